@@ -1,0 +1,78 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the server reads from its environment, validated once at
+ * start: a typo in an env var stops the server with a message naming it,
+ * instead of surfacing mid-lesson.
+ */
+export class AppConfig {
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Base URL students open (join links, QR codes). Defaults to this machine's LAN address. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /** Secret for teachers. Generated at start when unset. */
+  @IsOptional() @IsString() @MinLength(12)
+  TEACHER_KEY?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @IsString()
+  DECKS_DIR = './content/decks';
+
+  @IsOptional() @IsString() @Matches(/^rediss?:\/\//)
+  REDIS_URL?: string;
+
+  @Type(() => Number) @IsInt() @Min(5) @Max(600)
+  DEFAULT_TIME_LIMIT_SEC = 20;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(600)
+  MIN_TIME_LIMIT_SEC = 5;
+
+  @Type(() => Number) @IsInt() @Min(5) @Max(3600)
+  MAX_TIME_LIMIT_SEC = 240;
+
+  /** Answers this late after the deadline still count: phones on school Wi-Fi lag. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(5000)
+  ANSWER_GRACE_MS = 500;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  HOST_ABSENCE_PAUSE_MS = 15_000;
+
+  @Type(() => Number) @IsInt() @Min(10_000)
+  ABANDON_AFTER_MS = 30 * 60_000;
+
+  /** How long an ended game still answers resumes (final rank on a phone that was locked). */
+  @Type(() => Number) @IsInt() @Min(0)
+  ENDED_GAME_RETENTION_MS = 60 * 60_000;
+
+  @Type(() => Number) @IsInt() @Min(50) @Max(5000)
+  HOST_UPDATE_INTERVAL_MS = 200;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  MAX_PLAYERS = 5000;
+
+  @IsIn(['log', 'debug', 'warn', 'error'])
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  LOG_LEVEL = 'log';
+}
+
+/** Used by ConfigModule.forRoot({ validate }). Throws one message listing every bad setting. */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL']);
+  const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== ''));
+  const config = plainToInstance(AppConfig, picked);
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${String(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,57 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AnswerValue } from '../../questions/question.js';
+import { NICKNAME_MAX } from '../engine/index.js';
+import { IsAnswerValue } from './answer-value.validator.js';
+
+/** Payloads of client → server events (docs/protocol.md). Unknown fields are refused. */
+
+const TOKEN_MAX = 120;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class PlayerJoinDto {
+  @Transform(trim)
+  @Matches(/^\d{6}$/, { message: 'pin must be 6 digits' })
+  pin: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, NICKNAME_MAX, { message: `nickname must be 1 to ${NICKNAME_MAX} characters` })
+  nickname: string;
+}
+
+export class PlayerResumeDto {
+  @IsString()
+  @MaxLength(TOKEN_MAX)
+  playerToken: string;
+}
+
+export class PlayerAnswerDto {
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  questionIndex: number;
+
+  @IsAnswerValue()
+  answer: AnswerValue;
+}
+
+export class HostAttachDto {
+  @IsString()
+  @MaxLength(TOKEN_MAX)
+  hostToken: string;
+}
+
+export class HostKickDto {
+  @IsString()
+  @MaxLength(40)
+  playerId: string;
+}
+
+export class HostLockDto {
+  @IsBoolean()
+  locked: boolean;
+}
+
+/** Events that carry no data: any field sent with them is refused. */
+export class EmptyDto {}

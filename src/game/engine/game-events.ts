@@ -1,0 +1,17 @@
+/**
+ * What changed, as the engine reports it. The runner turns each event into
+ * the messages of docs/protocol.md; the engine itself knows nothing of sockets.
+ */
+export type GameEvent =
+  | { type: 'lobby-changed' }
+  | { type: 'question-opened' }
+  | { type: 'answer-recorded'; playerId: string }
+  | { type: 'question-closed' }
+  | { type: 'leaderboard-shown' }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'player-kicked'; playerId: string }
+  /** Final scores are in: podium shown, the game goes to history. */
+  | { type: 'game-over' }
+  /** The game is closed for good; nothing more will happen in it. */
+  | { type: 'game-ended' };

@@ -1,0 +1,94 @@
+import type { AnswerValue, Question } from '../../questions/question.js';
+
+/**
+ * The whole state of one live game as plain data (serializable, so any store
+ * can keep it). Times are epoch milliseconds handed in by the caller: the
+ * engine never reads a clock.
+ */
+export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium' | 'ended';
+export type ScoringProfile = 'classic' | 'accuracy' | 'practice';
+export type EndReason = 'completed' | 'ended-early' | 'abandoned';
+
+/** A question as played in a round: options already shuffled, with its point multiplier. */
+export interface RoundQuestion extends Question {
+  multiplier: 0 | 1 | 2;
+}
+
+export interface GameSettings {
+  deckId: string;
+  deckTitle: string;
+  timeLimitMs: number;
+  scoring: ScoringProfile;
+  sections: string[];
+  types: string[];
+  seed: number;
+  /** Answers arriving this long after the deadline still count (network delay). */
+  graceMs: number;
+  /** With no host connected for this long, an open question pauses. */
+  hostAbsencePauseMs: number;
+  /** With no host connected for this long, the game ends as abandoned. */
+  abandonAfterMs: number;
+  maxPlayers: number;
+}
+
+export interface PlayerState {
+  id: string;
+  nickname: string;
+  score: number;
+  streak: number;
+  bestStreak: number;
+  correctCount: number;
+  connected: boolean;
+  kicked: boolean;
+  joinedAt: number;
+  /** Rank before the last reveal, so the leaderboard can show who moved up. */
+  previousRank: number | null;
+}
+
+export interface AnswerRecord {
+  playerId: string;
+  answer: AnswerValue;
+  receivedAt: number;
+  /** Server-measured, from the question opening, pauses excluded, capped at the time limit. */
+  responseMs: number;
+  correct: boolean;
+  points: number;
+  streak: number;
+}
+
+export interface PauseState {
+  at: number;
+  /** Time the open question had left when paused. */
+  remainingMs: number;
+  byHostAbsence: boolean;
+}
+
+/** Hashes of the secrets behind the host and player tokens; never leaves the server. */
+export interface Credentials {
+  host: string;
+  players: Record<string, string>;
+}
+
+export interface GameState {
+  id: string;
+  pin: string;
+  credentials: Credentials;
+  settings: GameSettings;
+  questions: RoundQuestion[];
+  phase: Phase;
+  paused: PauseState | null;
+  locked: boolean;
+  /** Current question index; -1 in the lobby. */
+  index: number;
+  openedAt: number | null;
+  deadlineAt: number | null;
+  players: Record<string, PlayerState>;
+  /** answers[questionIndex][playerId]. */
+  answers: Array<Record<string, AnswerRecord>>;
+  hostConnected: boolean;
+  hostLeftAt: number | null;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  endReason: EndReason | null;
+}

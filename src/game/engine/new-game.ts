@@ -1,0 +1,35 @@
+import type { Credentials, GameSettings, GameState, RoundQuestion } from './game-state.js';
+
+export interface NewGame {
+  id: string;
+  pin: string;
+  hostSecretHash: string;
+  settings: GameSettings;
+  questions: RoundQuestion[];
+}
+
+export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGame, now: number): GameState {
+  const credentials: Credentials = { host: hostSecretHash, players: {} };
+  return {
+    id,
+    pin,
+    credentials,
+    settings,
+    questions,
+    phase: 'lobby',
+    paused: null,
+    locked: false,
+    index: -1,
+    openedAt: null,
+    deadlineAt: null,
+    players: {},
+    answers: [],
+    hostConnected: false,
+    // A game nobody hosts is abandoned like one whose host left.
+    hostLeftAt: now,
+    createdAt: now,
+    startedAt: null,
+    endedAt: null,
+    endReason: null,
+  };
+}

@@ -1,0 +1,80 @@
+import { GameError } from './game-error.js';
+import type { GameEvent } from './game-events.js';
+import type { GameState, PlayerState } from './game-state.js';
+import { closeQuestion, everyoneAnswered } from './rounds.js';
+
+export const NICKNAME_MAX = 20;
+
+/** Players still in the game (kicked ones stay in the record for history, not in play). */
+export function activePlayers(game: GameState): PlayerState[] {
+  return Object.values(game.players).filter((p) => !p.kicked);
+}
+
+export function cleanNickname(raw: string): string {
+  const nickname = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (nickname.length < 1 || nickname.length > NICKNAME_MAX || /\p{Cc}/u.test(nickname)) {
+    throw new GameError('INVALID_PAYLOAD', `Nicknames are 1 to ${NICKNAME_MAX} characters.`);
+  }
+  return nickname;
+}
+
+export function addPlayer(game: GameState, id: string, rawNickname: string, now: number): GameEvent[] {
+  if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
+  if (game.locked) throw new GameError('GAME_LOCKED');
+  const active = activePlayers(game);
+  if (active.length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
+  const nickname = cleanNickname(rawNickname);
+  const folded = nickname.toLocaleLowerCase();
+  if (active.some((p) => p.nickname.toLocaleLowerCase() === folded)) throw new GameError('NICKNAME_TAKEN');
+  game.players[id] = {
+    id,
+    nickname,
+    score: 0,
+    streak: 0,
+    bestStreak: 0,
+    correctCount: 0,
+    connected: true,
+    kicked: false,
+    joinedAt: now,
+    previousRank: null,
+  };
+  return [{ type: 'lobby-changed' }];
+}
+
+export function requireActivePlayer(game: GameState, playerId: string): PlayerState {
+  const player = game.players[playerId];
+  if (!player) throw new GameError('PLAYER_NOT_FOUND');
+  if (player.kicked) throw new GameError('KICKED');
+  return player;
+}
+
+export function kickPlayer(game: GameState, playerId: string): GameEvent[] {
+  const player = requireActivePlayer(game, playerId);
+  player.kicked = true;
+  player.connected = false;
+  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game)];
+}
+
+export function setLocked(game: GameState, locked: boolean): GameEvent[] {
+  if (game.phase === 'ended') throw new GameError('GAME_OVER');
+  game.locked = locked;
+  return [{ type: 'lobby-changed' }];
+}
+
+export function setPlayerConnected(game: GameState, playerId: string, connected: boolean): GameEvent[] {
+  const player = requireActivePlayer(game, playerId);
+  if (player.connected === connected) return [];
+  player.connected = connected;
+  // A phone that drops out must not hold the question open for everyone else.
+  return [{ type: 'lobby-changed' }, ...(connected ? [] : closeIfEveryoneAnswered(game))];
+}
+
+export function setHostConnected(game: GameState, connected: boolean, now: number): void {
+  game.hostConnected = connected;
+  game.hostLeftAt = connected ? null : now;
+}
+
+export function closeIfEveryoneAnswered(game: GameState): GameEvent[] {
+  if (game.phase !== 'question' || game.paused || !everyoneAnswered(game)) return [];
+  return closeQuestion(game);
+}

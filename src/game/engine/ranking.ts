@@ -1,0 +1,47 @@
+import type { GameState, PlayerState } from './game-state.js';
+
+export interface RankedPlayer {
+  playerId: string;
+  nickname: string;
+  score: number;
+  correctCount: number;
+  streak: number;
+  bestStreak: number;
+  rank: number;
+  previousRank: number | null;
+}
+
+/**
+ * Players by score, then correct answers; equal scores share a rank
+ * ("1, 2, 2, 4"), so a tie never looks like a loss. Kicked players are out.
+ */
+export function rankPlayers(game: GameState): RankedPlayer[] {
+  const players = Object.values(game.players).filter((p) => !p.kicked);
+  players.sort(
+    (a, b) => b.score - a.score || b.correctCount - a.correctCount || a.nickname.localeCompare(b.nickname),
+  );
+  const ranked: RankedPlayer[] = [];
+  players.forEach((p, i) => {
+    const previous = ranked[i - 1];
+    const rank = previous && previous.score === p.score ? previous.rank : i + 1;
+    ranked.push(toRanked(p, rank));
+  });
+  return ranked;
+}
+
+function toRanked(p: PlayerState, rank: number): RankedPlayer {
+  return {
+    playerId: p.id,
+    nickname: p.nickname,
+    score: p.score,
+    correctCount: p.correctCount,
+    streak: p.streak,
+    bestStreak: p.bestStreak,
+    rank,
+    previousRank: p.previousRank,
+  };
+}
+
+export function rankIndex(ranked: RankedPlayer[]): Map<string, RankedPlayer> {
+  return new Map(ranked.map((r) => [r.playerId, r]));
+}

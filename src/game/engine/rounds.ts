@@ -1,0 +1,151 @@
+import { isCorrectAnswer, isWellFormed } from '../../questions/answer-matching.js';
+import type { AnswerValue } from '../../questions/question.js';
+import { GameError } from './game-error.js';
+import type { GameEvent } from './game-events.js';
+import type { AnswerRecord, EndReason, GameState } from './game-state.js';
+import { rankPlayers } from './ranking.js';
+import { scoreAnswer } from './scoring.js';
+
+export function startGame(game: GameState, now: number): GameEvent[] {
+  if (game.phase !== 'lobby') throw new GameError('WRONG_PHASE', 'The game has already started.');
+  if (!Object.values(game.players).some((p) => !p.kicked)) throw new GameError('NO_PLAYERS');
+  game.startedAt = now;
+  return openQuestion(game, 0, now);
+}
+
+function openQuestion(game: GameState, index: number, now: number): GameEvent[] {
+  game.phase = 'question';
+  game.index = index;
+  game.openedAt = now;
+  game.deadlineAt = now + game.settings.timeLimitMs;
+  game.answers[index] = {};
+  return [{ type: 'question-opened' }];
+}
+
+/** Host "next": reveal → leaderboard → next question …; the last reveal leads to the podium. */
+export function advance(game: GameState, now: number): GameEvent[] {
+  const isLast = game.index >= game.questions.length - 1;
+  switch (game.phase) {
+    case 'reveal':
+      if (isLast) return finishGame(game, now, 'completed');
+      game.phase = 'leaderboard';
+      return [{ type: 'leaderboard-shown' }];
+    case 'leaderboard':
+      return openQuestion(game, game.index + 1, now);
+    case 'question':
+      throw new GameError('WRONG_PHASE', 'A question is open: skip it to close it now.');
+    case 'lobby':
+      throw new GameError('WRONG_PHASE', 'The game has not started yet.');
+    default:
+      throw new GameError('GAME_OVER');
+  }
+}
+
+/** Host "skip": close the open question now; answers already in still count. */
+export function skipQuestion(game: GameState): GameEvent[] {
+  if (game.phase !== 'question') throw new GameError('WRONG_PHASE', 'No question is open.');
+  return closeQuestion(game);
+}
+
+export function everyoneAnswered(game: GameState): boolean {
+  const answers = game.answers[game.index] ?? {};
+  const waiting = Object.values(game.players).filter((p) => !p.kicked && p.connected && !answers[p.id]);
+  return waiting.length === 0;
+}
+
+export interface AnswerOutcome {
+  /** True when this player had already answered: the first answer stands. */
+  duplicate: boolean;
+  events: GameEvent[];
+}
+
+export function submitAnswer(
+  game: GameState,
+  playerId: string,
+  questionIndex: number,
+  answer: AnswerValue,
+  now: number,
+): AnswerOutcome {
+  const player = game.players[playerId];
+  if (!player) throw new GameError('NOT_PLAYER');
+  if (player.kicked) throw new GameError('KICKED');
+  if (game.answers[questionIndex]?.[playerId]) return { duplicate: true, events: [] };
+  if (questionIndex !== game.index) throw new GameError('NOT_OPEN', `Question ${questionIndex} is not the current one.`);
+  if (game.phase !== 'question') throw new GameError('TOO_LATE');
+  if (game.paused) throw new GameError('PAUSED');
+  if (now > game.deadlineAt! + game.settings.graceMs) throw new GameError('TOO_LATE');
+  const question = game.questions[questionIndex];
+  if (!isWellFormed(question, answer)) throw new GameError('INVALID_ANSWER');
+
+  const responseMs = Math.max(0, Math.min(now - game.openedAt!, game.settings.timeLimitMs));
+  const correct = isCorrectAnswer(question, answer);
+  const { points, streak } = scoreAnswer({
+    profile: game.settings.scoring,
+    correct,
+    responseMs,
+    timeLimitMs: game.settings.timeLimitMs,
+    multiplier: question.multiplier,
+    previousStreak: player.streak,
+  });
+  const record: AnswerRecord = { playerId, answer, receivedAt: now, responseMs, correct, points, streak };
+  game.answers[questionIndex][playerId] = record;
+  const events: GameEvent[] = [{ type: 'answer-recorded', playerId }];
+  if (everyoneAnswered(game)) events.push(...closeQuestion(game));
+  return { duplicate: false, events };
+}
+
+/**
+ * Reveal: points recorded with each answer reach the players' totals only
+ * now, so nothing sent before the reveal can tell a player they were right.
+ */
+export function closeQuestion(game: GameState): GameEvent[] {
+  if (game.phase !== 'question') return [];
+  for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
+  const question = game.questions[game.index];
+  const answers = game.answers[game.index];
+  for (const player of Object.values(game.players)) {
+    if (player.kicked) continue;
+    const record = answers[player.id];
+    if (record) {
+      player.score += record.points;
+      player.streak = record.streak;
+      if (record.correct) player.correctCount += 1;
+    } else if (question.multiplier !== 0) {
+      player.streak = 0;
+    }
+    player.bestStreak = Math.max(player.bestStreak, player.streak);
+  }
+  game.phase = 'reveal';
+  game.paused = null;
+  game.deadlineAt = null;
+  return [{ type: 'question-closed' }];
+}
+
+/** Final scores: podium. Acknowledged answers to an open question are scored first. */
+export function finishGame(game: GameState, now: number, reason: EndReason): GameEvent[] {
+  if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
+  const events = closeQuestion(game);
+  game.phase = 'podium';
+  game.paused = null;
+  game.endedAt = now;
+  game.endReason = reason;
+  return [...events, { type: 'game-over' }];
+}
+
+/** Host "end": from any phase to the podium; from the podium, closes the game for good. */
+export function endGame(game: GameState, now: number): GameEvent[] {
+  if (game.phase === 'ended') throw new GameError('GAME_OVER');
+  if (game.phase === 'podium') return closeGame(game);
+  if (game.phase === 'lobby') {
+    game.endedAt = now;
+    game.endReason = 'ended-early';
+    return closeGame(game);
+  }
+  return finishGame(game, now, 'ended-early');
+}
+
+export function closeGame(game: GameState): GameEvent[] {
+  game.phase = 'ended';
+  game.paused = null;
+  return [{ type: 'game-ended' }];
+}

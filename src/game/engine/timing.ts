@@ -1,0 +1,62 @@
+import { GameError } from './game-error.js';
+import type { GameEvent } from './game-events.js';
+import type { GameState } from './game-state.js';
+import { closeGame, closeQuestion, finishGame } from './rounds.js';
+
+/**
+ * Deadlines are data. The runner asks when the game next needs attention,
+ * schedules a single timer for that moment and calls `advanceTime` then.
+ */
+export function nextTimerAt(game: GameState): number | null {
+  const due: number[] = [];
+  const questionRunning = game.phase === 'question' && !game.paused;
+  if (questionRunning) due.push(game.deadlineAt! + game.settings.graceMs);
+  if (game.hostLeftAt !== null && game.phase !== 'ended') {
+    if (questionRunning) due.push(game.hostLeftAt + game.settings.hostAbsencePauseMs);
+    due.push(game.hostLeftAt + game.settings.abandonAfterMs);
+  }
+  return due.length ? Math.min(...due) : null;
+}
+
+export function advanceTime(game: GameState, now: number): GameEvent[] {
+  const events: GameEvent[] = [];
+  const questionRunning = game.phase === 'question' && !game.paused;
+  if (questionRunning && now >= game.deadlineAt! + game.settings.graceMs) events.push(...closeQuestion(game));
+  if (game.hostLeftAt !== null && game.phase !== 'ended') {
+    const absentMs = now - game.hostLeftAt;
+    if (absentMs >= game.settings.abandonAfterMs) {
+      events.push(...abandonGame(game, now));
+    } else if (game.phase === 'question' && !game.paused && absentMs >= game.settings.hostAbsencePauseMs) {
+      events.push(...pauseGame(game, now, true));
+    }
+  }
+  return events;
+}
+
+function abandonGame(game: GameState, now: number): GameEvent[] {
+  if (game.phase === 'podium') return closeGame(game);
+  if (game.phase === 'lobby') {
+    game.endedAt = now;
+    game.endReason = 'abandoned';
+    return closeGame(game);
+  }
+  return [...finishGame(game, now, 'abandoned'), ...closeGame(game)];
+}
+
+/** Freezes the open question's clock; only a running question has a clock to freeze. */
+export function pauseGame(game: GameState, now: number, byHostAbsence = false): GameEvent[] {
+  if (game.phase !== 'question') throw new GameError('WRONG_PHASE', 'Only an open question can be paused.');
+  if (game.paused) throw new GameError('PAUSED', 'The game is already paused.');
+  game.paused = { at: now, remainingMs: Math.max(0, game.deadlineAt! - now), byHostAbsence };
+  return [{ type: 'paused' }];
+}
+
+/** Shifting the opening time keeps paused time out of every response time. */
+export function resumeGame(game: GameState, now: number): GameEvent[] {
+  if (!game.paused) throw new GameError('WRONG_PHASE', 'The game is not paused.');
+  const pausedFor = now - game.paused.at;
+  game.openedAt = game.openedAt! + pausedFor;
+  game.deadlineAt = now + game.paused.remainingMs;
+  game.paused = null;
+  return [{ type: 'resumed' }];
+}

@@ -1,0 +1,223 @@
+import type { QuestionSource, QuestionType } from '../../questions/question.js';
+import type { GameState, Phase } from './game-state.js';
+import { rankIndex, rankPlayers, type RankedPlayer } from './ranking.js';
+
+/**
+ * Projections of the game state into the payloads of docs/protocol.md.
+ * Anything built here before the reveal must never carry a correct answer.
+ */
+export const LEADERBOARD_TOP = 10;
+
+export interface QuestionView {
+  index: number;
+  total: number;
+  type: QuestionType;
+  prompt: string;
+  options: string[];
+  multiplier: number;
+  timeLimitMs: number;
+  deadlineAt: number;
+  serverNow: number;
+  remainingMs: number;
+  paused: boolean;
+}
+
+export function questionView(game: GameState, now: number): QuestionView {
+  const q = game.questions[game.index];
+  const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, game.deadlineAt! - now);
+  return {
+    index: game.index,
+    total: game.questions.length,
+    type: q.type,
+    prompt: q.prompt,
+    options: q.options,
+    multiplier: q.multiplier,
+    timeLimitMs: game.settings.timeLimitMs,
+    deadlineAt: now + remainingMs,
+    serverNow: now,
+    remainingMs,
+    paused: game.paused !== null,
+  };
+}
+
+export interface Distribution {
+  /** How many players chose each option (single, multiple, true/false); empty otherwise. */
+  options: number[];
+  correct: number;
+  incorrect: number;
+  unanswered: number;
+}
+
+export interface RevealView {
+  index: number;
+  type: QuestionType;
+  correct: number[];
+  accepted: string[];
+  distribution: Distribution;
+  explanation: string;
+  source: QuestionSource;
+}
+
+export function revealView(game: GameState, index = game.index): RevealView {
+  const q = game.questions[index];
+  const answers = Object.values(game.answers[index] ?? {});
+  const counted = q.type === 'single' || q.type === 'truefalse' || q.type === 'multiple';
+  const options = counted ? q.options.map(() => 0) : [];
+  for (const a of answers) {
+    if (!counted) continue;
+    for (const choice of ([] as number[]).concat(a.answer as number | number[])) options[choice] += 1;
+  }
+  const correct = answers.filter((a) => a.correct).length;
+  const players = Object.values(game.players).filter((p) => !p.kicked).length;
+  return {
+    index,
+    type: q.type,
+    correct: q.correct,
+    accepted: q.accepted,
+    distribution: { options, correct, incorrect: answers.length - correct, unanswered: Math.max(0, players - answers.length) },
+    explanation: q.explanation,
+    source: q.source,
+  };
+}
+
+export interface PlayerResultView {
+  index: number;
+  answered: boolean;
+  correct: boolean;
+  points: number;
+  score: number;
+  correctCount: number;
+  streak: number;
+  rank: number;
+  totalPlayers: number;
+}
+
+/** Every player's own result for the question just revealed, from one ranking. */
+export function playerResults(game: GameState): Map<string, PlayerResultView> {
+  const ranked = rankPlayers(game);
+  const answers = game.answers[game.index] ?? {};
+  const results = new Map<string, PlayerResultView>();
+  for (const entry of ranked) {
+    const record = answers[entry.playerId];
+    results.set(entry.playerId, {
+      index: game.index,
+      answered: record !== undefined,
+      correct: record?.correct ?? false,
+      points: record?.points ?? 0,
+      score: entry.score,
+      correctCount: entry.correctCount,
+      streak: entry.streak,
+      rank: entry.rank,
+      totalPlayers: ranked.length,
+    });
+  }
+  return results;
+}
+
+export interface LeaderboardView {
+  top: RankedPlayer[];
+  total: number;
+}
+
+export function leaderboardView(game: GameState, ranked = rankPlayers(game)): LeaderboardView {
+  return { top: ranked.slice(0, LEADERBOARD_TOP), total: ranked.length };
+}
+
+export interface GameOverView {
+  podium: RankedPlayer[];
+  leaderboard: RankedPlayer[];
+  endReason: GameState['endReason'];
+  historyId: string;
+}
+
+export function gameOverView(game: GameState): GameOverView {
+  const leaderboard = rankPlayers(game);
+  return { podium: leaderboard.filter((p) => p.rank <= 3), leaderboard, endReason: game.endReason, historyId: game.id };
+}
+
+export interface LobbyView {
+  players: Array<{ playerId: string; nickname: string; connected: boolean }>;
+  count: number;
+  locked: boolean;
+}
+
+export function lobbyView(game: GameState): LobbyView {
+  const players = Object.values(game.players)
+    .filter((p) => !p.kicked)
+    .map((p) => ({ playerId: p.id, nickname: p.nickname, connected: p.connected }));
+  return { players, count: players.length, locked: game.locked };
+}
+
+export interface ProgressView {
+  index: number;
+  answered: number;
+  /** Players who can still answer: connected, not kicked. */
+  expected: number;
+}
+
+export function progressView(game: GameState): ProgressView {
+  const answers = game.answers[game.index] ?? {};
+  const answered = Object.keys(answers).length;
+  const waiting = Object.values(game.players).filter((p) => !p.kicked && p.connected && !answers[p.id]).length;
+  return { index: game.index, answered, expected: answered + waiting };
+}
+
+interface SnapshotBase {
+  gameId: string;
+  phase: Phase;
+  paused: boolean;
+  locked: boolean;
+  questionCount: number;
+  question: QuestionView | null;
+  reveal: RevealView | null;
+  gameOver: GameOverView | null;
+}
+
+function snapshotBase(game: GameState, now: number): SnapshotBase {
+  const revealed = game.phase === 'reveal' || game.phase === 'leaderboard';
+  const over = game.phase === 'podium' || game.phase === 'ended';
+  return {
+    gameId: game.id,
+    phase: game.phase,
+    paused: game.paused !== null,
+    locked: game.locked,
+    questionCount: game.questions.length,
+    question: game.phase === 'question' ? questionView(game, now) : null,
+    reveal: revealed ? revealView(game) : null,
+    gameOver: over && game.endReason && game.startedAt !== null ? gameOverView(game) : null,
+  };
+}
+
+export interface PlayerSnapshot extends SnapshotBase {
+  me: RankedPlayer;
+  /** Whether this player already answered the open question (never whether rightly). */
+  answered: boolean;
+  result: PlayerResultView | null;
+}
+
+export function playerSnapshot(game: GameState, playerId: string, now: number): PlayerSnapshot {
+  const base = snapshotBase(game, now);
+  const me = rankIndex(rankPlayers(game)).get(playerId)!;
+  const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
+  const result = base.reveal ? (playerResults(game).get(playerId) ?? null) : null;
+  return { ...base, me, answered: game.phase === 'question' && answered, result };
+}
+
+export interface HostSnapshot extends SnapshotBase {
+  pin: string;
+  deckTitle: string;
+  lobby: LobbyView;
+  progress: ProgressView | null;
+  leaderboard: LeaderboardView;
+}
+
+export function hostSnapshot(game: GameState, now: number): HostSnapshot {
+  return {
+    ...snapshotBase(game, now),
+    pin: game.pin,
+    deckTitle: game.settings.deckTitle,
+    lobby: lobbyView(game),
+    progress: game.phase === 'question' ? progressView(game) : null,
+    leaderboard: leaderboardView(game),
+  };
+}

@@ -1,0 +1,177 @@
+import { UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { wsValidationPipe } from '../common/validation.js';
+import * as engine from './engine/index.js';
+import { GameError, type GameEvent, type GameState } from './engine/index.js';
+import {
+  EmptyDto,
+  HostAttachDto,
+  HostKickDto,
+  HostLockDto,
+  PlayerAnswerDto,
+  PlayerJoinDto,
+  PlayerResumeDto,
+} from './dto/game-events.dto.js';
+import { GameRunner } from './game-runner.js';
+import type { Ack } from './protocol.js';
+import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
+import { WsAckExceptionFilter } from './ws-ack.filter.js';
+
+type Session = { role: 'host'; gameId: string } | { role: 'player'; gameId: string; playerId: string };
+
+/** Frames are tiny: a few KB is plenty and stops oversized payloads before they are parsed. */
+export const MAX_FRAME_BYTES = 4096;
+
+const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
+
+/**
+ * Translates socket events into runner calls: validate (pipe), act, ack.
+ * Who is asking comes only from the socket's own session, set on join,
+ * resume or attach — never from a payload.
+ */
+@WebSocketGateway({
+  maxHttpBufferSize: MAX_FRAME_BYTES,
+  perMessageDeflate: false,
+  transports: ['websocket', 'polling'],
+  pingInterval: 10_000,
+  pingTimeout: 8_000,
+})
+@UseFilters(new WsAckExceptionFilter())
+@UsePipes(wsValidationPipe)
+export class GameGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private server!: Server;
+
+  constructor(
+    private readonly runner: GameRunner,
+    private readonly broadcaster: SocketIoBroadcaster,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.server = server;
+    this.broadcaster.attach(server);
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    await this.release(socket);
+  }
+
+  @SubscribeMessage('player:join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
+    await this.release(socket);
+    const joined = await this.runner.join(dto.pin, dto.nickname);
+    await this.bindPlayer(socket, joined.gameId, joined.playerId);
+    return ok(joined);
+  }
+
+  @SubscribeMessage('player:resume')
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerResumeDto) {
+    await this.release(socket);
+    const resumed = await this.runner.resume(dto.playerToken);
+    await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
+    return ok(resumed);
+  }
+
+  @SubscribeMessage('player:answer')
+  async answer(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerAnswerDto) {
+    const session = this.playerSession(socket);
+    return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
+  }
+
+  @SubscribeMessage('host:attach')
+  async attach(@ConnectedSocket() socket: Socket, @MessageBody() dto: HostAttachDto) {
+    await this.release(socket);
+    const snapshot = await this.runner.attachHost(dto.hostToken);
+    await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));
+    return ok(snapshot);
+  }
+
+  @SubscribeMessage('host:start')
+  start(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g, now) => engine.startGame(g, now));
+  }
+
+  @SubscribeMessage('host:next')
+  next(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g, now) => engine.advance(g, now));
+  }
+
+  @SubscribeMessage('host:skip')
+  skip(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g) => engine.skipQuestion(g));
+  }
+
+  @SubscribeMessage('host:pause')
+  pause(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g, now) => engine.pauseGame(g, now));
+  }
+
+  @SubscribeMessage('host:resume')
+  resumeGame(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g, now) => engine.resumeGame(g, now));
+  }
+
+  @SubscribeMessage('host:kick')
+  kick(@ConnectedSocket() s: Socket, @MessageBody() dto: HostKickDto) {
+    return this.hostCommand(s, (g) => engine.kickPlayer(g, dto.playerId));
+  }
+
+  @SubscribeMessage('host:lock')
+  lock(@ConnectedSocket() s: Socket, @MessageBody() dto: HostLockDto) {
+    return this.hostCommand(s, (g) => engine.setLocked(g, dto.locked));
+  }
+
+  @SubscribeMessage('host:end')
+  end(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+    return this.hostCommand(s, (g, now) => engine.endGame(g, now));
+  }
+
+  private async hostCommand(socket: Socket, apply: (game: GameState, now: number) => GameEvent[]) {
+    const session = socket.data.session as Session | undefined;
+    if (session?.role !== 'host') throw new GameError('NOT_HOST');
+    return ok(await this.runner.command(session.gameId, apply));
+  }
+
+  private playerSession(socket: Socket): Extract<Session, { role: 'player' }> {
+    const session = socket.data.session as Session | undefined;
+    if (session?.role !== 'player') throw new GameError('NOT_PLAYER');
+    return session;
+  }
+
+  /** A newer socket of the same player replaces the older ones. */
+  private async bindPlayer(socket: Socket, gameId: string, playerId: string): Promise<void> {
+    const room = rooms.player(gameId, playerId);
+    const older = await this.server.in(room).fetchSockets();
+    await this.bind(socket, { role: 'player', gameId, playerId }, room);
+    for (const old of older) {
+      old.emit('session:replaced', { message: 'This player continued on another connection.' });
+      old.disconnect(false);
+    }
+  }
+
+  private async bind(socket: Socket, session: Session, ownRoom: string): Promise<void> {
+    socket.data.session = session;
+    await socket.join([rooms.game(session.gameId), ownRoom]);
+  }
+
+  /** Forgets the socket's session; the player or host counts as gone once no socket of theirs is left. */
+  private async release(socket: Socket): Promise<void> {
+    const session = socket.data.session as Session | undefined;
+    if (!session) return;
+    socket.data.session = undefined;
+    const ownRoom = session.role === 'host' ? rooms.host(session.gameId) : rooms.player(session.gameId, session.playerId);
+    await socket.leave(rooms.game(session.gameId));
+    await socket.leave(ownRoom);
+    const others = await this.server.in(ownRoom).fetchSockets();
+    if (others.length > 0) return;
+    if (session.role === 'host') await this.runner.detachHost(session.gameId);
+    else await this.runner.playerLeft(session.gameId, session.playerId);
+  }
+}

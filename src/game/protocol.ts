@@ -1,0 +1,48 @@
+import type {
+  GameOverView,
+  HostSnapshot,
+  LeaderboardView,
+  LobbyView,
+  PlayerResultView,
+  PlayerSnapshot,
+  ProgressView,
+  QuestionView,
+  RevealView,
+} from './engine/index.js';
+import type { ErrorCode } from './engine/index.js';
+
+/** Server → client events (docs/protocol.md, "Server events"). */
+export interface ServerEvents {
+  'lobby:update': LobbyView;
+  'question:open': QuestionView;
+  'question:progress': ProgressView;
+  'question:reveal': RevealView;
+  'player:result': PlayerResultView;
+  'leaderboard:update': LeaderboardView;
+  'game:paused': { remainingMs: number; byHostAbsence: boolean };
+  'game:resumed': QuestionView;
+  'game:over': GameOverView;
+  'game:ended': { reason: GameOverView['endReason'] };
+  'player:kicked': { message: string };
+  'session:replaced': { message: string };
+}
+
+export type ServerEvent = keyof ServerEvents;
+
+/** Every ack answers with one of these. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface JoinResult {
+  gameId: string;
+  playerId: string;
+  playerToken: string;
+  snapshot: PlayerSnapshot;
+}
+
+export interface ResumeResult {
+  gameId: string;
+  playerId: string;
+  snapshot: PlayerSnapshot;
+}
+
+export type { HostSnapshot, PlayerSnapshot };

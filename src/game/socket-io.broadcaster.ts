@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import { GameBroadcaster } from './game-broadcaster.js';
+import type { ServerEvent, ServerEvents } from './protocol.js';
+
+export const rooms = {
+  game: (gameId: string) => `game:${gameId}`,
+  host: (gameId: string) => `host:${gameId}`,
+  player: (gameId: string, playerId: string) => `player:${gameId}:${playerId}`,
+};
+
+/** The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists. */
+@Injectable()
+export class SocketIoBroadcaster extends GameBroadcaster {
+  private server: Server | null = null;
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  toGame<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
+    this.server?.to(rooms.game(gameId)).emit(event, payload);
+  }
+
+  toHost<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
+    this.server?.to(rooms.host(gameId)).emit(event, payload);
+  }
+
+  toPlayer<E extends ServerEvent>(gameId: string, playerId: string, event: E, payload: ServerEvents[E]): void {
+    this.server?.to(rooms.player(gameId, playerId)).emit(event, payload);
+  }
+
+  disconnectPlayer(gameId: string, playerId: string): void {
+    // No forced close: the disconnect packet queues behind player:kicked, so the phone sees why.
+    this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false);
+  }
+}

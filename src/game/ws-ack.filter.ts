@@ -1,0 +1,36 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { ERROR_MESSAGES, GameError, type ErrorCode } from './engine/index.js';
+import type { Ack } from './protocol.js';
+
+export function toAckError(exception: unknown): Ack<never> {
+  if (exception instanceof GameError) return { ok: false, error: { code: exception.code, message: exception.message } };
+  if (exception instanceof WsException) {
+    const err = exception.getError();
+    if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
+      return { ok: false, error: { code: err.code as ErrorCode, message: String(err.message) } };
+    }
+    return { ok: false, error: { code: 'INVALID_PAYLOAD', message: String(err) } };
+  }
+  return { ok: false, error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
+}
+
+/**
+ * Every failure of a socket event becomes its ack `{ok:false, error}`;
+ * internals are logged, never sent. An event sent without an ack gets the
+ * same error as an `exception` event.
+ */
+@Catch()
+export class WsAckExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('GameGateway');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = toAckError(exception);
+    if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.logger.error(exception);
+    const ack = host.getArgs().find((arg) => typeof arg === 'function') as ((r: unknown) => void) | undefined;
+    if (ack) return ack(reply);
+    const socket = host.switchToWs().getClient<Socket>();
+    if (!reply.ok) socket.emit('exception', { event: host.switchToWs().getPattern(), ...reply.error });
+  }
+}
