@@ -64,10 +64,11 @@ export class AppConfig {
   LOG_LEVEL = 'log';
 }
 
+export const CONFIG_KEYS = [...new Set([...Object.keys(new AppConfig()), 'PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL'])];
+
 /** Used by ConfigModule.forRoot({ validate }). Throws one message listing every bad setting. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL']);
-  const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== ''));
+  const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => CONFIG_KEYS.includes(k) && v !== '' && v !== undefined));
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config);
   if (errors.length > 0) {

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TeacherKeyModule } from './auth/teacher-key.module.js';
+import { AppConfigModule } from './config/config.module.js';
+import { GameModule } from './game/game.module.js';
+import { HealthController } from './health.controller.js';
+
+@Module({
+  imports: [AppConfigModule, TeacherKeyModule, GameModule],
+  controllers: [HealthController],
+})
+export class AppModule {}

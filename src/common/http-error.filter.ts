@@ -1,0 +1,43 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ERROR_MESSAGES, GameError, type ErrorCode } from '../game/engine/game-error.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID_PAYLOAD: 400,
+  UNAUTHORIZED: 401,
+  GAME_NOT_FOUND: 404,
+  DECK_NOT_FOUND: 404,
+  PLAYER_NOT_FOUND: 404,
+  NOT_ENOUGH_QUESTIONS: 422,
+  RATE_LIMITED: 429,
+};
+
+/** REST errors share the socket acks' shape: {"error": {"code", "message"}}. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof GameError) {
+      response.status(STATUS[exception.code] ?? 409).json({ error: { code: exception.code, message: exception.message } });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const shaped = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object';
+      response.status(status).json(shaped ? body : { error: { code: httpCode(status), message: exception.message } });
+      return;
+    }
+    this.logger.error(exception);
+    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } });
+  }
+}
+
+function httpCode(status: number): string {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status < 500) return 'INVALID_PAYLOAD';
+  return 'INTERNAL_ERROR';
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TeacherKeyModule } from '../auth/teacher-key.module.js';
+import { Clock, SystemClock } from '../common/clock/clock.js';
+import { HistoryModule } from '../history/history.module.js';
+import { QuestionsModule } from '../questions/questions.module.js';
+import { GameBroadcaster } from './game-broadcaster.js';
+import { GameGateway } from './game.gateway.js';
+import { GameRunner } from './game-runner.js';
+import { GamesController } from './games.controller.js';
+import { GamesService } from './games.service.js';
+import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
+import { GameStore } from './store/game-store.js';
+import { MemoryGameStore } from './store/memory-game-store.js';
+
+@Module({
+  imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
+  controllers: [GamesController],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: GameStore, useClass: MemoryGameStore },
+    SocketIoBroadcaster,
+    { provide: GameBroadcaster, useExisting: SocketIoBroadcaster },
+    GameRunner,
+    GamesService,
+    GameGateway,
+  ],
+})
+export class GameModule {}

@@ -1,0 +1,62 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { PublicUrl } from '../config/public-url.js';
+import { DeckLibrary } from '../questions/deck-library.service.js';
+import { composeRound } from '../questions/round-composer.js';
+import type { CreateGameDto } from './dto/create-game.dto.js';
+import { GameError, type GameSettings, type RoundQuestion } from './engine/index.js';
+import { GameRunner } from './game-runner.js';
+
+export interface CreatedGame {
+  gameId: string;
+  pin: string;
+  hostToken: string;
+  joinUrl: string;
+  questionCount: number;
+}
+
+@Injectable()
+export class GamesService {
+  constructor(
+    private readonly decks: DeckLibrary,
+    private readonly runner: GameRunner,
+    private readonly config: AppConfig,
+    private readonly urls: PublicUrl,
+  ) {}
+
+  async create(dto: CreateGameDto): Promise<CreatedGame> {
+    const deck = this.decks.get(dto.deckId);
+    const timeLimitSec = dto.timeLimitSec ?? this.config.DEFAULT_TIME_LIMIT_SEC;
+    if (timeLimitSec < this.config.MIN_TIME_LIMIT_SEC || timeLimitSec > this.config.MAX_TIME_LIMIT_SEC) {
+      throw new GameError(
+        'INVALID_PAYLOAD',
+        `timeLimitSec must be between ${this.config.MIN_TIME_LIMIT_SEC} and ${this.config.MAX_TIME_LIMIT_SEC}`,
+      );
+    }
+    const unknown = (dto.sections ?? []).filter((s) => !deck.sections.some((d) => d.label === s));
+    if (unknown.length) throw new GameError('INVALID_PAYLOAD', `Unknown sections: ${unknown.join(', ')}`);
+    const seed = dto.seed ?? randomInt(2 ** 31 - 1);
+    const questions: RoundQuestion[] = composeRound(deck.questions, {
+      count: dto.questionCount,
+      sections: dto.sections,
+      types: dto.types,
+      seed,
+    }).map((q, i) => ({ ...q, multiplier: dto.multipliers?.[i] ?? 1 }));
+    const settings: GameSettings = {
+      deckId: deck.id,
+      deckTitle: deck.title,
+      timeLimitMs: timeLimitSec * 1000,
+      scoring: dto.scoring ?? 'classic',
+      sections: dto.sections ?? [],
+      types: dto.types ?? [],
+      seed,
+      graceMs: this.config.ANSWER_GRACE_MS,
+      hostAbsencePauseMs: this.config.HOST_ABSENCE_PAUSE_MS,
+      abandonAfterMs: this.config.ABANDON_AFTER_MS,
+      maxPlayers: this.config.MAX_PLAYERS,
+    };
+    const { game, hostToken } = await this.runner.create(settings, questions);
+    return { gameId: game.id, pin: game.pin, hostToken, joinUrl: this.urls.joinUrl(game.pin), questionCount: questions.length };
+  }
+}

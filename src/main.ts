@@ -1,0 +1,28 @@
+import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.js';
+import { TeacherKey } from './auth/teacher-key.service.js';
+import { AppConfig } from './config/app-config.js';
+import { PublicUrl } from './config/public-url.js';
+
+async function bootstrap(): Promise<void> {
+  const app = await createApp();
+  const config = app.get(AppConfig);
+  await app.listen(config.PORT, config.HOST);
+  const urls = app.get(PublicUrl);
+  urls.setPort((app.getHttpServer().address() as AddressInfo).port);
+  const key = app.get(TeacherKey);
+  const lines = [
+    `aulaquiz is running at ${urls.base()}`,
+    `Host a game (teacher): ${urls.hostUrl(key.value)}`,
+    key.generated ? 'The teacher key above was generated for this run; set TEACHER_KEY to keep one.' : 'Teacher key: from TEACHER_KEY.',
+    `Students join at ${urls.base()}/play with the game PIN.`,
+  ];
+  // Printed plainly (not through the logger) so it can be copied from the terminal, as Jupyter does with its token.
+  console.log(`\n${lines.join('\n')}\n`);
+}
+
+bootstrap().catch((err: unknown) => {
+  new Logger('Bootstrap').error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type { Language } from './parser/outline.js';
+import type { BankWarning } from './question-bank.js';
+import type { Question } from './question.js';
+
+export interface DeckSectionSummary {
+  number: number;
+  label: string;
+  questionCount: number;
+}
+
+export interface Deck {
+  id: string;
+  title: string;
+  language: Language;
+  sections: DeckSectionSummary[];
+  questions: Question[];
+  warnings: BankWarning[];
+}
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  language: Language;
+  questionCount: number;
+  sections: DeckSectionSummary[];
+}
+
+export function summarize(deck: Deck): DeckSummary {
+  return { id: deck.id, title: deck.title, language: deck.language, questionCount: deck.questions.length, sections: deck.sections };
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { SeededRandom } from '../../common/seeded-random.js';
+import type { DeckFacts } from '../parser/facts.js';
+import type { Language, SourceRef } from '../parser/outline.js';
+import type { Question, QuestionType } from '../question.js';
+import { TEMPLATES, type Templates } from '../templates.js';
+
+export interface GeneratorContext {
+  deckId: string;
+  language: Language;
+  facts: DeckFacts;
+  t: Templates;
+}
+
+export function generatorContext(deckId: string, language: Language, facts: DeckFacts): GeneratorContext {
+  return { deckId, language, facts, t: TEMPLATES[language] };
+}
+
+export interface Draft {
+  type: QuestionType;
+  prompt: string;
+  options: string[];
+  correct: number[];
+  accepted?: string[];
+  explanation: string;
+  ref: SourceRef;
+  difficulty: number;
+}
+
+/** Ids hash the deck, the generator and what the question is about: rebuilding a deck keeps them. */
+export function makeQuestion(ctx: GeneratorContext, kind: string, key: string, draft: Draft): Question {
+  const id = `${ctx.deckId}-${createHash('sha256').update(`${kind}\u0000${key}`).digest('hex').slice(0, 12)}`;
+  return {
+    id,
+    kind,
+    type: draft.type,
+    prompt: draft.prompt,
+    options: draft.options,
+    correct: draft.correct,
+    accepted: draft.accepted ?? [],
+    explanation: draft.explanation,
+    source: { section: draft.ref.section.label, slide: draft.ref.slide, sentence: draft.ref.sentence },
+    tags: [draft.ref.section.label],
+    difficulty: draft.difficulty,
+  };
+}
+
+/** Picks distractors the same way every build, so ids and options stay stable. */
+export function stablePick<T>(key: string, items: readonly T[], count: number): T[] {
+  return new SeededRandom(key).pick(items, count);
+}
+
+/** Builds a single-choice draft from the right option and its distractors (order fixed by key). */
+export function choice(key: string, right: string, wrong: string[]): { options: string[]; correct: number[] } {
+  const options = new SeededRandom(`order:${key}`).shuffle([right, ...wrong]);
+  return { options, correct: [options.indexOf(right)] };
+}
