@@ -1,0 +1,223 @@
+import { beforeEach, describe, expect, test } from '@jest/globals';
+import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
+import * as engine from './index.js';
+import type { GameState } from './index.js';
+
+const T0 = 1_000_000;
+const rightAnswers = [1, [1, 0], 0, ' 1999 ', [1, 2, 0]] as const;
+const wrongAnswers = [0, [0], 1, '1998', [0, 1, 2]] as const;
+
+function lobby(players = ['ana', 'beto', 'carla']): GameState {
+  const game = engine.newGame({ id: 'g1', pin: '123456', hostSecretHash: 'x', settings: testSettings(), questions: everyTypeRound() }, T0);
+  engine.setHostConnected(game, true, T0);
+  for (const name of players) engine.addPlayer(game, name, name.toUpperCase(), T0);
+  return game;
+}
+
+const types = (events: engine.GameEvent[]) => events.map((e) => e.type);
+
+describe('a whole game', () => {
+  test('every type is graded and scored; the last reveal leads to the podium', () => {
+    const game = lobby();
+    let now = T0 + 1000;
+    expect(types(engine.startGame(game, now))).toEqual(['question-opened']);
+    for (let i = 0; i < game.questions.length; i++) {
+      expect(game.phase).toBe('question');
+      engine.submitAnswer(game, 'ana', i, rightAnswers[i] as never, now + 400);
+      engine.submitAnswer(game, 'beto', i, rightAnswers[i] as never, now + 10_000);
+      const last = engine.submitAnswer(game, 'carla', i, wrongAnswers[i] as never, now + 12_000);
+      expect(types(last.events)).toEqual(['answer-recorded', 'question-closed']);
+      expect(game.phase).toBe('reveal');
+      now += 15_000;
+      const next = engine.advance(game, now);
+      if (i < game.questions.length - 1) {
+        expect(types(next)).toEqual(['leaderboard-shown']);
+        expect(types(engine.advance(game, now))).toEqual(['question-opened']);
+      } else {
+        expect(types(next)).toEqual(['game-over']);
+      }
+    }
+    expect(game.phase).toBe('podium');
+    expect(game.endReason).toBe('completed');
+    // Ana: 1000 + 1100 + 1200 + 1300 + 1400; Beto: 750 + 850 + 950 + 1050 + 1150.
+    expect(game.players.ana).toMatchObject({ score: 6000, correctCount: 5, streak: 5, bestStreak: 5 });
+    expect(game.players.beto).toMatchObject({ score: 4750, correctCount: 5 });
+    expect(game.players.carla).toMatchObject({ score: 0, correctCount: 0, streak: 0 });
+    const over = engine.gameOverView(game);
+    expect(over.podium.map((p) => [p.nickname, p.rank])).toEqual([['ANA', 1], ['BETO', 2], ['CARLA', 3]]);
+    expect(types(engine.endGame(game, now))).toEqual(['game-ended']);
+    expect(game.phase).toBe('ended');
+  });
+});
+
+describe('answers', () => {
+  let game: GameState;
+  beforeEach(() => {
+    game = lobby();
+    engine.startGame(game, T0);
+  });
+
+  test('the first answer counts; a repeat is acknowledged the same and changes nothing', () => {
+    engine.submitAnswer(game, 'ana', 0, 0, T0 + 1000);
+    const again = engine.submitAnswer(game, 'ana', 0, 1, T0 + 2000);
+    expect(again).toEqual({ duplicate: true, events: [] });
+    expect(game.answers[0].ana).toMatchObject({ answer: 0, correct: false });
+  });
+
+  test('nothing reaches the totals before the reveal', () => {
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    expect(game.players.ana.score).toBe(0);
+    expect(engine.playerSnapshot(game, 'ana', T0 + 200)).toMatchObject({ answered: true, result: null, reveal: null });
+    expect(JSON.stringify(engine.playerSnapshot(game, 'ana', T0 + 200))).not.toContain('"correct"');
+  });
+
+  test('late answers are refused after the grace period; within it they count', () => {
+    const deadline = T0 + 20_000;
+    engine.submitAnswer(game, 'ana', 0, 1, deadline + 400);
+    expect(() => engine.submitAnswer(game, 'beto', 0, 1, deadline + 501)).toThrow(expect.objectContaining({ code: 'TOO_LATE' }));
+    expect(game.answers[0].ana.points).toBe(500);
+  });
+
+  test('answers for another question index or a closed question are refused', () => {
+    expect(() => engine.submitAnswer(game, 'ana', 1, 0, T0)).toThrow(expect.objectContaining({ code: 'NOT_OPEN' }));
+    engine.skipQuestion(game);
+    expect(() => engine.submitAnswer(game, 'ana', 0, 1, T0 + 10)).toThrow(expect.objectContaining({ code: 'TOO_LATE' }));
+  });
+
+  test('answers before the game starts are refused', () => {
+    const fresh = lobby();
+    expect(() => engine.submitAnswer(fresh, 'ana', 0, 1, T0)).toThrow(expect.objectContaining({ code: 'NOT_OPEN' }));
+  });
+
+  test('an answer that does not fit the question type is refused', () => {
+    expect(() => engine.submitAnswer(game, 'ana', 0, [1], T0)).toThrow(expect.objectContaining({ code: 'INVALID_ANSWER' }));
+    expect(() => engine.submitAnswer(game, 'ana', 0, 7, T0)).toThrow(expect.objectContaining({ code: 'INVALID_ANSWER' }));
+    expect(game.answers[0].ana).toBeUndefined();
+  });
+
+  test('the question closes at its deadline plus grace, not before', () => {
+    expect(engine.nextTimerAt(game)).toBe(T0 + 20_500);
+    expect(engine.advanceTime(game, T0 + 20_499)).toEqual([]);
+    expect(types(engine.advanceTime(game, T0 + 20_500))).toEqual(['question-closed']);
+    expect(game.players.ana.streak).toBe(0);
+  });
+
+  test('unknown and kicked players cannot answer', () => {
+    expect(() => engine.submitAnswer(game, 'nobody', 0, 1, T0)).toThrow(expect.objectContaining({ code: 'NOT_PLAYER' }));
+    engine.kickPlayer(game, 'beto');
+    expect(() => engine.submitAnswer(game, 'beto', 0, 1, T0)).toThrow(expect.objectContaining({ code: 'KICKED' }));
+  });
+});
+
+describe('host commands', () => {
+  test('skip closes the open question and keeps the answers already in', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 300);
+    expect(types(engine.skipQuestion(game))).toEqual(['question-closed']);
+    expect(game.players.ana.score).toBe(1000);
+    expect(() => engine.skipQuestion(game)).toThrow(expect.objectContaining({ code: 'WRONG_PHASE' }));
+  });
+
+  test('pause freezes the clock; paused time is not counted in response times', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.pauseGame(game, T0 + 5_000);
+    expect(engine.nextTimerAt(game)).toBeNull();
+    expect(() => engine.submitAnswer(game, 'ana', 0, 1, T0 + 6_000)).toThrow(expect.objectContaining({ code: 'PAUSED' }));
+    expect(engine.questionView(game, T0 + 60_000)).toMatchObject({ paused: true, remainingMs: 15_000 });
+    engine.resumeGame(game, T0 + 65_000);
+    expect(game.deadlineAt).toBe(T0 + 80_000);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 75_000);
+    expect(game.answers[0].ana.responseMs).toBe(15_000);
+  });
+
+  test('a kicked player leaves the leaderboard, frees the nickname and no longer holds the question open', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'beto', 0, 1, T0 + 100);
+    expect(types(engine.kickPlayer(game, 'carla'))).toEqual(['player-kicked', 'lobby-changed', 'question-closed']);
+    expect(engine.rankPlayers(game).map((p) => p.playerId)).toEqual(['ana', 'beto']);
+    engine.setLocked(game, false);
+    expect(() => engine.addPlayer(game, 'c2', 'carla', T0)).not.toThrow();
+    expect(() => engine.kickPlayer(game, 'carla')).toThrow(expect.objectContaining({ code: 'KICKED' }));
+  });
+
+  test('a locked lobby refuses new players', () => {
+    const game = lobby();
+    engine.setLocked(game, true);
+    expect(() => engine.addPlayer(game, 'd', 'Dani', T0)).toThrow(expect.objectContaining({ code: 'GAME_LOCKED' }));
+  });
+
+  test('ending early scores the open question, then shows the podium', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    expect(types(engine.endGame(game, T0 + 200))).toEqual(['question-closed', 'game-over']);
+    expect(game).toMatchObject({ phase: 'podium', endReason: 'ended-early' });
+    expect(game.players.ana.score).toBe(1000);
+  });
+
+  test('the game needs a player to start', () => {
+    const game = lobby([]);
+    expect(() => engine.startGame(game, T0)).toThrow(expect.objectContaining({ code: 'NO_PLAYERS' }));
+  });
+
+  test('next is refused while a question is open and in the lobby', () => {
+    const game = lobby();
+    expect(() => engine.advance(game, T0)).toThrow(expect.objectContaining({ code: 'WRONG_PHASE' }));
+    engine.startGame(game, T0);
+    expect(() => engine.advance(game, T0)).toThrow(expect.objectContaining({ code: 'WRONG_PHASE' }));
+  });
+});
+
+describe('players', () => {
+  test('nicknames are trimmed, 1-20 characters and unique without regard to case', () => {
+    const game = lobby([]);
+    engine.addPlayer(game, 'a', '  Ana  ', T0);
+    expect(game.players.a.nickname).toBe('Ana');
+    expect(() => engine.addPlayer(game, 'b', 'ANA', T0)).toThrow(expect.objectContaining({ code: 'NICKNAME_TAKEN' }));
+    expect(() => engine.addPlayer(game, 'c', '   ', T0)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+    expect(() => engine.addPlayer(game, 'd', 'x'.repeat(21), T0)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+  });
+
+  test('a dropped phone does not hold the question open; coming back keeps score and streak', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'beto', 0, 1, T0 + 100);
+    expect(types(engine.setPlayerConnected(game, 'carla', false))).toEqual(['lobby-changed', 'question-closed']);
+    engine.advance(game, T0 + 1000);
+    engine.advance(game, T0 + 1000);
+    engine.setPlayerConnected(game, 'ana', false);
+    engine.setPlayerConnected(game, 'ana', true);
+    const snapshot = engine.playerSnapshot(game, 'ana', T0 + 2000);
+    expect(snapshot.me).toMatchObject({ score: 1000, streak: 1 });
+    expect(snapshot).toMatchObject({ phase: 'question', answered: false, question: { index: 1, remainingMs: 19_000 } });
+  });
+
+  test('ties share a rank', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    for (const p of ['ana', 'beto']) engine.submitAnswer(game, p, 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'carla', 0, 0, T0 + 100);
+    expect(engine.rankPlayers(game).map((p) => p.rank)).toEqual([1, 1, 3]);
+  });
+});
+
+describe('host absence', () => {
+  test('an open question pauses when the host is gone for a while; a long absence abandons the game', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    engine.setHostConnected(game, false, T0 + 1000);
+    expect(engine.nextTimerAt(game)).toBe(T0 + 16_000);
+    expect(types(engine.advanceTime(game, T0 + 16_000))).toEqual(['paused']);
+    expect(game.paused?.byHostAbsence).toBe(true);
+    expect(engine.nextTimerAt(game)).toBe(T0 + 1000 + 30 * 60_000);
+    expect(types(engine.advanceTime(game, T0 + 1000 + 30 * 60_000))).toEqual(['question-closed', 'game-over', 'game-ended']);
+    expect(game).toMatchObject({ phase: 'ended', endReason: 'abandoned' });
+    expect(game.players.ana.score).toBe(1000);
+  });
+});
