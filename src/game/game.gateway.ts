@@ -4,6 +4,7 @@ import {
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
@@ -12,10 +13,10 @@ import { wsValidationPipe } from '../common/validation.js';
 import * as engine from './engine/index.js';
 import { GameError, type GameEvent, type GameState } from './engine/index.js';
 import {
-  EmptyDto,
   HostAttachDto,
   HostKickDto,
   HostLockDto,
+  NoPayloadPipe,
   PlayerAnswerDto,
   PlayerJoinDto,
   PlayerResumeDto,
@@ -32,6 +33,21 @@ export const MAX_FRAME_BYTES = 4096;
 
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
+export const CLIENT_EVENTS = new Set([
+  'player:join',
+  'player:resume',
+  'player:answer',
+  'host:attach',
+  'host:start',
+  'host:next',
+  'host:skip',
+  'host:pause',
+  'host:resume',
+  'host:kick',
+  'host:lock',
+  'host:end',
+]);
+
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.
  * Who is asking comes only from the socket's own session, set on join,
@@ -46,7 +62,7 @@ const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 })
 @UseFilters(new WsAckExceptionFilter())
 @UsePipes(wsValidationPipe)
-export class GameGateway implements OnGatewayInit, OnGatewayDisconnect {
+export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private server!: Server;
 
   constructor(
@@ -57,6 +73,15 @@ export class GameGateway implements OnGatewayInit, OnGatewayDisconnect {
   afterInit(server: Server): void {
     this.server = server;
     this.broadcaster.attach(server);
+  }
+
+  /** An event nobody handles still gets an ack, so a client never waits on a typo. */
+  handleConnection(socket: Socket): void {
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (CLIENT_EVENTS.has(event) || typeof ack !== 'function') return;
+      ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
+    });
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
@@ -94,27 +119,27 @@ export class GameGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('host:start')
-  start(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  start(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g, now) => engine.startGame(g, now));
   }
 
   @SubscribeMessage('host:next')
-  next(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  next(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g, now) => engine.advance(g, now));
   }
 
   @SubscribeMessage('host:skip')
-  skip(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  skip(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g) => engine.skipQuestion(g));
   }
 
   @SubscribeMessage('host:pause')
-  pause(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  pause(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g, now) => engine.pauseGame(g, now));
   }
 
   @SubscribeMessage('host:resume')
-  resumeGame(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  resumeGame(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g, now) => engine.resumeGame(g, now));
   }
 
@@ -129,7 +154,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('host:end')
-  end(@ConnectedSocket() s: Socket, @MessageBody() _: EmptyDto) {
+  end(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
     return this.hostCommand(s, (g, now) => engine.endGame(g, now));
   }
 

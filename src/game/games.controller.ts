@@ -1,8 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { UsePipes, Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { httpValidationPipe } from '../common/validation.js';
 import { TeacherKeyGuard } from '../auth/teacher-key.guard.js';
 import { CreateGameDto } from './dto/create-game.dto.js';
 import { GamesService, type CreatedGame } from './games.service.js';
 
+@UsePipes(httpValidationPipe)
 @Controller('api/games')
 @UseGuards(TeacherKeyGuard)
 export class GamesController {

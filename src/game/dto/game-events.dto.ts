@@ -1,3 +1,5 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AnswerValue } from '../../questions/question.js';
@@ -53,5 +55,16 @@ export class HostLockDto {
   locked: boolean;
 }
 
-/** Events that carry no data: any field sent with them is refused. */
-export class EmptyDto {}
+/** Events that carry no data (host:start, …) accept nothing, {} or null; anything else is refused. */
+@Injectable()
+export class NoPayloadPipe implements PipeTransform {
+  transform(value: unknown): undefined {
+    const empty = value === undefined || value === null || (isPlainObject(value) && Object.keys(value).length === 0);
+    if (!empty) throw new WsException({ code: 'INVALID_PAYLOAD', message: 'this event takes no data' });
+    return undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}

@@ -4,6 +4,7 @@
  */
 export const ERROR_MESSAGES = {
   INVALID_PAYLOAD: 'The request is malformed.',
+  UNKNOWN_EVENT: 'The server does not know that event.',
   UNAUTHORIZED: 'A valid teacher key is required.',
   GAME_NOT_FOUND: 'No live game has that PIN or id.',
   GAME_LOCKED: 'The game is locked: the teacher is not letting new players in.',

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { configureApp } from '../../src/app.factory.js';
+import { AppModule } from '../../src/app.module.js';
+import { AppConfig, validateConfig } from '../../src/config/app-config.js';
+import { PublicUrl } from '../../src/config/public-url.js';
+
+export const TEST_TEACHER_KEY = 'e2e-teacher-key-0123456789';
+
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+  /** POST/GET JSON with the teacher key. */
+  api<T = unknown>(method: string, path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: T }>;
+}
+
+/** The real app (same pipes and filters as `npm start`) on a free loopback port. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const config = validateConfig({ TEACHER_KEY: TEST_TEACHER_KEY, HOST: '127.0.0.1', PORT: '0', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  app.get(PublicUrl).setPort(port);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    url,
+    close: () => app.close(),
+    async api(method, path, body, key = TEST_TEACHER_KEY) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+    },
+  };
+}
