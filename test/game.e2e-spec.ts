@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { scoreAnswer } from '../src/game/engine/scoring.js';
 import type { GameOverView, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import { HistoryStore } from '../src/history/history-store.js';
-import { buildDeck } from '../src/questions/deck-library.service.js';
-import { loadCuratedBank } from '../src/questions/curated-bank.js';
+import { loadDeckFile } from '../src/questions/deck-file.js';
 import { composeRound } from '../src/questions/round-composer.js';
 import type { Question } from '../src/questions/question.js';
 import { rightAnswer, wrongAnswer } from './support/answers.js';
@@ -22,8 +20,7 @@ const REVEAL_EVENTS = new Set(['question:reveal', 'player:result', 'game:over'])
 
 /** The round the server composes for this seed, rebuilt from the same deck files. */
 async function expectedRound(): Promise<Question[]> {
-  const dir = 'content/decks';
-  const deck = buildDeck(DECK, await readFile(`${dir}/${DECK}.md`, 'utf8'), await loadCuratedBank(`${dir}/${DECK}.curated.json`));
+  const deck = await loadDeckFile(`content/decks/${DECK}.md`);
   return composeRound(deck.questions, { count: COUNT, seed: SEED });
 }
 

@@ -10,6 +10,7 @@ export function normalizeTyped(text: string): string {
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
+    .replace(/%/g, ' % ')
     .replace(/[^\p{L}\p{N}%]+/gu, ' ')
     .trim();
 }

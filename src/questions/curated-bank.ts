@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { qualityProblems } from './question-quality.js';
-import { structuralProblems } from './question.dto.js';
+import { questionProblems } from './question-quality.js';
 import type { Question } from './question.js';
 
 /**
@@ -26,7 +25,7 @@ export async function loadCuratedBank(file: string): Promise<Question[]> {
       tags: entry.source?.section ? [entry.source.section] : [],
       ...entry,
     } as Question;
-    const problems = [structuralProblems(question), ...qualityProblems(question)].filter(Boolean);
+    const problems = questionProblems(question);
     if (problems.length) throw new Error(`${file}: question ${entry.id ?? `#${index + 1}`}: ${problems.join('; ')}`);
     return question;
   });

@@ -5,8 +5,7 @@ import { exampleQuestions } from './generators/example.generator.js';
 import { generatorContext } from './generators/generator-context.js';
 import { listQuestions } from './generators/list.generator.js';
 import { numberQuestions, orderingQuestions } from './generators/number.generator.js';
-import { qualityProblems } from './question-quality.js';
-import { structuralProblems } from './question.dto.js';
+import { questionProblems } from './question-quality.js';
 import type { Question } from './question.js';
 
 export interface BankWarning {
@@ -35,7 +34,7 @@ export function generateBank(deckId: string, outline: Outline): QuestionBank {
   const warnings: BankWarning[] = [];
   const seen = new Set<string>();
   for (const q of drafts) {
-    const problem = [structuralProblems(q), ...qualityProblems(q)].filter(Boolean).join('; ');
+    const problem = questionProblems(q).join('; ');
     if (seen.has(q.id)) continue;
     seen.add(q.id);
     if (problem) warnings.push({ questionId: q.id, kind: q.kind, problem });

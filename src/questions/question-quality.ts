@@ -1,4 +1,5 @@
 import { normalizeTyped } from './answer-matching.js';
+import { structuralProblems } from './question.dto.js';
 import type { Question } from './question.js';
 
 /** Significant words: long enough to carry meaning. */
@@ -35,7 +36,8 @@ export function qualityProblems(q: Question): string[] {
       if (q.options.length > 0) problems.push('typed question with options');
       break;
   }
-  if (givesAway(q)) problems.push('the prompt gives the answer away');
+  // Only a question whose answer points at real options can be checked for giving it away.
+  if (problems.length === 0 && givesAway(q)) problems.push('the prompt gives the answer away');
   return problems;
 }
 
@@ -52,4 +54,10 @@ function givesAway(q: Question): boolean {
     const distinctive = words(q.options[i]).filter((w) => !wrongWords.has(w));
     return distinctive.length > 0 && distinctive.every((w) => prompt.has(w));
   });
+}
+
+/** Structure first (class-validator), then the quality rules, which assume a well-formed question. */
+export function questionProblems(question: unknown): string[] {
+  const structural = structuralProblems(question);
+  return structural ? [structural] : qualityProblems(question as Question);
 }

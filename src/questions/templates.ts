@@ -20,6 +20,7 @@ export interface Templates {
   explainDefinition(term: string, definition: string): string;
   explainExamples(category: string, examples: string[]): string;
   explainFrom(sentence: string): string;
+  belongsElsewhere(statement: string, home: string, asked: string): string;
   blank: string;
 }
 
@@ -39,6 +40,7 @@ const es: Templates = {
   explainDefinition: (t, d) => `«${t}»: ${lowerFirst(d)}`,
   explainExamples: (c, ex) => `Ejemplos de «${c}» en el tema: ${ex.join(', ')}.`,
   explainFrom: (s) => `Según el tema: «${s}»`,
+  belongsElsewhere: (s, home, asked) => `«${s}» corresponde a «${home}», no a «${asked}».`,
   blank: '___',
 };
 
@@ -58,6 +60,7 @@ const en: Templates = {
   explainDefinition: (t, d) => `"${t}": ${lowerFirst(d)}`,
   explainExamples: (c, ex) => `Examples of "${c}" in the lesson: ${ex.join(', ')}.`,
   explainFrom: (s) => `From the lesson: "${s}"`,
+  belongsElsewhere: (s, home, asked) => `"${s}" belongs to "${home}", not to "${asked}".`,
   blank: '___',
 };
 
@@ -69,8 +72,23 @@ function lowerFirst(text: string): string {
 
 export const TEMPLATES: Record<Language, Templates> = { es, en };
 
-/** "Tipos de Hypervisor" → "hypervisor": the family a "¿Qué tipo de … es X?" question asks about. */
-export function familyOf(sectionTitle: string): string | null {
+/**
+ * "Tipos de Hypervisor" → "hypervisor", "Tipos de redes según su alcance" → "red",
+ * "Types of databases" → "database": the noun a "¿Qué tipo de … es X?" question asks about.
+ */
+export function familyOf(sectionTitle: string, language: Language): string | null {
   const m = /^(?:tipos? de|types? of|kinds? of)\s+(.+)$/i.exec(sectionTitle.trim());
-  return m ? m[1].toLocaleLowerCase() : null;
+  if (!m) return null;
+  const words = m[1].toLocaleLowerCase().split(/\s+/);
+  const noun = words.length <= 2 ? words.at(-1)! : words[0];
+  const head = words.length <= 2 ? words.slice(0, -1) : [];
+  return [...head, singular(noun, language)].join(' ');
+}
+
+function singular(word: string, language: Language): string {
+  if (language === 'en') return /[^s]s$/.test(word) && word.length > 3 ? word.slice(0, -1) : word;
+  if (word.endsWith('iones')) return `${word.slice(0, -5)}ión`;
+  if (/[dlnrz]es$/.test(word)) return word.slice(0, -2);
+  if (/[aeiouáéíóú]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }

@@ -63,7 +63,7 @@ function kindOfQuestion(
   return [
     makeQuestion(ctx, 'example-category', `${category.name}:${example}`, {
       type: 'single',
-      prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title)),
+      prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title, ctx.language)),
       ...choice(`kind:${example}`, category.name, stablePick(`kind:${example}`, wrong, MAX_OPTIONS - 1)),
       explanation,
       ref: category.ref,

@@ -43,11 +43,16 @@ const LIST_HEADINGS: Record<Language, RegExp> = {
 const EXAMPLES = /^(?:ejemplos?|examples?|e\.g\.)\s*:\s*(.*)$/i;
 const TRAILING_EXAMPLES = /\s*(?:ejemplos?|examples?)\s*:\s*$/i;
 const OPEN_QUESTIONS = /^(cuestiones|preguntas|questions|review questions)$/i;
+/** A definition that leans on the bullet before it ("Igual a la anterior, pero…") cannot stand alone in a question. */
+const ANAPHORA: Record<Language, RegExp> = {
+  es: /^(igual (a|que) (la|el|lo) anterior|lo mismo que (la|el|lo) anterior|como (la|el) anterior)/i,
+  en: /^(same as|like|as with) the (previous|above|former)/i,
+};
 
 export function extractFacts(outline: Outline): DeckFacts {
   const facts: DeckFacts = { definitions: [], categories: [], numbers: [], lists: [], openQuestions: [] };
   for (const section of outline.sections) {
-    if (OPEN_QUESTIONS.test(section.title)) {
+    if (isOpenQuestionSection(section.title)) {
       facts.openQuestions.push(section.label);
       continue;
     }
@@ -77,7 +82,8 @@ function visitItems(ctx: Ctx, context: string, items: OutlineItem[], parentLead:
   for (const item of items) {
     collectNumbers(ctx, item.text);
     const examples = exampleList(item);
-    if (examples.length >= 1) {
+    const owner = parentLead ?? item.lead;
+    if (examples.length >= 1 && !(owner && LIST_HEADINGS[ctx.language].test(owner))) {
       ctx.facts.categories.push({ name: parentLead ?? item.lead ?? context, examples, ref: ref(ctx, item.text) });
     }
     if (item.lead && !LIST_HEADINGS[ctx.language].test(item.lead)) collectTerm(ctx, item);
@@ -97,7 +103,7 @@ function collectTerm(ctx: Ctx, item: OutlineItem): void {
   const inline = item.rest.replace(TRAILING_EXAMPLES, '').trim();
   const firstChild = item.children.find((c) => !EXAMPLES.test(c.text) && !c.text.startsWith('¿'));
   const source = inline || firstChild?.text || '';
-  if (!source) return;
+  if (!source || ANAPHORA[ctx.language].test(source)) return;
   ctx.facts.definitions.push({ term: item.lead!, definition: cleanDefinition(source), ref: ref(ctx, inline ? item.text : source) });
 }
 
@@ -114,7 +120,8 @@ function splitExamples(text: string): string[] {
   return text
     .split(/,\s*|\s+(?:o|y|or|and)\s+/)
     .map((s) => s.replace(/\.$/, '').trim())
-    .filter((s) => s && !/^etc\.?$/i.test(s));
+    .filter((s) => s && !/^etc\.?$/i.test(s))
+    .map((s) => s.charAt(0).toLocaleUpperCase() + s.slice(1));
 }
 
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
@@ -122,7 +129,7 @@ const DECADE = /\b(?:los|the)\s+(\d0)'?s?\b/i;
 const NUMBER = /\b\d+(?:[-–]\d+)?\s*%|\b\d+\b/;
 
 function collectNumbers(ctx: Ctx, text: string): void {
-  for (const sentence of text.split(/(?<=\.)\s+/)) {
+  for (const sentence of splitSentences(text)) {
     const year = YEAR.exec(sentence);
     const decade = DECADE.exec(sentence);
     const number = NUMBER.exec(sentence);
@@ -143,9 +150,23 @@ function mergeCategories(facts: DeckFacts): void {
   facts.categories = [...merged.values()];
 }
 
+/** The closing slide of questions for the class ("Cuestiones"): answered by a curated bank, not generated. */
+export function isOpenQuestionSection(title: string): boolean {
+  return OPEN_QUESTIONS.test(title.trim());
+}
+
+/** Sentence ends before a capital, but not after an initial ("Edgar F. Codd"). */
+const SENTENCE_END = /(?<![\s(]\p{Lu}\.)(?<=[.!?])\s+(?=[\p{Lu}¿¡"«“])/u;
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function firstSentence(text: string): string {
-  const cut = text.search(/(?<=[.!?])\s+\p{Lu}/u);
-  return (cut > 0 ? text.slice(0, cut) : text).trim();
+  return splitSentences(text)[0] ?? text.trim();
 }
 
 /** "es la capa software que…" → "La capa software que…". */

@@ -3,7 +3,8 @@ import type { Token, Tokens } from 'marked';
 /** Plain text of inline tokens: emphasis dropped, entities decoded, spaces folded. */
 export function inlineText(tokens: Token[] | undefined, fallback = ''): string {
   const raw = tokens ? tokens.map(tokenText).join('') : fallback;
-  return decodeEntities(raw).replace(/\s+/g, ' ').trim();
+  // Stray emphasis markers left by slide exports ("Objetivo: multiprogramación.**") are not content.
+  return decodeEntities(raw).replace(/\*{2,}|_{2,}/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function tokenText(token: Token): string {

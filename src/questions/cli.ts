@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { deckProblems } from './deck-check.js';
+import { loadDeckFile } from './deck-file.js';
+import type { Deck } from './deck.js';
+
+const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--check]
+
+Builds the question bank of a lecture deck (and its <deck>.curated.json, if any) and prints a summary.
+  --json <file>  write the bank as JSON (use - for standard output)
+  --check        exit with status 1 if the deck has a problem (a bad question, a section with no questions)`;
+
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+function summary(deck: Deck): string {
+  const lines = [`${deck.title} (${deck.id}, ${deck.language}): ${deck.questions.length} questions`, '', 'By kind:'];
+  for (const [kind, n] of countBy(deck.questions, (q) => `${q.kind} (${q.type})`)) lines.push(`  ${String(n).padStart(4)}  ${kind}`);
+  lines.push('', 'By section:');
+  for (const s of deck.sections) lines.push(`  ${String(s.questionCount).padStart(4)}  ${s.label}`);
+  if (deck.warnings.length) {
+    lines.push('', `Dropped while generating (${deck.warnings.length}):`);
+    for (const w of deck.warnings) lines.push(`  ${w.questionId} [${w.kind}]: ${w.problem}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'string' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const deck = await loadDeckFile(positionals[0]);
+  const json = JSON.stringify({ deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings }, null, 2);
+  if (values.json === '-') process.stdout.write(`${json}\n`);
+  else {
+    console.log(summary(deck));
+    if (values.json) {
+      await writeFile(values.json, `${json}\n`);
+      console.log(`\nWrote ${deck.questions.length} questions to ${values.json}`);
+    }
+  }
+  if (!values.check) return 0;
+  const problems = deckProblems(deck);
+  for (const p of problems) console.error(`problem: ${p}`);
+  console.error(problems.length ? `\n${problems.length} problem(s) found.` : '\nCheck passed.');
+  return problems.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);
