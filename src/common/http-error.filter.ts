@@ -9,6 +9,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DECK_NOT_FOUND: 404,
   PLAYER_NOT_FOUND: 404,
   NOT_ENOUGH_QUESTIONS: 422,
+  DECK_EXISTS: 409,
+  DECK_UNUSABLE: 422,
   RATE_LIMITED: 429,
 };
 

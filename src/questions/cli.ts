@@ -4,16 +4,34 @@ import { deckProblems } from './deck-check.js';
 import { loadDeckFile } from './deck-file.js';
 import type { Deck } from './deck.js';
 
-const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--check]
+const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample <n>] [--check]
 
 Builds the question bank of a lecture deck (and its <deck>.curated.json, if any) and prints a summary.
   --json <file>  write the bank as JSON (use - for standard output)
+  --sample <n>   print n questions of each kind as Markdown, to review a deck
   --check        exit with status 1 if the deck has a problem (a bad question, a section with no questions)`;
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
+}
+
+/** A readable preview: the first n questions of each kind, answers marked. */
+function sample(deck: Deck, perKind: number): string {
+  const lines = [`# ${deck.title}: sample questions`, ''];
+  const shown = new Map<string, number>();
+  for (const q of deck.questions) {
+    const count = shown.get(q.kind) ?? 0;
+    if (count >= perKind) continue;
+    shown.set(q.kind, count + 1);
+    lines.push(`### ${q.kind} (${q.type}, difficulty ${q.difficulty})`, '', q.prompt, '');
+    if (q.type === 'typed') lines.push(`- Accepted: ${q.accepted.map((a) => `\`${a}\``).join(', ')}`);
+    else if (q.type === 'ordering') q.correct.forEach((i, n) => lines.push(`${n + 1}. ${q.options[i]}`));
+    else q.options.forEach((o, i) => lines.push(`- ${q.correct.includes(i) ? '**✓**' : '✗'} ${o}`));
+    lines.push('', `*${q.explanation}* — ${q.source.section} › ${q.source.slide}`, '');
+  }
+  return lines.join('\n');
 }
 
 function summary(deck: Deck): string {
@@ -32,7 +50,12 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'string' }, check: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'string' },
+      sample: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals.length !== 1) {
     console.error(USAGE);
@@ -41,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const deck = await loadDeckFile(positionals[0]);
   const json = JSON.stringify({ deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings }, null, 2);
   if (values.json === '-') process.stdout.write(`${json}\n`);
+  else if (values.sample) process.stdout.write(`${sample(deck, Math.max(1, Number(values.sample) || 1))}\n`);
   else {
     console.log(summary(deck));
     if (values.json) {

@@ -1,16 +1,25 @@
-import { UsePipes, Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards, UsePipes } from '@nestjs/common';
+import { TeacherKeyGuard } from '../auth/teacher-key.guard.js';
 import { httpValidationPipe } from '../common/validation.js';
 import type { DeckSummary } from './deck.js';
-import { DeckLibrary } from './deck-library.service.js';
+import { DeckLibrary, type AddedDeck } from './deck-library.service.js';
+import { CreateDeckDto } from './dto/create-deck.dto.js';
 
-/** Deck list for the teacher's setup screen; no student data, so no key needed. */
 @UsePipes(httpValidationPipe)
 @Controller('api/decks')
 export class DecksController {
   constructor(private readonly decks: DeckLibrary) {}
 
+  /** Titles, sections and counts only: no student data, so no key needed. */
   @Get()
   list(): DeckSummary[] {
     return this.decks.list();
+  }
+
+  @Post()
+  @HttpCode(201)
+  @UseGuards(TeacherKeyGuard)
+  create(@Body() dto: CreateDeckDto): Promise<AddedDeck> {
+    return this.decks.add(dto.markdown, dto.id);
   }
 }

@@ -22,6 +22,8 @@ export const ERROR_MESSAGES = {
   INVALID_ANSWER: 'That answer does not fit the question.',
   PLAYER_NOT_FOUND: 'No player with that id in this game.',
   DECK_NOT_FOUND: 'No deck with that id.',
+  DECK_EXISTS: 'A deck with that id already exists.',
+  DECK_UNUSABLE: 'No questions could be made from that deck: it needs numbered sections ("1. Title") with bullet points.',
   NO_PLAYERS: 'At least one player must join before the game starts.',
   NOT_ENOUGH_QUESTIONS: 'The deck does not have enough questions for that selection.',
   RATE_LIMITED: 'Too many requests: slow down.',
