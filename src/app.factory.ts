@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -12,6 +13,13 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new HttpErrorFilter());
+  const openApi = new DocumentBuilder()
+    .setTitle('aulaquiz')
+    .setDescription('Classroom quiz server: games, decks and history. The socket.io protocol is in docs/protocol.md.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'the teacher key' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
   app.enableShutdownHooks();
   return app;
 }

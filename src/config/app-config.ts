@@ -43,10 +43,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(5000)
   ANSWER_GRACE_MS = 500;
 
-  @Type(() => Number) @IsInt() @Min(1000)
+  @Type(() => Number) @IsInt() @Min(500)
   HOST_ABSENCE_PAUSE_MS = 15_000;
 
-  @Type(() => Number) @IsInt() @Min(10_000)
+  @Type(() => Number) @IsInt() @Min(1000)
   ABANDON_AFTER_MS = 30 * 60_000;
 
   /** How long an ended game still answers resumes (final rank on a phone that was locked). */

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FileHistoryStore } from './file-history.store.js';
+import { HistoryController } from './history.controller.js';
 import { HistoryStore } from './history-store.js';
-import { MemoryHistoryStore } from './memory-history.store.js';
+import { HistoryService } from './history.service.js';
 
 @Module({
-  providers: [{ provide: HistoryStore, useClass: MemoryHistoryStore }],
+  controllers: [HistoryController],
+  providers: [{ provide: HistoryStore, useClass: FileHistoryStore }, HistoryService],
   exports: [HistoryStore],
 })
 export class HistoryModule {}

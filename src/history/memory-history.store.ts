@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { HistoryRecord } from './history-record.js';
-import { HistoryStore } from './history-store.js';
+import { HistoryStore, type HistoryQuery } from './history-store.js';
+import { isAfter, newestFirst, summarizeRecord, type HistorySummary } from './history-summary.js';
 
+/** History held in this process; the file store adds persistence on top of it. */
 @Injectable()
 export class MemoryHistoryStore extends HistoryStore {
-  private readonly records = new Map<string, HistoryRecord>();
+  protected readonly records = new Map<string, HistoryRecord>();
 
   async saveOnce(record: HistoryRecord): Promise<boolean> {
     if (this.records.has(record.gameId)) return false;
@@ -16,7 +18,20 @@ export class MemoryHistoryStore extends HistoryStore {
     return this.records.get(gameId) ?? null;
   }
 
-  async list(): Promise<HistoryRecord[]> {
-    return [...this.records.values()].sort((a, b) => b.endedAt - a.endedAt);
+  async list({ deckId, limit, after }: HistoryQuery): Promise<HistorySummary[]> {
+    return [...this.records.values()]
+      .filter((r) => !deckId || r.deckId === deckId)
+      .filter((r) => !after || isAfter(r, after))
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map(summarizeRecord);
+  }
+
+  async recordsOfDeck(deckId: string): Promise<HistoryRecord[]> {
+    return [...this.records.values()].filter((r) => r.deckId === deckId).sort((a, b) => newestFirst(b, a));
+  }
+
+  async delete(gameId: string): Promise<boolean> {
+    return this.records.delete(gameId);
   }
 }

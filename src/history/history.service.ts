@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { GameError } from '../game/engine/game-error.js';
+import { historyCsv } from './history-csv.js';
+import type { HistoryRecord } from './history-record.js';
+import { buildReport, sectionStats, type HistoryReport, type SectionStat } from './history-report.js';
+import { HistoryStore } from './history-store.js';
+import type { HistoryCursor, HistorySummary } from './history-summary.js';
+
+export const DEFAULT_PAGE = 20;
+
+export interface HistoryPage {
+  games: HistorySummary[];
+  nextCursor: string | null;
+}
+
+export interface SectionTrend extends SectionStat {
+  trend: Array<{ gameId: string; endedAt: number; correctRate: number }>;
+}
+
+export interface DeckSections {
+  deckId: string;
+  games: number;
+  sections: SectionTrend[];
+}
+
+function encodeCursor(c: HistoryCursor): string {
+  return Buffer.from(JSON.stringify([c.endedAt, c.gameId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): HistoryCursor {
+  try {
+    const [endedAt, gameId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof endedAt === 'number' && typeof gameId === 'string') return { endedAt, gameId };
+  } catch {
+    // falls through to the error below
+  }
+  throw new GameError('INVALID_PAYLOAD', 'cursor is not one this server gave out');
+}
+
+@Injectable()
+export class HistoryService {
+  constructor(private readonly store: HistoryStore) {}
+
+  async list(query: { limit?: number; cursor?: string; deck?: string }): Promise<HistoryPage> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    // One extra item tells whether there is a next page.
+    const found = await this.store.list({ deckId: query.deck, limit: limit + 1, after });
+    const games = found.slice(0, limit);
+    const last = games.at(-1);
+    return { games, nextCursor: found.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async get(gameId: string): Promise<HistoryRecord> {
+    const record = await this.store.get(gameId);
+    if (!record) throw new GameError('GAME_NOT_FOUND', `No finished game with id "${gameId}".`);
+    return record;
+  }
+
+  async csv(gameId: string): Promise<string> {
+    return historyCsv(await this.get(gameId));
+  }
+
+  async report(gameId: string): Promise<HistoryReport> {
+    return buildReport(await this.get(gameId));
+  }
+
+  async delete(gameId: string): Promise<void> {
+    if (!(await this.store.delete(gameId))) throw new GameError('GAME_NOT_FOUND', `No finished game with id "${gameId}".`);
+  }
+
+  /** Per section over every game of a deck, with each game's rate: did re-teaching work? */
+  async deckSections(deckId: string): Promise<DeckSections> {
+    const records = await this.store.recordsOfDeck(deckId);
+    const overall = sectionStats(records.flatMap((r) => r.questions));
+    const perGame = records.map((r) => ({ record: r, stats: new Map(sectionStats(r.questions).map((s) => [s.section, s])) }));
+    const sections = overall.map((s) => ({
+      ...s,
+      trend: perGame
+        .filter((g) => g.stats.has(s.section))
+        .map((g) => ({ gameId: g.record.gameId, endedAt: g.record.endedAt, correctRate: g.stats.get(s.section)!.correctRate })),
+    }));
+    return { deckId, games: records.length, sections };
+  }
+}
