@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -11,7 +12,33 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
  * Validation pipes are set per controller and per gateway: a global pipe would
  * also run on socket events and answer them with HTTP errors.
  */
+/**
+ * No inline scripts, nothing from other origins. Classrooms serve over plain
+ * HTTP on the LAN, so neither HSTS nor upgrade-insecure-requests (both would
+ * break the page there). Inline styles stay allowed for the API docs page.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+});
+
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(securityHeaders);
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()
     .setTitle('aulaquiz')

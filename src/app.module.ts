@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from './auth/teacher-key.module.js';
+import { ClientModule } from './client.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
 import { HealthController } from './health.controller.js';
 
 @Module({
-  imports: [AppConfigModule, TeacherKeyModule, GameModule],
+  imports: [AppConfigModule, TeacherKeyModule, GameModule, ClientModule],
   controllers: [HealthController],
 })
 export class AppModule {}

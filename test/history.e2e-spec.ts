@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import type { GameOverView } from '../src/game/engine/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import type { HistoryReport } from '../src/history/history-report.js';
-import type { DeckSections, HistoryPage } from '../src/history/history.service.js';
+import type { DeckSections } from '../src/history/history.service.js';
+import type { HistoryPage } from '../src/history/history-summary.js';
 import { Classroom, type Move } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 

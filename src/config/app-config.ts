@@ -27,6 +27,10 @@ export class AppConfig {
   @IsString()
   DECKS_DIR = './content/decks';
 
+  /** The built web client (npm run build:client), served at "/". */
+  @IsString()
+  CLIENT_DIR = './client/dist';
+
   @IsOptional() @IsString() @Matches(/^rediss?:\/\//)
   REDIS_URL?: string;
 
@@ -42,6 +46,10 @@ export class AppConfig {
   /** Answers this late after the deadline still count: phones on school Wi-Fi lag. */
   @Type(() => Number) @IsInt() @Min(0) @Max(5000)
   ANSWER_GRACE_MS = 500;
+
+  /** A dropped phone keeps the question open this long, so a reload does not end it for the class. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60_000)
+  RECONNECT_GRACE_MS = 3000;
 
   @Type(() => Number) @IsInt() @Min(500)
   HOST_ABSENCE_PAUSE_MS = 15_000;

@@ -92,7 +92,7 @@ describe('GameRunner', () => {
 
   test('a kicked player is told, disconnected, and cannot come back with the token', async () => {
     const { game, players } = await gameWithPlayers(['Ana']);
-    await runner.command(game.id, (g) => engine.kickPlayer(g, players[0].playerId));
+    await runner.command(game.id, (g, now) => engine.kickPlayer(g, players[0].playerId, now));
     expect(out.last('player:kicked', players[0].playerId)).toBeDefined();
     expect(out.disconnected).toEqual([players[0].playerId]);
     await expect(runner.resume(players[0].playerToken)).rejects.toMatchObject({ code: 'KICKED' });

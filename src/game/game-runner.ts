@@ -97,15 +97,15 @@ export class GameRunner implements OnModuleDestroy {
     return this.withGame(parsed.gameId, (game, now) => {
       if (!secretMatches(parsed.secret, game.credentials.players[playerId])) throw new GameError('INVALID_TOKEN');
       if (game.players[playerId].kicked) throw new GameError('KICKED');
-      const events = game.phase === 'ended' ? [] : engine.setPlayerConnected(game, playerId, true);
+      const events = game.phase === 'ended' ? [] : engine.setPlayerConnected(game, playerId, true, now);
       return { result: { gameId: game.id, playerId, snapshot: engine.playerSnapshot(game, playerId, now) }, events };
     });
   }
 
   async playerLeft(gameId: string, playerId: string): Promise<void> {
-    await this.withGame(gameId, (game) => {
+    await this.withGame(gameId, (game, now) => {
       if (game.phase === 'ended' || game.players[playerId]?.kicked) return { result: undefined, events: [] };
-      return { result: undefined, events: engine.setPlayerConnected(game, playerId, false) };
+      return { result: undefined, events: engine.setPlayerConnected(game, playerId, false, now) };
     }).catch(() => undefined);
   }
 
@@ -205,7 +205,7 @@ export class GameRunner implements OnModuleDestroy {
     if (!game) return;
     if (kinds.has('lobby')) this.out.toHost(gameId, 'lobby:update', engine.lobbyView(game));
     if (kinds.has('progress') && game.phase === 'question') {
-      this.out.toHost(gameId, 'question:progress', engine.progressView(game));
+      this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
     }
   }
 

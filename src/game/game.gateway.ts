@@ -145,7 +145,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('host:kick')
   kick(@ConnectedSocket() s: Socket, @MessageBody() dto: HostKickDto) {
-    return this.hostCommand(s, (g) => engine.kickPlayer(g, dto.playerId));
+    return this.hostCommand(s, (g, now) => engine.kickPlayer(g, dto.playerId, now));
   }
 
   @SubscribeMessage('host:lock')

@@ -52,6 +52,7 @@ export class GamesService {
       types: dto.types ?? [],
       seed,
       graceMs: this.config.ANSWER_GRACE_MS,
+      reconnectGraceMs: this.config.RECONNECT_GRACE_MS,
       hostAbsencePauseMs: this.config.HOST_ABSENCE_PAUSE_MS,
       abandonAfterMs: this.config.ABANDON_AFTER_MS,
       maxPlayers: this.config.MAX_PLAYERS,

@@ -47,3 +47,9 @@ export interface HistoryCursor {
 export function isAfter(item: HistoryCursor, cursor: HistoryCursor): boolean {
   return newestFirst(cursor, item) < 0;
 }
+
+/** A page of the history list; nextCursor fetches the next one (null on the last page). */
+export interface HistoryPage {
+  games: HistorySummary[];
+  nextCursor: string | null;
+}

@@ -4,14 +4,9 @@ import { historyCsv } from './history-csv.js';
 import type { HistoryRecord } from './history-record.js';
 import { buildReport, sectionStats, type HistoryReport, type SectionStat } from './history-report.js';
 import { HistoryStore } from './history-store.js';
-import type { HistoryCursor, HistorySummary } from './history-summary.js';
+import type { HistoryCursor, HistoryPage } from './history-summary.js';
 
 export const DEFAULT_PAGE = 20;
-
-export interface HistoryPage {
-  games: HistorySummary[];
-  nextCursor: string | null;
-}
 
 export interface SectionTrend extends SectionStat {
   trend: Array<{ gameId: string; endedAt: number; correctRate: number }>;

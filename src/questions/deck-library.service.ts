@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { GameError } from '../game/engine/game-error.js';
 import { summarize, type Deck, type DeckSummary } from './deck.js';
 import { buildDeck, loadDeckFile } from './deck-file.js';
-import type { BankWarning } from './question-bank.js';
+import type { BankWarning } from './deck.js';
 
 export interface AddedDeck {
   deck: DeckSummary;

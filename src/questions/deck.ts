@@ -1,6 +1,12 @@
 import type { Language } from './parser/outline.js';
-import type { BankWarning } from './question-bank.js';
 import type { Question } from './question.js';
+
+/** A generated question dropped for breaking a quality rule. */
+export interface BankWarning {
+  questionId: string;
+  kind: string;
+  problem: string;
+}
 
 export interface DeckSectionSummary {
   number: number;

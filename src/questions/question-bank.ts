@@ -7,12 +7,7 @@ import { listQuestions } from './generators/list.generator.js';
 import { numberQuestions, orderingQuestions } from './generators/number.generator.js';
 import { questionProblems } from './question-quality.js';
 import type { Question } from './question.js';
-
-export interface BankWarning {
-  questionId: string;
-  kind: string;
-  problem: string;
-}
+import type { BankWarning } from './deck.js';
 
 export interface QuestionBank {
   questions: Question[];

@@ -37,6 +37,7 @@ export function testSettings(overrides: Partial<GameSettings> = {}): GameSetting
     types: [],
     seed: 1,
     graceMs: 500,
+    reconnectGraceMs: 3000,
     hostAbsencePauseMs: 15_000,
     abandonAfterMs: 30 * 60_000,
     maxPlayers: 100,

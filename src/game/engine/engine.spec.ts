@@ -104,7 +104,7 @@ describe('answers', () => {
 
   test('unknown and kicked players cannot answer', () => {
     expect(() => engine.submitAnswer(game, 'nobody', 0, 1, T0)).toThrow(expect.objectContaining({ code: 'NOT_PLAYER' }));
-    engine.kickPlayer(game, 'beto');
+    engine.kickPlayer(game, 'beto', T0);
     expect(() => engine.submitAnswer(game, 'beto', 0, 1, T0)).toThrow(expect.objectContaining({ code: 'KICKED' }));
   });
 });
@@ -137,11 +137,11 @@ describe('host commands', () => {
     engine.startGame(game, T0);
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
     engine.submitAnswer(game, 'beto', 0, 1, T0 + 100);
-    expect(types(engine.kickPlayer(game, 'carla'))).toEqual(['player-kicked', 'lobby-changed', 'question-closed']);
+    expect(types(engine.kickPlayer(game, 'carla', T0 + 200))).toEqual(['player-kicked', 'lobby-changed', 'question-closed']);
     expect(engine.rankPlayers(game).map((p) => p.playerId)).toEqual(['ana', 'beto']);
     engine.setLocked(game, false);
     expect(() => engine.addPlayer(game, 'c2', 'carla', T0)).not.toThrow();
-    expect(() => engine.kickPlayer(game, 'carla')).toThrow(expect.objectContaining({ code: 'KICKED' }));
+    expect(() => engine.kickPlayer(game, 'carla', T0 + 300)).toThrow(expect.objectContaining({ code: 'KICKED' }));
   });
 
   test('a locked lobby refuses new players', () => {
@@ -182,19 +182,33 @@ describe('players', () => {
     expect(() => engine.addPlayer(game, 'd', 'x'.repeat(21), T0)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
   });
 
-  test('a dropped phone does not hold the question open; coming back keeps score and streak', () => {
+  test('a dropped phone holds the question open only for the reconnect grace', () => {
     const game = lobby();
     engine.startGame(game, T0);
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
     engine.submitAnswer(game, 'beto', 0, 1, T0 + 100);
-    expect(types(engine.setPlayerConnected(game, 'carla', false))).toEqual(['lobby-changed', 'question-closed']);
+    expect(types(engine.setPlayerConnected(game, 'carla', false, T0 + 1000))).toEqual(['lobby-changed']);
+    expect(engine.progressView(game, T0 + 1000)).toMatchObject({ answered: 2, expected: 3 });
+    expect(engine.nextTimerAt(game)).toBe(T0 + 4000);
+    expect(engine.advanceTime(game, T0 + 3999)).toEqual([]);
+    expect(types(engine.advanceTime(game, T0 + 4000))).toEqual(['question-closed']);
+  });
+
+  test('a phone back within the grace answers as usual; coming back keeps score and streak', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    for (const p of ['ana', 'beto', 'carla']) engine.submitAnswer(game, p, 0, 1, T0 + 100);
     engine.advance(game, T0 + 1000);
     engine.advance(game, T0 + 1000);
-    engine.setPlayerConnected(game, 'ana', false);
-    engine.setPlayerConnected(game, 'ana', true);
-    const snapshot = engine.playerSnapshot(game, 'ana', T0 + 2000);
+    engine.submitAnswer(game, 'beto', 1, [0, 1], T0 + 1100);
+    engine.submitAnswer(game, 'carla', 1, [0, 1], T0 + 1100);
+    engine.setPlayerConnected(game, 'ana', false, T0 + 1500);
+    engine.setPlayerConnected(game, 'ana', true, T0 + 2500);
+    expect(engine.advanceTime(game, T0 + 4500)).toEqual([]);
+    const snapshot = engine.playerSnapshot(game, 'ana', T0 + 2600);
     expect(snapshot.me).toMatchObject({ score: 1000, streak: 1 });
-    expect(snapshot).toMatchObject({ phase: 'question', answered: false, question: { index: 1, remainingMs: 19_000 } });
+    expect(snapshot).toMatchObject({ phase: 'question', answered: false, question: { index: 1, remainingMs: 18_400 } });
+    expect(types(engine.submitAnswer(game, 'ana', 1, [0, 1], T0 + 2700).events)).toEqual(['answer-recorded', 'question-closed']);
   });
 
   test('ties share a rank', () => {

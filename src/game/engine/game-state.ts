@@ -24,6 +24,8 @@ export interface GameSettings {
   seed: number;
   /** Answers arriving this long after the deadline still count (network delay). */
   graceMs: number;
+  /** A dropped phone still counts as "to answer" this long, so a reload does not end the question for everyone. */
+  reconnectGraceMs: number;
   /** With no host connected for this long, an open question pauses. */
   hostAbsencePauseMs: number;
   /** With no host connected for this long, the game ends as abandoned. */
@@ -39,6 +41,8 @@ export interface PlayerState {
   bestStreak: number;
   correctCount: number;
   connected: boolean;
+  /** When the player's last connection dropped (null while connected). */
+  leftAt: number | null;
   kicked: boolean;
   joinedAt: number;
   /** Rank before the last reveal, so the leaderboard can show who moved up. */
@@ -85,6 +89,8 @@ export interface GameState {
   players: Record<string, PlayerState>;
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
+  /** The latest player disconnection: when its grace ends, the open question may be complete. */
+  lastDepartureAt: number | null;
   hostConnected: boolean;
   hostLeftAt: number | null;
   createdAt: number;

@@ -24,6 +24,7 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     deadlineAt: null,
     players: {},
     answers: [],
+    lastDepartureAt: null,
     hostConnected: false,
     // A game nobody hosts is abandoned like one whose host left.
     hostLeftAt: now,

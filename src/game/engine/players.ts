@@ -34,6 +34,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     bestStreak: 0,
     correctCount: 0,
     connected: true,
+    leftAt: null,
     kicked: false,
     joinedAt: now,
     previousRank: null,
@@ -48,11 +49,11 @@ export function requireActivePlayer(game: GameState, playerId: string): PlayerSt
   return player;
 }
 
-export function kickPlayer(game: GameState, playerId: string): GameEvent[] {
+export function kickPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
   player.kicked = true;
   player.connected = false;
-  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game)];
+  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
 }
 
 export function setLocked(game: GameState, locked: boolean): GameEvent[] {
@@ -61,12 +62,17 @@ export function setLocked(game: GameState, locked: boolean): GameEvent[] {
   return [{ type: 'lobby-changed' }];
 }
 
-export function setPlayerConnected(game: GameState, playerId: string, connected: boolean): GameEvent[] {
+/**
+ * A phone that drops out must not hold the question open for everyone else,
+ * but one that is only reloading gets a short grace to come back first.
+ */
+export function setPlayerConnected(game: GameState, playerId: string, connected: boolean, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
   if (player.connected === connected) return [];
   player.connected = connected;
-  // A phone that drops out must not hold the question open for everyone else.
-  return [{ type: 'lobby-changed' }, ...(connected ? [] : closeIfEveryoneAnswered(game))];
+  player.leftAt = connected ? null : now;
+  if (!connected) game.lastDepartureAt = now;
+  return [{ type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
 }
 
 export function setHostConnected(game: GameState, connected: boolean, now: number): void {
@@ -74,7 +80,7 @@ export function setHostConnected(game: GameState, connected: boolean, now: numbe
   game.hostLeftAt = connected ? null : now;
 }
 
-export function closeIfEveryoneAnswered(game: GameState): GameEvent[] {
-  if (game.phase !== 'question' || game.paused || !everyoneAnswered(game)) return [];
+export function closeIfEveryoneAnswered(game: GameState, now: number): GameEvent[] {
+  if (game.phase !== 'question' || game.paused || !everyoneAnswered(game, now)) return [];
   return closeQuestion(game);
 }

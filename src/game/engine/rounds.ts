@@ -2,7 +2,7 @@ import { isCorrectAnswer, isWellFormed } from '../../questions/answer-matching.j
 import type { AnswerValue } from '../../questions/question.js';
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
-import type { AnswerRecord, EndReason, GameState } from './game-state.js';
+import type { AnswerRecord, EndReason, GameState, PlayerState } from './game-state.js';
 import { rankPlayers } from './ranking.js';
 import { scoreAnswer } from './scoring.js';
 
@@ -47,10 +47,15 @@ export function skipQuestion(game: GameState): GameEvent[] {
   return closeQuestion(game);
 }
 
-export function everyoneAnswered(game: GameState): boolean {
+/** Players the open question still waits for: connected, or dropped less than the grace ago. */
+export function stillExpected(game: GameState, player: PlayerState, now: number): boolean {
+  if (player.kicked) return false;
+  return player.connected || (player.leftAt !== null && now - player.leftAt < game.settings.reconnectGraceMs);
+}
+
+export function everyoneAnswered(game: GameState, now: number): boolean {
   const answers = game.answers[game.index] ?? {};
-  const waiting = Object.values(game.players).filter((p) => !p.kicked && p.connected && !answers[p.id]);
-  return waiting.length === 0;
+  return !Object.values(game.players).some((p) => !answers[p.id] && stillExpected(game, p, now));
 }
 
 export interface AnswerOutcome {
@@ -90,7 +95,7 @@ export function submitAnswer(
   const record: AnswerRecord = { playerId, answer, receivedAt: now, responseMs, correct, points, streak };
   game.answers[questionIndex][playerId] = record;
   const events: GameEvent[] = [{ type: 'answer-recorded', playerId }];
-  if (everyoneAnswered(game)) events.push(...closeQuestion(game));
+  if (everyoneAnswered(game, now)) events.push(...closeQuestion(game));
   return { duplicate: false, events };
 }
 

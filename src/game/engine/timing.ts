@@ -1,6 +1,7 @@
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState } from './game-state.js';
+import { closeIfEveryoneAnswered } from './players.js';
 import { closeGame, closeQuestion, finishGame } from './rounds.js';
 
 /**
@@ -11,6 +12,7 @@ export function nextTimerAt(game: GameState): number | null {
   const due: number[] = [];
   const questionRunning = game.phase === 'question' && !game.paused;
   if (questionRunning) due.push(game.deadlineAt! + game.settings.graceMs);
+  if (questionRunning && game.lastDepartureAt !== null) due.push(game.lastDepartureAt + game.settings.reconnectGraceMs);
   if (game.hostLeftAt !== null && game.phase !== 'ended') {
     if (questionRunning) due.push(game.hostLeftAt + game.settings.hostAbsencePauseMs);
     due.push(game.hostLeftAt + game.settings.abandonAfterMs);
@@ -22,6 +24,11 @@ export function advanceTime(game: GameState, now: number): GameEvent[] {
   const events: GameEvent[] = [];
   const questionRunning = game.phase === 'question' && !game.paused;
   if (questionRunning && now >= game.deadlineAt! + game.settings.graceMs) events.push(...closeQuestion(game));
+  if (game.lastDepartureAt !== null && now >= game.lastDepartureAt + game.settings.reconnectGraceMs) {
+    // Every dropped phone's grace is over: the question may already have all the answers it will get.
+    game.lastDepartureAt = null;
+    events.push(...closeIfEveryoneAnswered(game, now));
+  }
   if (game.hostLeftAt !== null && game.phase !== 'ended') {
     const absentMs = now - game.hostLeftAt;
     if (absentMs >= game.settings.abandonAfterMs) {

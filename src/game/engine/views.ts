@@ -1,6 +1,7 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import type { GameState, Phase } from './game-state.js';
 import { rankIndex, rankPlayers, type RankedPlayer } from './ranking.js';
+import { stillExpected } from './rounds.js';
 
 /**
  * Projections of the game state into the payloads of docs/protocol.md.
@@ -51,6 +52,8 @@ export interface Distribution {
 export interface RevealView {
   index: number;
   type: QuestionType;
+  prompt: string;
+  options: string[];
   correct: number[];
   accepted: string[];
   distribution: Distribution;
@@ -72,6 +75,8 @@ export function revealView(game: GameState, index = game.index): RevealView {
   return {
     index,
     type: q.type,
+    prompt: q.prompt,
+    options: q.options,
     correct: q.correct,
     accepted: q.accepted,
     distribution: { options, correct, incorrect: answers.length - correct, unanswered: Math.max(0, players - answers.length) },
@@ -151,14 +156,14 @@ export function lobbyView(game: GameState): LobbyView {
 export interface ProgressView {
   index: number;
   answered: number;
-  /** Players who can still answer: connected, not kicked. */
+  /** Players who can still answer: connected (or just dropped), not kicked. */
   expected: number;
 }
 
-export function progressView(game: GameState): ProgressView {
+export function progressView(game: GameState, now: number): ProgressView {
   const answers = game.answers[game.index] ?? {};
   const answered = Object.keys(answers).length;
-  const waiting = Object.values(game.players).filter((p) => !p.kicked && p.connected && !answers[p.id]).length;
+  const waiting = Object.values(game.players).filter((p) => !answers[p.id] && stillExpected(game, p, now)).length;
   return { index: game.index, answered, expected: answered + waiting };
 }
 
@@ -217,7 +222,7 @@ export function hostSnapshot(game: GameState, now: number): HostSnapshot {
     pin: game.pin,
     deckTitle: game.settings.deckTitle,
     lobby: lobbyView(game),
-    progress: game.phase === 'question' ? progressView(game) : null,
+    progress: game.phase === 'question' ? progressView(game, now) : null,
     leaderboard: leaderboardView(game),
   };
 }

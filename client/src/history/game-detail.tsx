@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, download } from '../shared/api.js';
+import { BarChart, ErrorLine, Leaderboard } from '../shared/components.js';
+import { errorText, t } from '../shared/i18n.js';
+import type { HistoryQuestion, HistoryRecord, HistoryReport } from '../shared/types.js';
+
+export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () => void }) {
+  const [record, setRecord] = useState<HistoryRecord | null>(null);
+  const [report, setReport] = useState<HistoryReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (err: unknown) => ((err as ApiError).code === 'UNAUTHORIZED' ? onBadKey() : setError(errorText((err as ApiError).code)));
+
+  useEffect(() => {
+    Promise.all([api<HistoryRecord>('GET', `/api/history/${gameId}`), api<HistoryReport>('GET', `/api/history/${gameId}/report`)])
+      .then(([r, rep]) => {
+        setRecord(r);
+        setReport(rep);
+      })
+      .catch(fail);
+  }, [gameId]);
+
+  const remove = async () => {
+    if (!confirm(t('deleteConfirm'))) return;
+    await api('DELETE', `/api/history/${gameId}`).then(() => (location.hash = ''), fail);
+  };
+
+  if (!record || !report) return <ErrorLine message={error} />;
+  return (
+    <section class="game-detail">
+      <a href="#">{t('back')}</a>
+      <h1>
+        {record.deckTitle} · {new Date(record.endedAt).toLocaleString()} <span class="badge">{t(`endReason_${record.endReason}` as never)}</span>
+      </h1>
+      <div class="actions">
+        <button type="button" onClick={() => download(`/api/history/${gameId}/export.csv`, `aulaquiz-${gameId}.csv`).catch(fail)}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" class="danger" onClick={remove}>
+          {t('deleteGame')}
+        </button>
+      </div>
+      <h2>{t('leaderboard')}</h2>
+      <Leaderboard players={record.leaderboard} />
+      <h2>{t('perSection')}</h2>
+      <ul class="bars section-bars">
+        {report.sections.map((s) => (
+          <li class={`bar-row${report.sectionsToReview.includes(s.section) ? ' needs-review' : ''}`}>
+            <span class="bar-label">{s.section}</span>
+            <span class="bar-track">
+              <span class="bar-fill" style={{ width: `${Math.round(s.correctRate * 100)}%` }} />
+            </span>
+            <span class="bar-count">{Math.round(s.correctRate * 100)} %</span>
+          </li>
+        ))}
+      </ul>
+      {report.sectionsToReview.length ? (
+        <p class="review">
+          {t('toReview')}: {report.sectionsToReview.join(', ')}
+        </p>
+      ) : null}
+      <h2>{t('perQuestion')}</h2>
+      {record.questions.map((q) => (
+        <QuestionResult question={q} misconception={report.misconceptions.find((m) => m.index === q.index)} />
+      ))}
+      <ErrorLine message={error} />
+    </section>
+  );
+}
+
+function QuestionResult({ question: q, misconception }: { question: HistoryQuestion; misconception?: HistoryReport['misconceptions'][number] }) {
+  return (
+    <article class="card question-result">
+      <h3>
+        {q.index + 1}. {q.prompt}
+      </h3>
+      <p class="meta">
+        {q.source.section} · {Math.round(q.correctRate * 100)} %
+      </p>
+      {q.distribution.options.length ? (
+        <BarChart labels={q.options} counts={q.distribution.options} correct={q.correct} />
+      ) : (
+        <p>
+          ✓ {q.distribution.correct} · ✗ {q.distribution.incorrect} · — {q.distribution.unanswered}
+        </p>
+      )}
+      {misconception ? <p class="misconception">{t('misconception', { answer: misconception.answer, n: misconception.count })}</p> : null}
+    </article>
+  );
+}

@@ -1,0 +1,149 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { HistoryPage } from '../src/history/history-summary.js';
+import { launchChromium, PHONE, PROJECTOR } from './support/browser.js';
+import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
+const QUESTIONS = 4;
+const NAMES = ['Lucía', 'Mateo', 'Sofía'];
+
+/** Each phone answers differently: by option position, or typed text, or its own order. */
+async function answer(phone: Page, p: number): Promise<void> {
+  const question = phone.locator('.question-phone');
+  const type = await question.getAttribute('data-type');
+  const choices = question.locator('button.choice');
+  switch (type) {
+    case 'single':
+    case 'truefalse':
+      await choices.nth(p % (await choices.count())).click();
+      return;
+    case 'multiple':
+      await choices.nth(p % (await choices.count())).click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'typed':
+      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p]);
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'ordering':
+      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+  }
+  throw new Error(`unknown question type ${type}`);
+}
+
+describe('a whole class in a real browser', () => {
+  let server: BuiltServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  async function open(options: object, url: string): Promise<Page> {
+    const context = await browser.newContext({ ...options, locale: 'es-ES' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`${url}: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`${url}: ${msg.text()}`);
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    server = await startBuiltServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('host on the projector, three phones, a reload mid-game, podium and history', async () => {
+    const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
+    await host.getByLabel('Número de preguntas').fill(String(QUESTIONS));
+    await host.getByRole('button', { name: 'Crear partida' }).click();
+    const pin = (await host.getByTestId('pin').textContent())!.trim();
+    expect(pin).toMatch(/^\d{6}$/);
+    await expect(host.locator('img.qr')).toBeTruthy();
+    await host.locator('img.qr').waitFor();
+
+    const phones: Page[] = [];
+    for (const name of NAMES) {
+      const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
+      expect(await phone.getByLabel('PIN').inputValue()).toBe(pin);
+      await phone.getByLabel('Tu nombre').fill(name);
+      await phone.getByRole('button', { name: 'Entrar' }).click();
+      await phone.getByText('¡Ya estás dentro!').waitFor();
+      phones.push(phone);
+    }
+    for (const name of NAMES) await host.locator('.nicknames').getByText(name).waitFor();
+    await host.screenshot({ path: `${SHOTS}/host-lobby.png` });
+
+    await host.getByRole('button', { name: 'Empezar' }).click();
+    for (let i = 0; i < QUESTIONS; i++) {
+      await host.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
+      for (const phone of phones) await phone.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
+      if (i === 0) {
+        await host.screenshot({ path: `${SHOTS}/host-question.png` });
+        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png` });
+      }
+      for (const [p, phone] of phones.entries()) {
+        if (i === 1 && p === 2) {
+          // Sofía's phone reloads mid-question: same player, same score, question still open.
+          await phone.reload();
+          await phone.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
+          await expect(phone.getByText('Juegas como Sofía').isVisible()).resolves.toBe(true);
+        }
+        await answer(phone, p);
+        await phone.locator('.received, .result').first().waitFor();
+      }
+      await host.locator('section.reveal').waitFor();
+      for (const phone of phones) await phone.locator('.result').waitFor();
+      if (i === 0) {
+        await host.screenshot({ path: `${SHOTS}/host-reveal.png` });
+        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png` });
+      }
+      await host.getByRole('button', { name: 'Siguiente' }).click();
+      if (i < QUESTIONS - 1) {
+        await host.locator('section.standings').waitFor();
+        await host.getByRole('button', { name: 'Siguiente' }).click();
+      }
+    }
+
+    await host.locator('section.podium-screen').waitFor();
+    await host.screenshot({ path: `${SHOTS}/host-podium.png` });
+    for (const phone of phones) await phone.getByText(/Has quedado en el puesto \d de 3/).waitFor();
+    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png` });
+
+    // The history page shows the same game, with the same winner.
+    const history = (await (
+      await fetch(`${server.url}/api/history`, { headers: { authorization: `Bearer ${server.teacherKey}` } })
+    ).json()) as HistoryPage;
+    expect(history.games).toHaveLength(1);
+    const podiumText = await host.locator('.podium').textContent();
+    expect(podiumText).toContain(history.games[0].winner!.nickname);
+    await host.getByRole('link', { name: 'Ver el historial' }).click();
+    await host.locator('section.game-detail').waitFor();
+    await host.locator('.question-result').nth(QUESTIONS - 1).waitFor();
+    for (const name of NAMES) await host.locator('.leaderboard').getByText(name).waitFor();
+    await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
+    await host.getByRole('link', { name: 'Volver' }).click();
+    await host.locator('.history-list table').waitFor();
+
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  test('the phone page explains a wrong PIN and a taken nickname', async () => {
+    const phone = await open(PHONE, `${server.url}/play?pin=999999`);
+    await phone.getByLabel('Tu nombre').fill('Ana');
+    await phone.getByRole('button', { name: 'Entrar' }).click();
+    await phone.getByRole('alert').getByText('No hay ninguna partida con ese PIN.').waitFor();
+  }, 60_000);
+});
