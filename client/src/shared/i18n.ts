@@ -256,7 +256,8 @@ const en: Record<TextKey, string> = {
 
 export type Lang = 'es' | 'en';
 const LANG_KEY = 'aulaquiz.lang';
-const dictionaries: Record<Lang, Record<TextKey, string>> = { es, en };
+/** Both languages, complete: a missing text is a type error in `en` and a test failure for error codes. */
+export const dictionaries: Record<Lang, Record<TextKey, string>> = { es, en };
 
 export function currentLang(): Lang {
   const stored = localStorage.getItem(LANG_KEY);
