@@ -4,9 +4,10 @@ import { ClientModule } from './client.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
 import { HealthController } from './health.controller.js';
+import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, TeacherKeyModule, GameModule, ClientModule],
+  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, ClientModule],
   controllers: [HealthController],
 })
 export class AppModule {}

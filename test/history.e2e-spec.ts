@@ -10,6 +10,7 @@ import type { DeckSections } from '../src/history/history.service.js';
 import type { HistoryPage } from '../src/history/history-summary.js';
 import { Classroom, type Move } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
+import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
 const NAMES = ['Ana', 'Beto', 'Carla'];
 const PLAN: Move[][] = [
@@ -19,15 +20,21 @@ const PLAN: Move[][] = [
   ['right', 'skip', 'wrong'],
 ];
 
-describe('history in embedded mode', () => {
-  let dataDir: string;
+/** Embedded: files under DATA_DIR. Redis: the real local Redis, under a prefix of this run. */
+const MODES: Array<[string, () => Promise<Record<string, string>>, (env: Record<string, string>) => Promise<void>]> = [
+  ['embedded', async () => ({ DATA_DIR: await mkdtemp(path.join(tmpdir(), 'aulaquiz-history-')) }), async () => undefined],
+  ['redis', async () => ({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testPrefix() }), (env) => dropPrefix(env.REDIS_PREFIX)],
+];
+
+describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
+  let storage: Record<string, string>;
   let server: RunningApp;
   const rooms: Classroom[] = [];
   let completed: Classroom;
   let early: Classroom;
   let abandoned: Classroom;
 
-  const env = () => ({ DATA_DIR: dataDir, HOST_ABSENCE_PAUSE_MS: '500', ABANDON_AFTER_MS: '1500' });
+  const env = () => ({ ...storage, HOST_ABSENCE_PAUSE_MS: '500', ABANDON_AFTER_MS: '1500' });
   const room = (req: ConstructorParameters<typeof Classroom>[1]) => {
     const r = new Classroom(server, req);
     rooms.push(r);
@@ -35,7 +42,7 @@ describe('history in embedded mode', () => {
   };
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-history-'));
+    storage = await storeEnv();
     server = await startApp(env());
 
     completed = await room({ questionCount: 4, seed: 11, types: ['single'] }).open(NAMES);
@@ -60,6 +67,7 @@ describe('history in embedded mode', () => {
   afterAll(async () => {
     rooms.forEach((r) => r.close());
     await server.close();
+    await cleanUp(storage);
   });
 
   test('the list is newest first and paginates with a cursor', async () => {
@@ -203,7 +211,7 @@ describe('history in embedded mode', () => {
     }
   });
 
-  test('a deleted game is gone; the rest survives a restart', async () => {
+  test('a deleted game is gone; the rest survives a restart of the server', async () => {
     expect((await server.api('DELETE', `/api/history/${early.gameId}`)).status).toBe(204);
     expect((await server.api('GET', `/api/history/${early.gameId}`)).status).toBe(404);
     expect((await server.api('DELETE', `/api/history/${early.gameId}`)).status).toBe(404);

@@ -31,8 +31,17 @@ export class AppConfig {
   @IsString()
   CLIENT_DIR = './client/dist';
 
+  /** When set, history (and, across instances, the game's shared state) lives in Redis. */
   @IsOptional() @IsString() @Matches(/^rediss?:\/\//)
   REDIS_URL?: string;
+
+  /** Every key this server writes starts with this, so several deployments can share one Redis. */
+  @IsString() @Matches(/^[\w:.-]{1,64}$/)
+  REDIS_PREFIX = 'aulaquiz:';
+
+  /** A Redis command that takes longer fails instead of hanging a request. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
+  REDIS_COMMAND_TIMEOUT_MS = 2000;
 
   @Type(() => Number) @IsInt() @Min(5) @Max(600)
   DEFAULT_TIME_LIMIT_SEC = 20;
