@@ -87,6 +87,8 @@ export interface GameState {
   openedAt: number | null;
   deadlineAt: number | null;
   players: Record<string, PlayerState>;
+  /** Nicknames in play, folded to lower case → player id: O(1) uniqueness checks for big classes. */
+  nicknames: Record<string, string>;
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

@@ -23,6 +23,7 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     openedAt: null,
     deadlineAt: null,
     players: {},
+    nicknames: {},
     answers: [],
     lastDepartureAt: null,
     hostConnected: false,

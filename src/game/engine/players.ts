@@ -5,11 +5,6 @@ import { closeQuestion, everyoneAnswered } from './rounds.js';
 
 export const NICKNAME_MAX = 20;
 
-/** Players still in the game (kicked ones stay in the record for history, not in play). */
-export function activePlayers(game: GameState): PlayerState[] {
-  return Object.values(game.players).filter((p) => !p.kicked);
-}
-
 export function cleanNickname(raw: string): string {
   const nickname = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (nickname.length < 1 || nickname.length > NICKNAME_MAX || /\p{Cc}/u.test(nickname)) {
@@ -21,11 +16,11 @@ export function cleanNickname(raw: string): string {
 export function addPlayer(game: GameState, id: string, rawNickname: string, now: number): GameEvent[] {
   if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
   if (game.locked) throw new GameError('GAME_LOCKED');
-  const active = activePlayers(game);
-  if (active.length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
+  if (Object.keys(game.nicknames).length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
   const nickname = cleanNickname(rawNickname);
   const folded = nickname.toLocaleLowerCase();
-  if (active.some((p) => p.nickname.toLocaleLowerCase() === folded)) throw new GameError('NICKNAME_TAKEN');
+  if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
+  game.nicknames[folded] = id;
   game.players[id] = {
     id,
     nickname,
@@ -53,6 +48,7 @@ export function kickPlayer(game: GameState, playerId: string, now: number): Game
   const player = requireActivePlayer(game, playerId);
   player.kicked = true;
   player.connected = false;
+  delete game.nicknames[player.nickname.toLocaleLowerCase()];
   return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
 }
 

@@ -42,6 +42,14 @@ function toRanked(p: PlayerState, rank: number): RankedPlayer {
   };
 }
 
-export function rankIndex(ranked: RankedPlayer[]): Map<string, RankedPlayer> {
-  return new Map(ranked.map((r) => [r.playerId, r]));
+/**
+ * One player's standing without sorting everyone: with ties sharing a rank,
+ * the rank is one more than the number of players ahead. O(players), so a
+ * join or a resume stays cheap in a game of thousands.
+ */
+export function rankOf(game: GameState, playerId: string): RankedPlayer {
+  const me = game.players[playerId];
+  let ahead = 0;
+  for (const p of Object.values(game.players)) if (!p.kicked && p.score > me.score) ahead += 1;
+  return toRanked(me, ahead + 1);
 }

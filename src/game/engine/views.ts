@@ -1,6 +1,6 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import type { GameState, Phase } from './game-state.js';
-import { rankIndex, rankPlayers, type RankedPlayer } from './ranking.js';
+import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { stillExpected } from './rounds.js';
 
 /**
@@ -202,7 +202,7 @@ export interface PlayerSnapshot extends SnapshotBase {
 
 export function playerSnapshot(game: GameState, playerId: string, now: number): PlayerSnapshot {
   const base = snapshotBase(game, now);
-  const me = rankIndex(rankPlayers(game)).get(playerId)!;
+  const me = rankOf(game, playerId);
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   const result = base.reveal ? (playerResults(game).get(playerId) ?? null) : null;
   return { ...base, me, answered: game.phase === 'question' && answered, result };
