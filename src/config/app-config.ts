@@ -39,6 +39,10 @@ export class AppConfig {
   @IsString() @Matches(/^[\w:.-]{1,64}$/)
   REDIS_PREFIX = 'aulaquiz:';
 
+  /** Names this server instance in timer leases (default: random); useful in logs and tests. */
+  @IsOptional() @IsString() @Matches(/^[\w-]{1,40}$/)
+  INSTANCE_ID?: string;
+
   /** A Redis command that takes longer fails instead of hanging a request. */
   @Type(() => Number) @IsInt() @Min(100) @Max(60_000)
   REDIS_COMMAND_TIMEOUT_MS = 2000;
@@ -81,7 +85,7 @@ export class AppConfig {
   LOG_LEVEL = 'log';
 }
 
-export const CONFIG_KEYS = [...new Set([...Object.keys(new AppConfig()), 'PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL'])];
+export const CONFIG_KEYS = [...new Set([...Object.keys(new AppConfig()), 'PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL', 'INSTANCE_ID'])];
 
 /** Used by ConfigModule.forRoot({ validate }). Throws one message listing every bad setting. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {

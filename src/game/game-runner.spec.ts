@@ -5,6 +5,7 @@ import { ManualClock } from '../common/clock/manual-clock.js';
 import { validateConfig } from '../config/app-config.js';
 import { MemoryHistoryStore } from '../history/memory-history.store.js';
 import * as engine from './engine/index.js';
+import { LocalCoordinator } from './coordination/game-coordinator.js';
 import { GameRunner } from './game-runner.js';
 import { MemoryGameStore } from './store/memory-game-store.js';
 
@@ -21,7 +22,7 @@ describe('GameRunner', () => {
     clock = new ManualClock();
     out = new RecordingBroadcaster();
     history = new MemoryHistoryStore();
-    runner = new GameRunner(new MemoryGameStore(), history, out, clock, validateConfig({}));
+    runner = new GameRunner(new MemoryGameStore(), history, out, clock, validateConfig({}), new LocalCoordinator());
   });
 
   async function gameWithPlayers(names: string[]) {
@@ -65,6 +66,7 @@ describe('GameRunner', () => {
     expect(beforeReveal).not.toMatch(/"correct"|"accepted"|"points"|"explanation"/);
     expect(out.events('host')).toContain('question:progress');
     await runner.answer(game.id, players[1].playerId, 0, 0);
+    await settle();
     expect(out.events()).toContain('question:reveal');
   });
 

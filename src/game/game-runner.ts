@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Clock, type Cancel } from '../common/clock/clock.js';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
 import { AppConfig } from '../config/app-config.js';
 import { HistoryStore } from '../history/history-store.js';
 import { buildHistoryRecord } from '../history/history-record.js';
 import type { AnswerValue } from '../questions/question.js';
+import { GameCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
 import { GameError, type GameEvent, type GameState } from './engine/index.js';
 import { GameBroadcaster } from './game-broadcaster.js';
@@ -15,18 +16,28 @@ import { GameStore } from './store/game-store.js';
 import { hashSecret, newId, newSecret, parseToken, secretMatches } from './tokens.js';
 
 type HostUpdate = 'lobby' | 'progress';
+type Applied<T> = { result: T; events: GameEvent[] };
+
+/** Compare-and-set retries before a busy game asks the client to try again. */
+const MAX_ATTEMPTS = 8;
+/** After a failed timer (store unreachable), try again this soon. */
+const TIMER_RETRY_MS = 1000;
+const RETRYABLE_ON_REFRESH = new Set(['NOT_PLAYER', 'NOT_OPEN', 'TOO_LATE', 'PAUSED']);
 
 /**
- * Applies commands to live games: load, run the pure engine, save, then turn
- * the engine's events into messages and (re)schedule the game's one timer.
- * Operations on one game run strictly one after another.
+ * Applies commands to live games: load, run the pure engine, commit (a
+ * compare-and-set, so several server instances can share a store), then turn
+ * the engine's events into messages and (re)schedule the game's timer if
+ * this instance drives it. Answers take their own path: scored by the engine
+ * against the known state, recorded atomically by the store.
  */
 @Injectable()
-export class GameRunner implements OnModuleDestroy {
+export class GameRunner implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GameRunner.name);
   private readonly queue = new KeyedSerialQueue();
   private readonly timers = new Map<string, { at: number; cancel: Cancel }>();
-  private readonly removals = new Map<string, Cancel>();
+  /** Last state seen per game, for scoring answers without a load each time. */
+  private readonly known = new Map<string, GameState>();
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
 
   constructor(
@@ -35,24 +46,41 @@ export class GameRunner implements OnModuleDestroy {
     private readonly out: GameBroadcaster,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly coordinator: GameCoordinator,
   ) {
     this.hostUpdates = new HostUpdateBatcher(clock, config.HOST_UPDATE_INTERVAL_MS, (id, kinds) => {
-      void this.sendHostUpdates(id, kinds);
+      void this.sendHostUpdates(id, kinds).catch(() => undefined);
     });
   }
 
+  onModuleInit(): void {
+    this.coordinator.start({
+      changedElsewhere: (id) => {
+        this.known.delete(id);
+        if (this.coordinator.drives(id)) void this.refreshTimer(id);
+      },
+      adopted: (id) => void this.refreshTimer(id),
+      released: (id) => this.cancelTimer(id),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.coordinator.stop();
+    for (const id of [...this.timers.keys()]) this.cancelTimer(id);
+    this.hostUpdates.dropAll();
+  }
+
   /** Stores a new game with a fresh PIN; returns it with the host's token. */
-  async create(
-    settings: engine.GameSettings,
-    questions: engine.RoundQuestion[],
-  ): Promise<{ game: GameState; hostToken: string }> {
+  async create(settings: engine.GameSettings, questions: engine.RoundQuestion[]): Promise<{ game: GameState; hostToken: string }> {
     const secret = newSecret();
     for (let attempt = 0; attempt < 50; attempt++) {
       const game = engine.newGame(
         { id: newId(), pin: randomPin(), hostSecretHash: hashSecret(secret), settings, questions },
         this.clock.now(),
       );
-      if (await this.store.insert(game)) {
+      if (await this.guard(() => this.store.insert(game))) {
+        this.known.set(game.id, game);
+        this.coordinator.created(game.id);
         this.reschedule(game);
         return { game, hostToken: `${game.id}.${secret}` };
       }
@@ -78,11 +106,11 @@ export class GameRunner implements OnModuleDestroy {
   }
 
   async join(pin: string, nickname: string): Promise<JoinResult> {
-    const found = await this.store.findByPin(pin);
-    if (!found) throw new GameError('GAME_NOT_FOUND');
+    const gameId = await this.guard(() => this.store.findIdByPin(pin));
+    if (!gameId) throw new GameError('GAME_NOT_FOUND');
     const playerId = newId();
     const secret = newSecret();
-    return this.withGame(found.id, (game, now) => {
+    return this.withGame(gameId, (game, now) => {
       const events = engine.addPlayer(game, playerId, nickname, now);
       game.credentials.players[playerId] = hashSecret(secret);
       const snapshot = engine.playerSnapshot(game, playerId, now);
@@ -109,11 +137,40 @@ export class GameRunner implements OnModuleDestroy {
     }).catch(() => undefined);
   }
 
+  /**
+   * Scores the answer against the state this instance knows and lets the
+   * store record it atomically; if the question changed meanwhile (closed,
+   * paused, resumed elsewhere), reloads and scores it again.
+   */
   async answer(gameId: string, playerId: string, questionIndex: number, answer: AnswerValue): Promise<{ received: true }> {
-    return this.withGame(gameId, (game, now) => {
-      const outcome = engine.submitAnswer(game, playerId, questionIndex, answer, now);
-      return { result: { received: true as const }, events: outcome.events };
-    });
+    const received = { received: true as const };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const game = await this.current(gameId, attempt > 0);
+      const now = this.clock.now();
+      let evaluation: engine.AnswerEvaluation;
+      try {
+        evaluation = engine.evaluateAnswer(game, playerId, questionIndex, answer, now);
+      } catch (err) {
+        if (!(err instanceof GameError) || !RETRYABLE_ON_REFRESH.has(err.code)) throw err;
+        // A repeat of an answer the store already has gets the same ack, even after the question closed.
+        if (await this.guard(() => this.store.hasAnswered(gameId, questionIndex, playerId))) return received;
+        if (attempt === 0 && this.known.has(gameId)) {
+          this.known.delete(gameId);
+          continue;
+        }
+        throw err;
+      }
+      if (evaluation.duplicate) return received;
+      const write = await this.guard(() => this.store.recordAnswer(gameId, questionIndex, engine.openKey(game)!, evaluation.record));
+      if (write.status === 'kicked') throw new GameError('KICKED');
+      if (write.status === 'stale') {
+        this.known.delete(gameId);
+        continue;
+      }
+      if (write.status === 'stored') this.afterAnswer(game, write.answered, now);
+      return received;
+    }
+    throw new GameError('TRY_AGAIN');
   }
 
   /** Host commands; each answers with where the game now stands. */
@@ -124,27 +181,52 @@ export class GameRunner implements OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
-    for (const { cancel } of this.timers.values()) cancel();
-    for (const cancel of this.removals.values()) cancel();
-    this.timers.clear();
-    this.removals.clear();
-    this.hostUpdates.dropAll();
+  private afterAnswer(game: GameState, answered: number, now: number): void {
+    this.hostUpdates.mark(game.id, 'progress');
+    // Possibly the last awaited answer: check on fresh state (the close itself is a compare-and-set).
+    if (answered >= engine.awaitedCount(game, now)) {
+      void this.withGame(game.id, (g, t) => ({ result: undefined, events: engine.closeIfEveryoneAnswered(g, t) })).catch(() => undefined);
+    }
   }
 
-  private withGame<T>(
-    gameId: string,
-    apply: (game: GameState, now: number) => { result: T; events: GameEvent[] },
-  ): Promise<T> {
+  private async current(gameId: string, refresh: boolean): Promise<GameState> {
+    const known = refresh ? undefined : this.known.get(gameId);
+    if (known) return known;
+    const loaded = await this.guard(() => this.store.load(gameId));
+    if (!loaded) throw new GameError('GAME_NOT_FOUND');
+    this.known.set(gameId, loaded.game);
+    return loaded.game;
+  }
+
+  private withGame<T>(gameId: string, apply: (game: GameState, now: number) => Applied<T>): Promise<T> {
     return this.queue.run(gameId, async () => {
-      const game = await this.store.get(gameId);
-      if (!game) throw new GameError('GAME_NOT_FOUND');
-      const { result, events } = apply(game, this.clock.now());
-      await this.store.save(game);
-      await this.dispatch(game, events);
-      this.reschedule(game);
-      return result;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const loaded = await this.guard(() => this.store.load(gameId));
+        if (!loaded) throw new GameError('GAME_NOT_FOUND');
+        const { game, version } = loaded;
+        const open = game.phase === 'question' ? { index: game.index, count: Object.keys(game.answers[game.index] ?? {}).length } : null;
+        const { result, events } = apply(game, this.clock.now());
+        const committed = await this.guard(() => this.store.commit(game, version, open));
+        if (committed === null) continue;
+        this.known.set(gameId, game);
+        this.coordinator.changed(gameId);
+        await this.dispatch(game, events);
+        this.reschedule(game);
+        return result;
+      }
+      throw new GameError('TRY_AGAIN');
     });
+  }
+
+  /** Store failures (Redis unreachable, timed out) become the retryable TRY_AGAIN; game errors pass through. */
+  private async guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof GameError) throw err;
+      this.logger.warn(`store: ${(err as Error).message}`);
+      throw new GameError('TRY_AGAIN');
+    }
   }
 
   private async dispatch(game: GameState, events: GameEvent[]): Promise<void> {
@@ -165,10 +247,7 @@ export class GameRunner implements OnModuleDestroy {
       case 'leaderboard-shown':
         return this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
       case 'paused':
-        return this.out.toGame(game.id, 'game:paused', {
-          remainingMs: game.paused!.remainingMs,
-          byHostAbsence: game.paused!.byHostAbsence,
-        });
+        return this.out.toGame(game.id, 'game:paused', { remainingMs: game.paused!.remainingMs, byHostAbsence: game.paused!.byHostAbsence });
       case 'resumed':
         return this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
       case 'player-kicked':
@@ -178,7 +257,8 @@ export class GameRunner implements OnModuleDestroy {
         return this.publishGameOver(game);
       case 'game-ended':
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
-        return this.scheduleRemoval(game.id);
+        await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS).catch(() => undefined);
+        return;
     }
   }
 
@@ -193,7 +273,9 @@ export class GameRunner implements OnModuleDestroy {
 
   private async publishGameOver(game: GameState): Promise<void> {
     if (game.startedAt !== null) {
-      await this.history.saveOnce(buildHistoryRecord(game)).catch((err: unknown) => {
+      const answers = await this.store.answersOf(game.id, game.index + 1);
+      const record = buildHistoryRecord({ ...game, answers });
+      await this.history.saveOnce(record).catch((err: unknown) => {
         this.logger.error(`Could not store game ${game.id} in history: ${String(err)}`);
       });
     }
@@ -201,38 +283,44 @@ export class GameRunner implements OnModuleDestroy {
   }
 
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {
-    const game = await this.store.get(gameId);
-    if (!game) return;
+    const loaded = await this.store.load(gameId);
+    if (!loaded) return;
+    const { game } = loaded;
     if (kinds.has('lobby')) this.out.toHost(gameId, 'lobby:update', engine.lobbyView(game));
     if (kinds.has('progress') && game.phase === 'question') {
       this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
     }
   }
 
-  private reschedule(game: GameState): void {
-    const at = engine.nextTimerAt(game);
-    const current = this.timers.get(game.id);
-    if (current?.at === at) return;
-    current?.cancel();
-    this.timers.delete(game.id);
-    if (at === null) return;
-    const cancel = this.clock.scheduleAt(at, () => {
-      this.timers.delete(game.id);
-      void this.withGame(game.id, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })).catch(
-        (err: unknown) => this.logger.warn(`Timer for game ${game.id}: ${String(err)}`),
-      );
-    });
-    this.timers.set(game.id, { at, cancel });
+  private async refreshTimer(gameId: string): Promise<void> {
+    const game = await this.current(gameId, true).catch(() => null);
+    if (game) this.reschedule(game);
   }
 
-  private scheduleRemoval(gameId: string): void {
-    if (this.removals.has(gameId)) return;
-    const cancel = this.clock.scheduleAt(this.clock.now() + this.config.ENDED_GAME_RETENTION_MS, () => {
-      this.removals.delete(gameId);
-      this.hostUpdates.drop(gameId);
-      void this.queue.run(gameId, () => this.store.remove(gameId));
+  /** One timer per game, on the instance that drives it, at the engine's next deadline. */
+  private reschedule(game: GameState): void {
+    const at = this.coordinator.drives(game.id) ? engine.nextTimerAt(game) : null;
+    const current = this.timers.get(game.id);
+    if (current?.at === at) return;
+    this.cancelTimer(game.id);
+    if (at === null) return;
+    this.scheduleAt(game.id, at);
+  }
+
+  private scheduleAt(gameId: string, at: number): void {
+    const cancel = this.clock.scheduleAt(at, () => {
+      this.timers.delete(gameId);
+      void this.withGame(gameId, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })).catch((err: unknown) => {
+        if (err instanceof GameError && err.code === 'TRY_AGAIN') this.scheduleAt(gameId, this.clock.now() + TIMER_RETRY_MS);
+        else if (!(err instanceof GameError && err.code === 'GAME_NOT_FOUND')) this.logger.warn(`timer of game ${gameId}: ${String(err)}`);
+      });
     });
-    this.removals.set(gameId, cancel);
+    this.timers.set(gameId, { at, cancel });
+  }
+
+  private cancelTimer(gameId: string): void {
+    this.timers.get(gameId)?.cancel();
+    this.timers.delete(gameId);
   }
 }
 

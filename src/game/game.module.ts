@@ -9,15 +9,14 @@ import { GameRunner } from './game-runner.js';
 import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
-import { GameStore } from './store/game-store.js';
-import { MemoryGameStore } from './store/memory-game-store.js';
+import { gameStorageProviders } from './game-storage.providers.js';
 
 @Module({
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
   controllers: [GamesController],
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: GameStore, useClass: MemoryGameStore },
+    ...gameStorageProviders,
     SocketIoBroadcaster,
     { provide: GameBroadcaster, useExisting: SocketIoBroadcaster },
     GameRunner,

@@ -6,6 +6,10 @@ import { errorText, t } from '../shared/i18n.js';
 import type { GameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RevealView } from '../shared/types.js';
 import { AnswerPad } from './answer-pad.js';
 
+const RETRYABLE = new Set<string>(['TRY_AGAIN', 'NETWORK']);
+const MAX_ANSWER_ATTEMPTS = 15;
+const RETRY_DELAY_MS = 1000;
+
 interface View {
   phase: PlayerSnapshot['phase'];
   question: QuestionView | null;
@@ -53,16 +57,24 @@ export function PlayerGame({ socket, initial, receivedAt, onLeave }: { socket: S
     });
   }, [socket]);
 
+  /**
+   * An answer is either acknowledged (kept by the server) or refused. A
+   * retryable refusal (server store briefly unavailable, connection lost) is
+   * sent again by itself, so a Wi-Fi hiccup never loses a tap.
+   */
   const answer = async (value: number | number[] | string) => {
     if (!view.question) return;
+    const questionIndex = view.question.index;
     setError(null);
     setView((v) => ({ ...v, answered: true }));
-    const reply = await call(socket, 'player:answer', { questionIndex: view.question.index, answer: value });
-    if (!reply.ok) {
+    for (let attempt = 0; attempt < MAX_ANSWER_ATTEMPTS; attempt++) {
+      const reply = await call(socket, 'player:answer', { questionIndex, answer: value });
+      if (reply.ok) return setError(null);
       setError(errorText(reply.error.code));
-      // A network failure leaves the answer unsent: let the player try again.
-      if (reply.error.code === ('NETWORK' as string)) setView((v) => ({ ...v, answered: false }));
+      if (!RETRYABLE.has(reply.error.code)) return;
+      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
     }
+    setView((v) => ({ ...v, answered: false }));
   };
 
   if (view.closedReason) {

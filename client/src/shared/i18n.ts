@@ -125,6 +125,7 @@ const es = {
   error_DECK_UNUSABLE: 'No se pudieron crear preguntas con ese tema.',
   error_NOT_ENOUGH_QUESTIONS: 'No hay tantas preguntas con esa selección.',
   error_RATE_LIMITED: 'Demasiadas peticiones: espera un momento.',
+  error_TRY_AGAIN: 'El servidor no pudo guardarlo: reintentando…',
   error_INTERNAL_ERROR: 'Algo ha fallado en el servidor. Inténtalo de nuevo.',
   error_NETWORK: 'Sin conexión con el servidor. Inténtalo de nuevo.',
 };
@@ -250,6 +251,7 @@ const en: Record<TextKey, string> = {
   error_DECK_UNUSABLE: 'No questions could be made from that deck.',
   error_NOT_ENOUGH_QUESTIONS: 'Not that many questions match the selection.',
   error_RATE_LIMITED: 'Too many requests: wait a moment.',
+  error_TRY_AGAIN: 'The server could not save it: retrying…',
   error_INTERNAL_ERROR: 'Something went wrong on the server. Try again.',
   error_NETWORK: 'No connection to the server. Try again.',
 };

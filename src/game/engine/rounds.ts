@@ -53,6 +53,13 @@ export function stillExpected(game: GameState, player: PlayerState, now: number)
   return player.connected || (player.leftAt !== null && now - player.leftAt < game.settings.reconnectGraceMs);
 }
 
+/** How many players the open question is waiting on or has heard from: the "everyone" of "everyone answered". */
+export function awaitedCount(game: GameState, now: number): number {
+  let count = 0;
+  for (const p of Object.values(game.players)) if (stillExpected(game, p, now)) count += 1;
+  return count;
+}
+
 export function everyoneAnswered(game: GameState, now: number): boolean {
   const answers = game.answers[game.index] ?? {};
   return !Object.values(game.players).some((p) => !answers[p.id] && stillExpected(game, p, now));
@@ -64,17 +71,18 @@ export interface AnswerOutcome {
   events: GameEvent[];
 }
 
-export function submitAnswer(
-  game: GameState,
-  playerId: string,
-  questionIndex: number,
-  answer: AnswerValue,
-  now: number,
-): AnswerOutcome {
+export type AnswerEvaluation = { duplicate: true } | { duplicate: false; record: AnswerRecord };
+
+/**
+ * Checks an answer and scores it, changing nothing: a store can then record
+ * it atomically (see `openKey`). Response time is the server's, from the
+ * opening of the question, paused time excluded, capped at the time limit.
+ */
+export function evaluateAnswer(game: GameState, playerId: string, questionIndex: number, answer: AnswerValue, now: number): AnswerEvaluation {
   const player = game.players[playerId];
   if (!player) throw new GameError('NOT_PLAYER');
   if (player.kicked) throw new GameError('KICKED');
-  if (game.answers[questionIndex]?.[playerId]) return { duplicate: true, events: [] };
+  if (game.answers[questionIndex]?.[playerId]) return { duplicate: true };
   if (questionIndex !== game.index) throw new GameError('NOT_OPEN', `Question ${questionIndex} is not the current one.`);
   if (game.phase !== 'question') throw new GameError('TOO_LATE');
   if (game.paused) throw new GameError('PAUSED');
@@ -92,11 +100,32 @@ export function submitAnswer(
     multiplier: question.multiplier,
     previousStreak: player.streak,
   });
-  const record: AnswerRecord = { playerId, answer, receivedAt: now, responseMs, correct, points, streak };
-  game.answers[questionIndex][playerId] = record;
-  const events: GameEvent[] = [{ type: 'answer-recorded', playerId }];
+  return { duplicate: false, record: { playerId, answer, receivedAt: now, responseMs, correct, points, streak } };
+}
+
+/**
+ * Identifies the open question as answers were scored against it: it changes
+ * when the question closes, pauses or resumes (resuming moves the opening
+ * time). An answer scored against an old key must be scored again. Null when
+ * no answer is accepted.
+ */
+export function openKey(game: GameState): string | null {
+  if (game.phase !== 'question' || game.paused) return null;
+  return `${game.index}:${game.openedAt}`;
+}
+
+/** Keeps an evaluated answer; the question closes if it was the last one awaited. */
+export function recordAnswer(game: GameState, record: AnswerRecord, now: number): GameEvent[] {
+  game.answers[game.index][record.playerId] = record;
+  const events: GameEvent[] = [{ type: 'answer-recorded', playerId: record.playerId }];
   if (everyoneAnswered(game, now)) events.push(...closeQuestion(game));
-  return { duplicate: false, events };
+  return events;
+}
+
+export function submitAnswer(game: GameState, playerId: string, questionIndex: number, answer: AnswerValue, now: number): AnswerOutcome {
+  const evaluation = evaluateAnswer(game, playerId, questionIndex, answer, now);
+  if (evaluation.duplicate) return { duplicate: true, events: [] };
+  return { duplicate: false, events: recordAnswer(game, evaluation.record, now) };
 }
 
 /**

@@ -1,16 +1,56 @@
-import type { GameState } from '../engine/index.js';
+import type { AnswerRecord, GameState } from '../engine/index.js';
+
+export interface OpenAnswers {
+  index: number;
+  count: number;
+}
+
+export interface LoadedGame {
+  game: GameState;
+  /** Bumped by every commit; a commit against an older version is refused. */
+  version: number;
+}
+
+/** What became of an answer handed to the store. */
+export type AnswerWrite =
+  /** Kept and scored; `answered` is how many players have answered this question so far. */
+  | { status: 'stored'; answered: number }
+  /** The player had already answered this question: the first answer stands. */
+  | { status: 'duplicate' }
+  /** The question closed, paused or resumed since the answer was scored: score it again. */
+  | { status: 'stale' }
+  | { status: 'kicked' };
 
 /**
- * Where live games are kept. The runner is the only caller and serializes
- * the operations of one game, so adapters need no locking of their own.
+ * Where live games are kept. Several server instances may share one store
+ * (Redis), so changes are compare-and-set: `load` gives a version, `commit`
+ * succeeds only if nobody committed since. Answers take their own atomic
+ * path, `recordAnswer`, so a busy question never contends on the whole game.
+ *
+ * A loaded game carries the answers of its open question only (all of them
+ * come from `answersOf`); the scoreboard sums every awarded point. A load may
+ * be the stored object itself (memory) or a copy (Redis): mutate a loaded
+ * game only to commit it.
  */
 export abstract class GameStore {
   /** Stores a new game; false if its PIN is already used by a live game. */
   abstract insert(game: GameState): Promise<boolean>;
-  abstract get(gameId: string): Promise<GameState | null>;
-  abstract findByPin(pin: string): Promise<GameState | null>;
-  abstract save(game: GameState): Promise<void>;
-  /** Forgets the game and frees its PIN. */
-  abstract remove(gameId: string): Promise<void>;
+  abstract load(gameId: string): Promise<LoadedGame | null>;
+  abstract findIdByPin(pin: string): Promise<string | null>;
+  /**
+   * Saves a game loaded at `version`; returns the new version, or null if the
+   * game changed meanwhile, or if an answer to the question that was open at
+   * load time (`open`: its index and how many answers the load saw) arrived since.
+   */
+  abstract commit(game: GameState, version: number, open: OpenAnswers | null): Promise<number | null>;
+  /** First answer wins, atomically with the scoreboard, and only while `openKey` still names the open question. */
+  abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord): Promise<AnswerWrite>;
+  abstract hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean>;
+  /** Every question's answers, for the history record. */
+  abstract answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>>;
+  /** Total awarded points per player (answers of an open question included). */
+  abstract scoreboard(gameId: string): Promise<Map<string, number>>;
+  /** An ended game is kept this long more (late resumes see the final rank), then forgotten. */
+  abstract retire(gameId: string, keepMs: number): Promise<void>;
   abstract liveGameIds(): Promise<string[]>;
 }

@@ -1,40 +1,104 @@
 import { Injectable } from '@nestjs/common';
-import type { GameState } from '../engine/index.js';
-import { GameStore } from './game-store.js';
+import { openKey, type AnswerRecord, type GameState } from '../engine/index.js';
+import { GameStore, type AnswerWrite, type LoadedGame } from './game-store.js';
 
-/** The embedded default: live games in this process's memory. */
+interface Entry {
+  game: GameState;
+  version: number;
+  scores: Map<string, number>;
+  expiresAt: number | null;
+}
+
+/**
+ * The embedded default: live games in this process's memory. Loads hand out
+ * the stored object itself, not a copy (copying a game of thousands of
+ * players on every join would cost milliseconds each); the runner serializes
+ * each game's operations in this process, so a commit only moves the version
+ * on. Answers recorded while a change is applied land in that same object,
+ * so a closing question sees them.
+ */
 @Injectable()
 export class MemoryGameStore extends GameStore {
-  private readonly games = new Map<string, GameState>();
+  private readonly games = new Map<string, Entry>();
   private readonly pins = new Map<string, string>();
 
   async insert(game: GameState): Promise<boolean> {
+    this.sweep();
     if (this.pins.has(game.pin)) return false;
     this.pins.set(game.pin, game.id);
-    this.games.set(game.id, game);
+    this.games.set(game.id, { game, version: 0, scores: new Map(), expiresAt: null });
     return true;
   }
 
-  async get(gameId: string): Promise<GameState | null> {
-    return this.games.get(gameId) ?? null;
+  async load(gameId: string): Promise<LoadedGame | null> {
+    const entry = this.entry(gameId);
+    return entry ? { game: entry.game, version: entry.version } : null;
   }
 
-  async findByPin(pin: string): Promise<GameState | null> {
+  async findIdByPin(pin: string): Promise<string | null> {
     const id = this.pins.get(pin);
-    return id ? (this.games.get(id) ?? null) : null;
+    return id && this.entry(id) ? id : null;
   }
 
-  async save(game: GameState): Promise<void> {
-    this.games.set(game.id, game);
+  async commit(game: GameState, version: number): Promise<number | null> {
+    const entry = this.entry(game.id);
+    if (!entry || entry.version !== version) return null;
+    if (entry.game !== game) entry.game = game;
+    entry.version += 1;
+    return entry.version;
   }
 
-  async remove(gameId: string): Promise<void> {
-    const game = this.games.get(gameId);
-    if (game && this.pins.get(game.pin) === gameId) this.pins.delete(game.pin);
-    this.games.delete(gameId);
+  async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
+    const entry = this.entry(gameId);
+    if (!entry) return { status: 'stale' };
+    const answers = (entry.game.answers[questionIndex] ??= {});
+    if (answers[record.playerId]) return { status: 'duplicate' };
+    if (openKey(entry.game) !== key) return { status: 'stale' };
+    if (entry.game.players[record.playerId]?.kicked) return { status: 'kicked' };
+    answers[record.playerId] = record;
+    entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) + record.points);
+    return { status: 'stored', answered: Object.keys(answers).length };
+  }
+
+  async hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean> {
+    return Boolean(this.entry(gameId)?.game.answers[questionIndex]?.[playerId]);
+  }
+
+  async answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>> {
+    const game = this.entry(gameId)?.game;
+    return Array.from({ length: questionCount }, (_, i) => game?.answers[i] ?? {});
+  }
+
+  async scoreboard(gameId: string): Promise<Map<string, number>> {
+    return new Map(this.entry(gameId)?.scores ?? []);
+  }
+
+  async retire(gameId: string, keepMs: number): Promise<void> {
+    const entry = this.games.get(gameId);
+    if (entry) entry.expiresAt = Date.now() + keepMs;
   }
 
   async liveGameIds(): Promise<string[]> {
-    return [...this.games.keys()];
+    this.sweep();
+    return [...this.games].filter(([, entry]) => entry.expiresAt === null).map(([id]) => id);
+  }
+
+  private entry(gameId: string): Entry | null {
+    const entry = this.games.get(gameId);
+    if (!entry) return null;
+    if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) {
+      this.forget(gameId, entry);
+      return null;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    for (const [id, entry] of this.games) if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) this.forget(id, entry);
+  }
+
+  private forget(gameId: string, entry: Entry): void {
+    if (this.pins.get(entry.game.pin) === gameId) this.pins.delete(entry.game.pin);
+    this.games.delete(gameId);
   }
 }

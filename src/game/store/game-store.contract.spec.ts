@@ -1,0 +1,169 @@
+import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
+import type { Redis } from 'ioredis';
+import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
+import { dropPrefix, prefixedClient, testPrefix } from '../../../test/support/redis.js';
+import * as engine from '../engine/index.js';
+import type { AnswerRecord, GameState } from '../engine/index.js';
+import type { GameStore } from './game-store.js';
+import { MemoryGameStore } from './memory-game-store.js';
+import { RedisGameStore } from './redis-game-store.js';
+
+/** One suite, every adapter: the embedded memory store and Redis (the real local server). */
+const clients: Redis[] = [];
+const prefixes: string[] = [];
+const adapters: Array<[string, () => GameStore]> = [
+  ['memory', () => new MemoryGameStore()],
+  [
+    'redis',
+    () => {
+      const prefix = testPrefix();
+      prefixes.push(prefix);
+      const client = prefixedClient(prefix);
+      clients.push(client);
+      return new RedisGameStore(client);
+    },
+  ],
+];
+
+afterAll(async () => {
+  clients.forEach((c) => c.disconnect());
+  await Promise.all(prefixes.map((p) => dropPrefix(p)));
+});
+
+const T0 = 1_700_000_000_000;
+let seq = 0;
+
+function lobbyGame(players: number, pin = String(200_000 + (seq++ % 700_000))): GameState {
+  const game = engine.newGame({ id: `contract-${seq}-${pin}`, pin, hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() }, T0);
+  for (let i = 0; i < players; i++) engine.addPlayer(game, `p${i}`, `Player ${i}`, T0);
+  return game;
+}
+
+function record(playerId: string, points: number, correct = points > 0): AnswerRecord {
+  return { playerId, answer: 1, receivedAt: T0 + 100, responseMs: 100, correct, points, streak: correct ? 1 : 0 };
+}
+
+describe.each(adapters)('GameStore contract: %s', (_name, make) => {
+  let store: GameStore;
+  beforeEach(() => {
+    store = make();
+  });
+
+  /** Inserts a game and starts it, as the runner would (load, apply, commit). */
+  async function started(players: number): Promise<GameState> {
+    const game = lobbyGame(players);
+    expect(await store.insert(game)).toBe(true);
+    const loaded = (await store.load(game.id))!;
+    engine.startGame(loaded.game, T0 + 1000);
+    expect(await store.commit(loaded.game, loaded.version, null)).toBe(loaded.version + 1);
+    return (await store.load(game.id))!.game;
+  }
+
+  test('PINs are unique among live games; a game loads as it was stored', async () => {
+    const game = lobbyGame(3, '654321');
+    expect(await store.insert(game)).toBe(true);
+    expect(await store.insert(lobbyGame(1, '654321'))).toBe(false);
+    expect(await store.findIdByPin('654321')).toBe(game.id);
+    expect(await store.findIdByPin('000001')).toBeNull();
+    const loaded = await store.load(game.id);
+    expect(loaded?.version).toBe(0);
+    expect(loaded?.game.players).toEqual(game.players);
+    expect(loaded?.game.questions).toEqual(game.questions);
+    expect(await store.load('nothing-here')).toBeNull();
+    expect(await store.liveGameIds()).toContain(game.id);
+  });
+
+  test('commits are compare-and-set on the version', async () => {
+    const game = lobbyGame(1);
+    await store.insert(game);
+    const a = (await store.load(game.id))!;
+    const b = (await store.load(game.id))!;
+    engine.setLocked(a.game, true);
+    expect(await store.commit(a.game, a.version, null)).toBe(1);
+    expect(await store.commit(b.game, b.version, null)).toBeNull();
+    const now = (await store.load(game.id))!;
+    expect([now.version, now.game.locked]).toEqual([1, true]);
+  });
+
+  test('the first answer wins; repeats and answers to a changed question are not kept', async () => {
+    const game = await started(2);
+    const key = engine.openKey(game)!;
+    expect(await store.recordAnswer(game.id, 0, key, record('p0', 900))).toEqual({ status: 'stored', answered: 1 });
+    expect(await store.recordAnswer(game.id, 0, key, record('p0', 1000))).toEqual({ status: 'duplicate' });
+    expect(await store.recordAnswer(game.id, 0, `0:${T0}`, record('p1', 500))).toEqual({ status: 'stale' });
+    expect(await store.hasAnswered(game.id, 0, 'p0')).toBe(true);
+    expect(await store.hasAnswered(game.id, 0, 'p1')).toBe(false);
+    expect((await store.load(game.id))!.game.answers[0].p0.points).toBe(900);
+    expect(await store.scoreboard(game.id)).toEqual(new Map([['p0', 900]]));
+  });
+
+  test('concurrent answers never overwrite each other; a retried answer is never scored twice', async () => {
+    const game = await started(40);
+    const key = engine.openKey(game)!;
+    const writes = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => store.recordAnswer(game.id, 0, key, record(`p${i}`, 100 + i))),
+      ...Array.from({ length: 10 }, () => store.recordAnswer(game.id, 0, key, record('p7', 5000))),
+    ]);
+    const stored = writes.filter((w) => w.status === 'stored');
+    expect(stored).toHaveLength(40);
+    expect(new Set(stored.map((w) => (w as { answered: number }).answered)).size).toBe(40);
+    const board = await store.scoreboard(game.id);
+    const total = [...board.values()].reduce((a, b) => a + b, 0);
+    const awarded = Object.values((await store.answersOf(game.id, 1))[0]).reduce((sum, r) => sum + r.points, 0);
+    expect(total).toBe(awarded);
+    expect(board.get('p7')).toBe(107);
+  });
+
+  test('closing a question never misses an answer that was kept while it closed', async () => {
+    const game = await started(2);
+    const key = engine.openKey(game)!;
+    // Close it as the runner does (load, apply, commit; again on conflict), with an answer landing right after the load.
+    let landed = false;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const loaded = (await store.load(game.id))!;
+      const open = { index: 0, count: Object.keys(loaded.game.answers[0]).length };
+      if (!landed) landed = (await store.recordAnswer(game.id, 0, key, record('p1', 700))).status === 'stored';
+      engine.skipQuestion(loaded.game);
+      if ((await store.commit(loaded.game, loaded.version, open)) !== null) break;
+    }
+    expect(landed).toBe(true);
+    expect((await store.load(game.id))!.game.players.p1).toMatchObject({ score: 700, correctCount: 1 });
+    expect(await store.recordAnswer(game.id, 0, key, record('p0', 1))).toEqual({ status: 'stale' });
+  });
+
+  test('kicked players cannot answer', async () => {
+    const game = await started(2);
+    const loaded = (await store.load(game.id))!;
+    engine.kickPlayer(loaded.game, 'p1', T0 + 1500);
+    await store.commit(loaded.game, loaded.version, { index: 0, count: 0 });
+    const fresh = (await store.load(game.id))!.game;
+    expect(await store.recordAnswer(game.id, 0, engine.openKey(fresh)!, record('p1', 10))).toEqual({ status: 'kicked' });
+  });
+
+  test('a load carries the open question\'s answers; answersOf has them all', async () => {
+    const game = await started(1);
+    await store.recordAnswer(game.id, 0, engine.openKey(game)!, record('p0', 1000));
+    const first = (await store.load(game.id))!;
+    engine.advanceTime(first.game, T0 + 60_000);
+    engine.advance(first.game, T0 + 60_000);
+    engine.advance(first.game, T0 + 60_000);
+    expect(await store.commit(first.game, first.version, { index: 0, count: 1 })).not.toBeNull();
+    const second = (await store.load(game.id))!.game;
+    expect(second.index).toBe(1);
+    expect(second.answers[1]).toEqual({});
+    const all = await store.answersOf(game.id, 2);
+    expect(Object.keys(all[0])).toEqual(['p0']);
+    expect(all[1]).toEqual({});
+  });
+
+  test('a retired game leaves the live set and is forgotten after its keep time', async () => {
+    const game = lobbyGame(1);
+    await store.insert(game);
+    await store.retire(game.id, 150);
+    expect(await store.liveGameIds()).not.toContain(game.id);
+    expect(await store.load(game.id)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await store.load(game.id)).toBeNull();
+    expect(await store.findIdByPin(game.pin)).toBeNull();
+  });
+});
