@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { AppConfig } from './config/app-config.js';
+import { RedisConnection } from './redis/redis-connection.js';
+import { RedisIoAdapter } from './redis/redis-io.adapter.js';
 
 /**
  * App-wide setup in one place, so the server and the e2e tests run the same app.
@@ -39,6 +42,11 @@ const securityHeaders = helmet({
 
 export function configureApp(app: INestApplication): INestApplication {
   app.use(securityHeaders);
+  const redis = app.get(RedisConnection);
+  if (redis.enabled) {
+    // Several instances share games: broadcasts must reach sockets connected to any of them.
+    app.useWebSocketAdapter(new RedisIoAdapter(app, redis.create('socket.io'), app.get(AppConfig).REDIS_PREFIX));
+  }
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()
     .setTitle('aulaquiz')

@@ -26,6 +26,12 @@ import type { Ack } from './protocol.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { WsAckExceptionFilter } from './ws-ack.filter.js';
 
+/** What the gateway needs of a socket that may live on another instance. */
+interface RoomMember {
+  emit(event: string, payload: unknown): unknown;
+  disconnect(close?: boolean): unknown;
+}
+
 type Session = { role: 'host'; gameId: string } | { role: 'player'; gameId: string; playerId: string };
 
 /** Frames are tiny: a few KB is plenty and stops oversized payloads before they are parsed. */
@@ -173,7 +179,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   /** A newer socket of the same player replaces the older ones. */
   private async bindPlayer(socket: Socket, gameId: string, playerId: string): Promise<void> {
     const room = rooms.player(gameId, playerId);
-    const older = await this.server.in(room).fetchSockets();
+    const older = await this.socketsIn(room);
     await this.bind(socket, { role: 'player', gameId, playerId }, room);
     for (const old of older) {
       old.emit('session:replaced', { message: 'This player continued on another connection.' });
@@ -186,6 +192,20 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     await socket.join([rooms.game(session.gameId), ownRoom]);
   }
 
+  /**
+   * Sockets in a room on every instance; if another instance does not answer
+   * (it just died), the ones on this instance: a lost peer must not turn a
+   * disconnect into an error.
+   */
+  private async socketsIn(room: string): Promise<RoomMember[]> {
+    try {
+      return await this.server.in(room).fetchSockets();
+    } catch {
+      const ids = this.server.sockets.adapter.rooms.get(room) ?? new Set<string>();
+      return [...ids].map((id) => this.server.sockets.sockets.get(id)).filter((s): s is Socket => s !== undefined);
+    }
+  }
+
   /** Forgets the socket's session; the player or host counts as gone once no socket of theirs is left. */
   private async release(socket: Socket): Promise<void> {
     const session = socket.data.session as Session | undefined;
@@ -194,7 +214,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const ownRoom = session.role === 'host' ? rooms.host(session.gameId) : rooms.player(session.gameId, session.playerId);
     await socket.leave(rooms.game(session.gameId));
     await socket.leave(ownRoom);
-    const others = await this.server.in(ownRoom).fetchSockets();
+    const others = await this.socketsIn(ownRoom);
     if (others.length > 0) return;
     if (session.role === 'host') await this.runner.detachHost(session.gameId);
     else await this.runner.playerLeft(session.gameId, session.playerId);

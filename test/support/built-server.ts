@@ -9,6 +9,8 @@ export interface BuiltServer {
   teacherKey: string;
   output: () => string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown hooks, no lease handed over. */
+  crash(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -26,8 +28,8 @@ async function freePort(): Promise<number> {
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<BuiltServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const teacherKey = 'browser-teacher-key-0123456789';
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-browser-'));
+  const teacherKey = 'built-server-teacher-key-0123456789';
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-built-'));
   const child: ChildProcess = spawn('node', ['dist/main.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, TEACHER_KEY: teacherKey, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,15 +48,11 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
     child.stdout!.on('data', check);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return {
-    url,
-    teacherKey,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, teacherKey, output: () => output, stop: () => kill('SIGTERM'), crash: () => kill('SIGKILL') };
 }

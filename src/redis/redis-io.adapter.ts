@@ -1,0 +1,29 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * socket.io across server instances through a Redis stream. The streams
+ * adapter was chosen over the pub/sub one because a stream keeps its
+ * messages: an instance whose Redis connection blips reads on from its last
+ * offset instead of silently missing broadcasts (a reveal, a podium), which
+ * is what a game needs while Redis restarts. Its XREAD blocks for less than
+ * the client's command timeout, so the bounded timeout never cuts it off.
+ */
+export class RedisIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    server.adapter(createAdapter(this.redis, { blockTimeInMs: 1000, channelPrefix: `${this.prefix}socket.io`, maxLen: 10_000 }));
+    return server;
+  }
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { GameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { JoinResult } from '../src/game/protocol.js';
+import { rightAnswer } from './support/answers.js';
+import { roundFor } from './support/classroom.js';
+import { startApp, type RunningApp } from './support/e2e-app.js';
+import { QuizClient } from './support/quiz-client.js';
+import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+
+describe('two server instances sharing one Redis', () => {
+  const prefix = testPrefix();
+  let a: RunningApp;
+  let b: RunningApp;
+  const clients: QuizClient[] = [];
+  const connect = async (server: RunningApp) => {
+    const c = await QuizClient.connect(server.url);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    a = await startApp({ ...env, INSTANCE_ID: 'a' });
+    b = await startApp({ ...env, INSTANCE_ID: 'b' });
+  });
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await Promise.all([a?.close(), b?.close()]);
+    await dropPrefix(prefix);
+  });
+
+  test('host on one instance, players on both: one game, every broadcast reaches everyone', async () => {
+    const request = { questionCount: 3, seed: 5, types: ['single' as const] };
+    const created = await b.api<{ pin: string; hostToken: string; gameId: string }>('POST', '/api/games', { deckId: 'tema1-virtualizacion', timeLimitSec: 30, ...request });
+    const round = await roundFor(request);
+    const host = await connect(a);
+    await host.ok('host:attach', { hostToken: created.body.hostToken });
+    const phones = [await connect(a), await connect(b), await connect(b)];
+    const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: created.body.pin, nickname: `P${i}` })));
+    await host.next<{ count: number }>('lobby:update', (l) => l.count === 3);
+    await host.ok('host:start');
+    for (let i = 0; i < 3; i++) {
+      await Promise.all(phones.map((p) => p.next<QuestionView>('question:open', (q) => q.index === i)));
+      for (const phone of phones) await phone.ok('player:answer', { questionIndex: i, answer: rightAnswer(round[i]) });
+      // A repeat through the other instance gets the same ack and changes nothing.
+      await phones[1].ok('player:answer', { questionIndex: i, answer: 0 });
+      await Promise.all(phones.map((p) => p.next<RevealView>('question:reveal', (r) => r.index === i)));
+      await host.ok('host:next');
+      if (i < 2) await host.ok('host:next');
+    }
+    const over = await phones[2].next<GameOverView>('game:over');
+    expect(over.leaderboard.map((p) => p.correctCount)).toEqual([3, 3, 3]);
+    expect(over.leaderboard.every((p) => p.score >= 3 * 500)).toBe(true);
+    // Every player resumes through either instance.
+    const resumedOnA = await connect(a);
+    expect((await resumedOnA.ok<{ playerId: string }>('player:resume', { playerToken: joined[2].playerToken })).playerId).toBe(joined[2].playerId);
+    const history = await a.api<{ leaderboard: Array<{ score: number }> }>('GET', `/api/history/${created.body.gameId}`);
+    expect(history.body.leaderboard.map((p) => p.score)).toEqual(over.leaderboard.map((p) => p.score));
+  });
+});
