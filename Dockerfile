@@ -1,4 +1,4 @@
-# Build: compile the server (and, when present, the client) with dev dependencies.
+# Build: compile the web client and the server with dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,6 +13,7 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/content ./content
+COPY --from=build /app/client/dist ./client/dist
 COPY package.json ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
