@@ -7,7 +7,7 @@ import { scoreAnswer } from '../src/game/engine/scoring.js';
 import { rightAnswer, wrongAnswer } from './support/answers.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { roundFor } from './support/classroom.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
 const TIME_LIMIT_MS = 5000;
@@ -17,12 +17,8 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
   const prefix = testPrefix();
   let a: BuiltServer;
   let b: BuiltServer;
-  const clients: QuizClient[] = [];
-  const connect = async (server: BuiltServer) => {
-    const c = await QuizClient.connect(server.url);
-    clients.push(c);
-    return c;
-  };
+  const pool = new ClientPool();
+  const connect = (server: BuiltServer) => pool.connect(server.url);
   const api = async <T>(server: BuiltServer, method: string, path: string, body?: unknown) =>
     (await fetch(`${server.url}${path}`, {
       method,
@@ -37,7 +33,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
   }, 40_000);
 
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    pool.closeAll();
     await Promise.all([a?.stop(), b?.stop()]);
     await dropPrefix(prefix);
   });

@@ -8,7 +8,7 @@ import { composeRound } from '../src/questions/round-composer.js';
 import type { Question } from '../src/questions/question.js';
 import { rightAnswer, wrongAnswer } from './support/answers.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool, QuizClient } from './support/quiz-client.js';
 
 const DECK = 'tema1-virtualizacion';
 const SEED = 20261126;
@@ -28,19 +28,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a full game over real sockets', () => {
   let server: RunningApp;
-  const clients: QuizClient[] = [];
-  const connect = async () => {
-    const c = await QuizClient.connect(server.url);
-    clients.push(c);
-    return c;
-  };
+  const pool = new ClientPool();
+  const connect = () => pool.connect(server.url);
 
   beforeAll(async () => {
     server = await startApp();
   });
 
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    pool.closeAll();
     await server.close();
   });
 
@@ -133,7 +129,7 @@ describe('a full game over real sockets', () => {
     );
 
     // Nothing a phone or the host screen received before a reveal named the answer.
-    for (const client of [host, ...clients]) {
+    for (const client of [host, ...pool.clients]) {
       for (const frame of client.frames.filter((f) => !REVEAL_EVENTS.has(f.event) && f.event !== 'leaderboard:update')) {
         expect(`${frame.event} ${JSON.stringify(frame.payload)}`).not.toMatch(ANSWER_KEYS);
       }

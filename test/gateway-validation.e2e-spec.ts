@@ -2,34 +2,32 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 import type { HostSnapshot } from '../src/game/engine/index.js';
 import type { JoinResult } from '../src/game/protocol.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool, type QuizClient } from './support/quiz-client.js';
 
 const DECK = 'tema1-virtualizacion';
 
 describe('bad input over sockets and REST', () => {
   let server: RunningApp;
-  let clients: QuizClient[] = [];
+  const pool = new ClientPool();
   let game: { gameId: string; pin: string; hostToken: string };
   let host: QuizClient;
   let ana: QuizClient;
   let anaJoin: JoinResult;
 
-  const connect = async () => {
-    const c = await QuizClient.connect(server.url);
-    clients.push(c);
-    return c;
-  };
+  const connect = () => pool.connect(server.url);
   const createGame = async (body: Record<string, unknown> = {}) =>
     (await server.api<typeof game>('POST', '/api/games', { deckId: DECK, questionCount: 3, seed: 7, ...body })).body;
 
   beforeAll(async () => {
     server = await startApp();
   });
-  afterAll(async () => server.close());
+  afterAll(async () => {
+    pool.closeAll();
+    await server.close();
+  });
 
   beforeEach(async () => {
-    clients.forEach((c) => c.close());
-    clients = [];
+    pool.closeAll();
     game = await createGame({ types: ['single'] });
     host = await connect();
     await host.ok('host:attach', { hostToken: game.hostToken });

@@ -4,19 +4,15 @@ import type { JoinResult } from '../src/game/protocol.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
 describe('two server instances sharing one Redis', () => {
   const prefix = testPrefix();
   let a: RunningApp;
   let b: RunningApp;
-  const clients: QuizClient[] = [];
-  const connect = async (server: RunningApp) => {
-    const c = await QuizClient.connect(server.url);
-    clients.push(c);
-    return c;
-  };
+  const pool = new ClientPool();
+  const connect = (server: RunningApp) => pool.connect(server.url);
 
   beforeAll(async () => {
     const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
@@ -25,7 +21,7 @@ describe('two server instances sharing one Redis', () => {
   });
 
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    pool.closeAll();
     await Promise.all([a?.close(), b?.close()]);
     await dropPrefix(prefix);
   });

@@ -2,22 +2,18 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { HostSnapshot, QuestionView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool } from './support/quiz-client.js';
 
 describe('phones and host screens that come and go', () => {
   let server: RunningApp;
-  const clients: QuizClient[] = [];
-  const connect = async () => {
-    const c = await QuizClient.connect(server.url);
-    clients.push(c);
-    return c;
-  };
+  const pool = new ClientPool();
+  const connect = () => pool.connect(server.url);
 
   beforeAll(async () => {
     server = await startApp();
   });
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    pool.closeAll();
     await server.close();
   });
 

@@ -5,7 +5,7 @@ import type { HistoryRecord } from '../src/history/history-record.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
-import { QuizClient } from './support/quiz-client.js';
+import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { OwnRedis } from './support/redis-server.js';
 
 const REQUEST = { questionCount: 3, seed: 9, types: ['single' as const] };
@@ -13,7 +13,7 @@ const REQUEST = { questionCount: 3, seed: 9, types: ['single' as const] };
 describe('Redis restarts in the middle of a game', () => {
   let redis: OwnRedis;
   let server: RunningApp;
-  const clients: QuizClient[] = [];
+  const pool = new ClientPool();
 
   beforeAll(async () => {
     redis = await OwnRedis.create();
@@ -22,7 +22,7 @@ describe('Redis restarts in the middle of a game', () => {
   });
 
   afterAll(async () => {
-    clients.forEach((c) => c.close());
+    pool.closeAll();
     await server?.close();
     await redis?.stop();
   });
@@ -52,11 +52,9 @@ describe('Redis restarts in the middle of a game', () => {
       timeLimitSec: 60,
       ...REQUEST,
     });
-    const host = await QuizClient.connect(server.url);
-    clients.push(host);
+    const host = await pool.connect(server.url);
     await host.ok('host:attach', { hostToken: body.hostToken });
-    const phones = await Promise.all([0, 1, 2].map(() => QuizClient.connect(server.url)));
-    clients.push(...phones);
+    const phones = await Promise.all([0, 1, 2].map(() => pool.connect(server.url)));
     await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: body.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0);

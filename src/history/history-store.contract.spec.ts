@@ -2,9 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
-import type { Redis } from 'ioredis';
 import { finishedGame } from '../../test/support/history-fixtures.js';
-import { dropPrefix, prefixedClient, testPrefix } from '../../test/support/redis.js';
+import { RedisTestKeys } from '../../test/support/redis.js';
 import { validateConfig } from '../config/app-config.js';
 import { FileHistoryStore } from './file-history.store.js';
 import type { HistoryStore } from './history-store.js';
@@ -12,8 +11,7 @@ import { MemoryHistoryStore } from './memory-history.store.js';
 import { RedisHistoryStore } from './redis-history.store.js';
 
 /** The same behaviour from every adapter: in memory, in files (the embedded default) and in Redis. */
-const redisClients: Redis[] = [];
-const prefixes: string[] = [];
+const redis = new RedisTestKeys();
 
 const adapters: Array<[string, () => Promise<HistoryStore>]> = [
   ['memory', async () => new MemoryHistoryStore()],
@@ -25,22 +23,10 @@ const adapters: Array<[string, () => Promise<HistoryStore>]> = [
       return store;
     },
   ],
-  [
-    'redis',
-    async () => {
-      const prefix = testPrefix();
-      prefixes.push(prefix);
-      const client = prefixedClient(prefix);
-      redisClients.push(client);
-      return new RedisHistoryStore(client);
-    },
-  ],
+  ['redis', async () => new RedisHistoryStore(redis.client())],
 ];
 
-afterAll(async () => {
-  redisClients.forEach((c) => c.disconnect());
-  await Promise.all(prefixes.map((p) => dropPrefix(p)));
-});
+afterAll(() => redis.cleanup());
 
 describe.each(adapters)('HistoryStore contract: %s', (_name, make) => {
   let store: HistoryStore;

@@ -5,7 +5,7 @@ import type { AnswerValue, Question, QuestionType } from '../../src/questions/qu
 import { composeRound } from '../../src/questions/round-composer.js';
 import { rightAnswer, wrongAnswer } from './answers.js';
 import type { RunningApp } from './e2e-app.js';
-import { QuizClient } from './quiz-client.js';
+import { ClientPool, type QuizClient } from './quiz-client.js';
 
 export type Move = 'right' | 'wrong' | 'skip';
 
@@ -35,7 +35,7 @@ export function answerFor(q: Question, move: Move): AnswerValue | null {
  * (plan[question][player]); players who skip let the host close the question.
  */
 export class Classroom {
-  readonly clients: QuizClient[] = [];
+  private readonly pool = new ClientPool();
   host!: QuizClient;
   phones: QuizClient[] = [];
   joined: JoinResult[] = [];
@@ -65,10 +65,8 @@ export class Classroom {
     return this;
   }
 
-  async connect(): Promise<QuizClient> {
-    const client = await QuizClient.connect(this.server.url);
-    this.clients.push(client);
-    return client;
+  connect(): Promise<QuizClient> {
+    return this.pool.connect(this.server.url);
   }
 
   /** Plays questions 0..plan.length-1; leaves the game on the reveal of the last one played. */
@@ -96,6 +94,6 @@ export class Classroom {
   }
 
   close(): void {
-    this.clients.forEach((c) => c.close());
+    this.pool.closeAll();
   }
 }

@@ -74,3 +74,18 @@ export class QuizClient {
     this.socket.disconnect();
   }
 }
+
+/** Every client a test opens, so one call closes them all at the end. */
+export class ClientPool {
+  readonly clients: QuizClient[] = [];
+
+  async connect(url: string): Promise<QuizClient> {
+    const client = await QuizClient.connect(url);
+    this.clients.push(client);
+    return client;
+  }
+
+  closeAll(): void {
+    this.clients.splice(0).forEach((c) => c.close());
+  }
+}

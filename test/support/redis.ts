@@ -27,3 +27,22 @@ export async function dropPrefix(prefix: string, url = TEST_REDIS_URL): Promise<
     raw.disconnect();
   }
 }
+
+/** Clients under fresh prefixes for a test file; `cleanup` disconnects them and deletes their keys. */
+export class RedisTestKeys {
+  private readonly clients: Redis[] = [];
+  private readonly prefixes: string[] = [];
+
+  client(): Redis {
+    const prefix = testPrefix();
+    this.prefixes.push(prefix);
+    const client = prefixedClient(prefix);
+    this.clients.push(client);
+    return client;
+  }
+
+  async cleanup(): Promise<void> {
+    this.clients.splice(0).forEach((c) => c.disconnect());
+    await Promise.all(this.prefixes.splice(0).map((p) => dropPrefix(p)));
+  }
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
-import type { Redis } from 'ioredis';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
-import { dropPrefix, prefixedClient, testPrefix } from '../../../test/support/redis.js';
+import { RedisTestKeys } from '../../../test/support/redis.js';
 import * as engine from '../engine/index.js';
 import type { AnswerRecord, GameState } from '../engine/index.js';
 import type { GameStore } from './game-store.js';
@@ -9,26 +8,13 @@ import { MemoryGameStore } from './memory-game-store.js';
 import { RedisGameStore } from './redis-game-store.js';
 
 /** One suite, every adapter: the embedded memory store and Redis (the real local server). */
-const clients: Redis[] = [];
-const prefixes: string[] = [];
+const redis = new RedisTestKeys();
 const adapters: Array<[string, () => GameStore]> = [
   ['memory', () => new MemoryGameStore()],
-  [
-    'redis',
-    () => {
-      const prefix = testPrefix();
-      prefixes.push(prefix);
-      const client = prefixedClient(prefix);
-      clients.push(client);
-      return new RedisGameStore(client);
-    },
-  ],
+  ['redis', () => new RedisGameStore(redis.client())],
 ];
 
-afterAll(async () => {
-  clients.forEach((c) => c.disconnect());
-  await Promise.all(prefixes.map((p) => dropPrefix(p)));
-});
+afterAll(() => redis.cleanup());
 
 const T0 = 1_700_000_000_000;
 let seq = 0;
