@@ -70,9 +70,9 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1000)
   ABANDON_AFTER_MS = 30 * 60_000;
 
-  /** How long an ended game still answers resumes (final rank on a phone that was locked). */
+  /** How long an ended game is kept (a locked phone still sees its final rank); then its live keys expire. */
   @Type(() => Number) @IsInt() @Min(0)
-  ENDED_GAME_RETENTION_MS = 60 * 60_000;
+  ENDED_GAME_RETENTION_MS = 3 * 60 * 60_000;
 
   @Type(() => Number) @IsInt() @Min(50) @Max(5000)
   HOST_UPDATE_INTERVAL_MS = 200;

@@ -34,6 +34,14 @@ export class RedisConnection implements OnApplicationShutdown {
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
       connectionName: `aulaquiz-${name}`,
     });
+    this.watch(name, client);
+    // Libraries duplicate clients (the socket.io adapter does, for its blocking reads): those get listeners too.
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (...args: Parameters<Redis['duplicate']>) => this.watch(`${name} (duplicate)`, duplicate(...args));
+    return client;
+  }
+
+  private watch(name: string, client: Redis): Redis {
     client.on('error', (err: Error) => this.logError(name, err));
     client.on('ready', () => this.logger.log(`Redis (${name}) ready`));
     this.clients.push(client);
