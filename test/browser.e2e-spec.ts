@@ -110,6 +110,11 @@ describe('a whole class in a real browser', () => {
         await host.screenshot({ path: `${SHOTS}/host-reveal.png` });
         await phones[1].screenshot({ path: `${SHOTS}/phone-result.png` });
       }
+      if (i === 2) {
+        // The projector's browser is refreshed: the host page comes back to the same game, same screen.
+        await host.reload();
+        await host.locator('section.reveal').waitFor();
+      }
       await host.getByRole('button', { name: 'Siguiente' }).click();
       if (i < QUESTIONS - 1) {
         await host.locator('section.standings').waitFor();
@@ -140,10 +145,45 @@ describe('a whole class in a real browser', () => {
     expect(problems).toEqual([]);
   }, 180_000);
 
+  test('nicknames are shown as text, never run as markup', async () => {
+    const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
+    await host.getByRole('button', { name: 'Crear partida' }).click();
+    const pin = (await host.getByTestId('pin').textContent())!.trim();
+    const dialogs: string[] = [];
+    host.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
+    const nickname = '<svg onload=alert()>';
+    await phone.getByLabel('Tu nombre').fill(nickname);
+    await phone.getByRole('button', { name: 'Entrar' }).click();
+    await phone.getByText(`Juegas como ${nickname}`).waitFor();
+    await host.locator('.nicknames').getByText(nickname, { exact: true }).waitFor();
+    expect(await host.locator('.nicknames svg').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  }, 60_000);
+
   test('the phone page explains a wrong PIN and a taken nickname', async () => {
     const phone = await open(PHONE, `${server.url}/play?pin=999999`);
     await phone.getByLabel('Tu nombre').fill('Ana');
     await phone.getByRole('button', { name: 'Entrar' }).click();
     await phone.getByRole('alert').getByText('No hay ninguna partida con ese PIN.').waitFor();
+
+    const created = (await (
+      await fetch(`${server.url}/api/games`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.teacherKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ deckId: 'tema1-virtualizacion', questionCount: 2 }),
+      })
+    ).json()) as { pin: string };
+    const first = await open(PHONE, `${server.url}/play?pin=${created.pin}`);
+    await first.getByLabel('Tu nombre').fill('Ana');
+    await first.getByRole('button', { name: 'Entrar' }).click();
+    await first.getByText('¡Ya estás dentro!').waitFor();
+    const second = await open(PHONE, `${server.url}/play?pin=${created.pin}`);
+    await second.getByLabel('Tu nombre').fill(' ana ');
+    await second.getByRole('button', { name: 'Entrar' }).click();
+    await second.getByRole('alert').getByText('Ese nombre ya está cogido: elige otro.').waitFor();
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { scoreAnswer } from '../src/game/engine/scoring.js';
 import type { GameOverView, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
@@ -7,8 +7,8 @@ import { loadDeckFile } from '../src/questions/deck-file.js';
 import { composeRound } from '../src/questions/round-composer.js';
 import type { Question } from '../src/questions/question.js';
 import { rightAnswer, wrongAnswer } from './support/answers.js';
-import { startApp, type RunningApp } from './support/e2e-app.js';
-import { ClientPool, QuizClient } from './support/quiz-client.js';
+import { appForTests } from './support/e2e-app.js';
+import type { QuizClient } from './support/quiz-client.js';
 
 const DECK = 'tema1-virtualizacion';
 const SEED = 20261126;
@@ -27,22 +27,12 @@ async function expectedRound(): Promise<Question[]> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a full game over real sockets', () => {
-  let server: RunningApp;
-  const pool = new ClientPool();
-  const connect = () => pool.connect(server.url);
-
-  beforeAll(async () => {
-    server = await startApp();
-  });
-
-  afterAll(async () => {
-    pool.closeAll();
-    await server.close();
-  });
+  const app = appForTests();
+  const connect = () => app.connect();
 
   test('one host, four players, different answers and speeds, one phone reconnecting mid-question', async () => {
     const round = await expectedRound();
-    const created = await server.api<{ gameId: string; pin: string; hostToken: string; joinUrl: string }>('POST', '/api/games', {
+    const created = await app.server.api<{ gameId: string; pin: string; hostToken: string; joinUrl: string }>('POST', '/api/games', {
       deckId: DECK,
       questionCount: COUNT,
       seed: SEED,
@@ -102,7 +92,7 @@ describe('a full game over real sockets', () => {
     expect(over.leaderboard.map((p) => p.nickname)).toEqual(['Ana', 'Carla', 'Dani', 'Beto']);
 
     // Every score follows the formula from the response times the server measured.
-    const record = await server.app.get(HistoryStore).get(gameId);
+    const record = await app.server.app.get(HistoryStore).get(gameId);
     expect(record).not.toBeNull();
     for (const entry of record!.leaderboard) {
       let streak = 0;
@@ -129,7 +119,7 @@ describe('a full game over real sockets', () => {
     );
 
     // Nothing a phone or the host screen received before a reveal named the answer.
-    for (const client of [host, ...pool.clients]) {
+    for (const client of app.pool.clients) {
       for (const frame of client.frames.filter((f) => !REVEAL_EVENTS.has(f.event) && f.event !== 'leaderboard:update')) {
         expect(`${frame.event} ${JSON.stringify(frame.payload)}`).not.toMatch(ANSWER_KEYS);
       }

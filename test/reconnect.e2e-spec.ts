@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { HostSnapshot, QuestionView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
-import { startApp, type RunningApp } from './support/e2e-app.js';
-import { ClientPool } from './support/quiz-client.js';
+import { appForTests } from './support/e2e-app.js';
 
 describe('phones and host screens that come and go', () => {
-  let server: RunningApp;
-  const pool = new ClientPool();
-  const connect = () => pool.connect(server.url);
-
-  beforeAll(async () => {
-    server = await startApp();
-  });
-  afterAll(async () => {
-    pool.closeAll();
-    await server.close();
-  });
+  const app = appForTests();
+  const connect = () => app.connect();
 
   async function startedGame() {
-    const { body } = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', {
+    const { body } = await app.server.api<{ pin: string; hostToken: string }>('POST', '/api/games', {
       deckId: 'tema1-virtualizacion',
       questionCount: 2,
       types: ['truefalse'],

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { configureApp } from '../../src/app.factory.js';
 import { AppModule } from '../../src/app.module.js';
 import { AppConfig, validateConfig } from '../../src/config/app-config.js';
 import { PublicUrl } from '../../src/config/public-url.js';
+import { ClientPool, type QuizClient } from './quiz-client.js';
 
 export const TEST_TEACHER_KEY = 'e2e-teacher-key-0123456789';
 
@@ -41,5 +43,25 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
     },
+  };
+}
+
+/** The app for a test file: started before its tests, stopped (with every client opened) after. */
+export function appForTests(env: Record<string, string> = {}): { readonly server: RunningApp; connect(): Promise<QuizClient>; readonly pool: ClientPool } {
+  const pool = new ClientPool();
+  let server: RunningApp | undefined;
+  beforeAll(async () => {
+    server = await startApp(env);
+  });
+  afterAll(async () => {
+    pool.closeAll();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    connect: () => pool.connect(server!.url),
+    pool,
   };
 }
