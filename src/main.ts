@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { TeacherKey } from './auth/teacher-key.service.js';
 import { AppConfig } from './config/app-config.js';
@@ -23,6 +22,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((err: unknown) => {
-  new Logger('Bootstrap').error(err instanceof Error ? err.message : String(err));
+  // A plain message (no stack): most start failures are a bad setting or a port in use.
+  console.error(`aulaquiz could not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

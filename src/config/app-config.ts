@@ -80,9 +80,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   MAX_PLAYERS = 5000;
 
-  @IsIn(['log', 'debug', 'warn', 'error'])
+  /** Quiet by default: the terminal a teacher started the server in shows the host URL, then only problems. */
+  @IsIn(['error', 'warn', 'log', 'debug'])
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
-  LOG_LEVEL = 'log';
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'warn';
 }
 
 export const CONFIG_KEYS = [...new Set([...Object.keys(new AppConfig()), 'PUBLIC_URL', 'TEACHER_KEY', 'REDIS_URL', 'INSTANCE_ID'])];

@@ -3,10 +3,13 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AppConfig, CONFIG_KEYS, validateConfig } from './app-config.js';
 import { PublicUrl } from './public-url.js';
 
-/** Reads .env and the environment once, validates it, and offers it as the typed AppConfig. */
+/**
+ * Reads .env and the environment once, validates it (a bad value stops the
+ * start with a message naming it), and offers it as the typed AppConfig.
+ */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ validate: validateConfig, cache: true })],
+  imports: [ConfigModule.forRoot({ cache: true })],
   providers: [
     {
       provide: AppConfig,
