@@ -14,6 +14,9 @@ const PLAYERS = Number(process.env.BENCH_PLAYERS ?? 1000);
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 3);
 const ANSWER_SPREAD_MS = Number(process.env.BENCH_ANSWER_SPREAD_MS ?? 2000);
 const KEY = 'bench-teacher-key-0123456789';
+/** Set to bench the Redis mode (live games in Redis, under a prefix of this run that is deleted afterwards). */
+const REDIS_URL = process.env.BENCH_REDIS_URL;
+const REDIS_PREFIX = `aulaquiz-bench:${process.pid}:`;
 const HARD_STOP_MS = 5 * 60_000;
 setTimeout(() => {
   console.error('bench: hard time limit reached, stopping');
@@ -46,7 +49,17 @@ function rssMb(pid) {
 async function startAulaquiz() {
   const port = await freePort();
   const child = spawn('node', ['dist/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, TEACHER_KEY: KEY, DATA_DIR: mkdtempSync(join(tmpdir(), 'aulaquiz-bench-')), MAX_PLAYERS: String(PLAYERS + 10), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TEACHER_KEY: KEY,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'aulaquiz-bench-')),
+      MAX_PLAYERS: String(PLAYERS + 10),
+      LOG_LEVEL: 'warn',
+      ...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
@@ -155,8 +168,22 @@ async function benchBare() {
 
 const fmt = (p) => `p50 ${p.p50.toFixed(1)}  p95 ${p.p95.toFixed(1)}  p99 ${p.p99.toFixed(1)}  max ${p.max.toFixed(1)} ms (n=${p.n})`;
 
-console.log(`aulaquiz bench: ${PLAYERS} players, ${QUESTIONS} questions, answers spread over ${ANSWER_SPREAD_MS} ms, loopback`);
+async function dropBenchKeys() {
+  if (!REDIS_URL) return;
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+console.log(`aulaquiz bench: ${PLAYERS} players, ${QUESTIONS} questions, answers spread over ${ANSWER_SPREAD_MS} ms, loopback, ${REDIS_URL ? 'Redis store' : 'embedded store'}`);
 const game = await benchAulaquiz();
+await dropBenchKeys();
 const bare = await benchBare();
 console.log('\naulaquiz');
 console.log(`  join ack      ${fmt(game.joins)}`);

@@ -17,11 +17,19 @@ import { hashSecret, newId, newSecret, parseToken, secretMatches } from './token
 
 type HostUpdate = 'lobby' | 'progress';
 type Applied<T> = { result: T; events: GameEvent[] };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: GameError };
+
+interface PendingChange {
+  apply: (game: GameState, now: number) => Applied<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
 
 /** Compare-and-set retries before a busy game asks the client to try again. */
 const MAX_ATTEMPTS = 8;
 /** After a failed timer (store unreachable), try again this soon. */
 const TIMER_RETRY_MS = 1000;
+const AWAITED_TTL_MS = 250;
 const RETRYABLE_ON_REFRESH = new Set(['NOT_PLAYER', 'NOT_OPEN', 'TOO_LATE', 'PAUSED']);
 
 /**
@@ -38,6 +46,9 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
   private readonly timers = new Map<string, { at: number; cancel: Cancel }>();
   /** Last state seen per game, for scoring answers without a load each time. */
   private readonly known = new Map<string, GameState>();
+  private readonly awaitedCounts = new WeakMap<GameState, { count: number; at: number }>();
+  /** Changes waiting for the game's next transaction. */
+  private readonly pending = new Map<string, PendingChange[]>();
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
 
   constructor(
@@ -184,9 +195,23 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
   private afterAnswer(game: GameState, answered: number, now: number): void {
     this.hostUpdates.mark(game.id, 'progress');
     // Possibly the last awaited answer: check on fresh state (the close itself is a compare-and-set).
-    if (answered >= engine.awaitedCount(game, now)) {
+    if (answered >= this.awaited(game, now)) {
       void this.withGame(game.id, (g, t) => ({ result: undefined, events: engine.closeIfEveryoneAnswered(g, t) })).catch(() => undefined);
     }
+  }
+
+  /**
+   * How many answers the open question waits for, counted at most every
+   * AWAITED_TTL_MS per known state: counting every player on every answer
+   * would make a question of N players cost N² steps. A count that is a
+   * moment old only decides when to check for real.
+   */
+  private awaited(game: GameState, now: number): number {
+    const cached = this.awaitedCounts.get(game);
+    if (cached && now - cached.at < AWAITED_TTL_MS) return cached.count;
+    const count = engine.awaitedCount(game, now);
+    this.awaitedCounts.set(game, { count, at: now });
+    return count;
   }
 
   private async current(gameId: string, refresh: boolean): Promise<GameState> {
@@ -198,24 +223,65 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
     return loaded.game;
   }
 
+  /**
+   * Runs a change of one game. Changes that arrive while the game is busy are
+   * applied together in the next transaction (group commit): a burst of joins
+   * or reconnects costs one load and one commit, not one each. Within a batch
+   * each change still sees the ones before it, and a change the engine refuses
+   * fails alone.
+   */
   private withGame<T>(gameId: string, apply: (game: GameState, now: number) => Applied<T>): Promise<T> {
-    return this.queue.run(gameId, async () => {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const loaded = await this.guard(() => this.store.load(gameId));
-        if (!loaded) throw new GameError('GAME_NOT_FOUND');
-        const { game, version } = loaded;
-        const open = game.phase === 'question' ? { index: game.index, count: Object.keys(game.answers[game.index] ?? {}).length } : null;
-        const { result, events } = apply(game, this.clock.now());
-        const committed = await this.guard(() => this.store.commit(game, version, open));
-        if (committed === null) continue;
-        this.known.set(gameId, game);
-        this.coordinator.changed(gameId);
-        await this.dispatch(game, events);
-        this.reschedule(game);
-        return result;
-      }
-      throw new GameError('TRY_AGAIN');
+    return new Promise<T>((resolve, reject) => {
+      const op: PendingChange = { apply, resolve: resolve as (value: unknown) => void, reject };
+      const waiting = this.pending.get(gameId);
+      if (waiting) return void waiting.push(op);
+      this.pending.set(gameId, [op]);
+      void this.queue.run(gameId, () => this.applyPending(gameId));
     });
+  }
+
+  private async applyPending(gameId: string): Promise<void> {
+    const ops = this.pending.get(gameId) ?? [];
+    this.pending.delete(gameId);
+    try {
+      const outcomes = await this.transact(gameId, (game, now) => {
+        const events: GameEvent[] = [];
+        const results = ops.map((op): Outcome => {
+          try {
+            const applied = op.apply(game, now);
+            events.push(...applied.events);
+            return { ok: true, value: applied.result };
+          } catch (err) {
+            if (err instanceof GameError) return { ok: false, error: err };
+            throw err;
+          }
+        });
+        return { result: results, events, unchanged: results.every((r) => !r.ok) };
+      });
+      outcomes.forEach((o, i) => (o.ok ? ops[i].resolve(o.value) : ops[i].reject(o.error)));
+    } catch (err) {
+      for (const op of ops) op.reject(err);
+    }
+  }
+
+  /** Load, apply, compare-and-set commit; on a conflict, all over again on fresh state. */
+  private async transact<T>(gameId: string, apply: (game: GameState, now: number) => Applied<T> & { unchanged?: boolean }): Promise<T> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const loaded = await this.guard(() => this.store.load(gameId));
+      if (!loaded) throw new GameError('GAME_NOT_FOUND');
+      const { game, version } = loaded;
+      const open = game.phase === 'question' ? { index: game.index, count: Object.keys(game.answers[game.index] ?? {}).length } : null;
+      const { result, events, unchanged } = apply(game, this.clock.now());
+      if (unchanged) return result;
+      const committed = await this.guard(() => this.store.commit(game, version, open));
+      if (committed === null) continue;
+      this.known.set(gameId, game);
+      this.coordinator.changed(gameId);
+      await this.dispatch(game, events);
+      this.reschedule(game);
+      return result;
+    }
+    throw new GameError('TRY_AGAIN');
   }
 
   /** Store failures (Redis unreachable, timed out) become the retryable TRY_AGAIN; game errors pass through. */
