@@ -6,6 +6,7 @@ import { validateConfig } from '../config/app-config.js';
 import { MemoryHistoryStore } from '../history/memory-history.store.js';
 import * as engine from './engine/index.js';
 import { LocalCoordinator } from './coordination/game-coordinator.js';
+import { GamePublisher } from './game-publisher.js';
 import { GameRunner } from './game-runner.js';
 import { MemoryGameStore } from './store/memory-game-store.js';
 
@@ -22,7 +23,8 @@ describe('GameRunner', () => {
     clock = new ManualClock();
     out = new RecordingBroadcaster();
     history = new MemoryHistoryStore();
-    runner = new GameRunner(new MemoryGameStore(), history, out, clock, validateConfig({}), new LocalCoordinator());
+    const store = new MemoryGameStore();
+    runner = new GameRunner(store, new GamePublisher(out, store, history, clock, validateConfig({})), clock, new LocalCoordinator());
   });
 
   async function gameWithPlayers(names: string[]) {

@@ -1,21 +1,17 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Clock, type Cancel } from '../common/clock/clock.js';
+import { Clock } from '../common/clock/clock.js';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
-import { AppConfig } from '../config/app-config.js';
-import { HistoryStore } from '../history/history-store.js';
-import { buildHistoryRecord } from '../history/history-record.js';
 import type { AnswerValue } from '../questions/question.js';
 import { GameCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
 import { GameError, type GameEvent, type GameState } from './engine/index.js';
-import { GameBroadcaster } from './game-broadcaster.js';
-import { HostUpdateBatcher } from './host-update-batcher.js';
+import { GamePublisher } from './game-publisher.js';
+import { GameTimers } from './game-timers.js';
 import type { JoinResult, ResumeResult } from './protocol.js';
 import { GameStore } from './store/game-store.js';
 import { hashSecret, newId, newSecret, parseToken, secretMatches } from './tokens.js';
 
-type HostUpdate = 'lobby' | 'progress';
 type Applied<T> = { result: T; events: GameEvent[] };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: GameError };
 
@@ -27,15 +23,13 @@ interface PendingChange {
 
 /** Compare-and-set retries before a busy game asks the client to try again. */
 const MAX_ATTEMPTS = 8;
-/** After a failed timer (store unreachable), try again this soon. */
-const TIMER_RETRY_MS = 1000;
 const AWAITED_TTL_MS = 250;
 const RETRYABLE_ON_REFRESH = new Set(['NOT_PLAYER', 'NOT_OPEN', 'TOO_LATE', 'PAUSED']);
 
 /**
  * Applies commands to live games: load, run the pure engine, commit (a
- * compare-and-set, so several server instances can share a store), then turn
- * the engine's events into messages and (re)schedule the game's timer if
+ * compare-and-set, so several server instances can share a store), then hand
+ * the engine's events to the publisher and (re)schedule the game's timer if
  * this instance drives it. Answers take their own path: scored by the engine
  * against the known state, recorded atomically by the store.
  */
@@ -43,25 +37,20 @@ const RETRYABLE_ON_REFRESH = new Set(['NOT_PLAYER', 'NOT_OPEN', 'TOO_LATE', 'PAU
 export class GameRunner implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GameRunner.name);
   private readonly queue = new KeyedSerialQueue();
-  private readonly timers = new Map<string, { at: number; cancel: Cancel }>();
+  private readonly timers: GameTimers;
   /** Last state seen per game, for scoring answers without a load each time. */
   private readonly known = new Map<string, GameState>();
   private readonly awaitedCounts = new WeakMap<GameState, { count: number; at: number }>();
   /** Changes waiting for the game's next transaction. */
   private readonly pending = new Map<string, PendingChange[]>();
-  private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
 
   constructor(
     private readonly store: GameStore,
-    private readonly history: HistoryStore,
-    private readonly out: GameBroadcaster,
+    private readonly publisher: GamePublisher,
     private readonly clock: Clock,
-    private readonly config: AppConfig,
     private readonly coordinator: GameCoordinator,
   ) {
-    this.hostUpdates = new HostUpdateBatcher(clock, config.HOST_UPDATE_INTERVAL_MS, (id, kinds) => {
-      void this.sendHostUpdates(id, kinds).catch(() => undefined);
-    });
+    this.timers = new GameTimers(clock, (id) => this.withGame(id, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })));
   }
 
   onModuleInit(): void {
@@ -71,14 +60,13 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
         if (this.coordinator.drives(id)) void this.refreshTimer(id);
       },
       adopted: (id) => void this.refreshTimer(id),
-      released: (id) => this.cancelTimer(id),
+      released: (id) => this.timers.cancel(id),
     });
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.coordinator.stop();
-    for (const id of [...this.timers.keys()]) this.cancelTimer(id);
-    this.hostUpdates.dropAll();
+    this.timers.cancelAll();
   }
 
   /** Stores a new game with a fresh PIN; returns it with the host's token. */
@@ -193,7 +181,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
   }
 
   private afterAnswer(game: GameState, answered: number, now: number): void {
-    this.hostUpdates.mark(game.id, 'progress');
+    this.publisher.answerRecorded(game.id);
     // Possibly the last awaited answer: check on fresh state (the close itself is a compare-and-set).
     if (answered >= this.awaited(game, now)) {
       void this.withGame(game.id, (g, t) => ({ result: undefined, events: engine.closeIfEveryoneAnswered(g, t) })).catch(() => undefined);
@@ -277,7 +265,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       if (committed === null) continue;
       this.known.set(gameId, game);
       this.coordinator.changed(gameId);
-      await this.dispatch(game, events);
+      await this.publisher.publish(game, events);
       this.reschedule(game);
       return result;
     }
@@ -295,98 +283,14 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async dispatch(game: GameState, events: GameEvent[]): Promise<void> {
-    for (const event of events) await this.publish(game, event);
-  }
-
-  private async publish(game: GameState, event: GameEvent): Promise<void> {
-    const now = this.clock.now();
-    switch (event.type) {
-      case 'lobby-changed':
-        return this.hostUpdates.mark(game.id, 'lobby');
-      case 'answer-recorded':
-        return this.hostUpdates.mark(game.id, 'progress');
-      case 'question-opened':
-        return this.out.toGame(game.id, 'question:open', engine.questionView(game, now));
-      case 'question-closed':
-        return this.publishReveal(game);
-      case 'leaderboard-shown':
-        return this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
-      case 'paused':
-        return this.out.toGame(game.id, 'game:paused', { remainingMs: game.paused!.remainingMs, byHostAbsence: game.paused!.byHostAbsence });
-      case 'resumed':
-        return this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
-      case 'player-kicked':
-        this.out.toPlayer(game.id, event.playerId, 'player:kicked', { message: 'The teacher removed you from the game.' });
-        return this.out.disconnectPlayer(game.id, event.playerId);
-      case 'game-over':
-        return this.publishGameOver(game);
-      case 'game-ended':
-        this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
-        await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS).catch(() => undefined);
-        return;
-    }
-  }
-
-  private publishReveal(game: GameState): void {
-    this.hostUpdates.drop(game.id);
-    this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
-    for (const [playerId, result] of engine.playerResults(game)) {
-      this.out.toPlayer(game.id, playerId, 'player:result', result);
-    }
-    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
-  }
-
-  private async publishGameOver(game: GameState): Promise<void> {
-    if (game.startedAt !== null) {
-      const answers = await this.store.answersOf(game.id, game.index + 1);
-      const record = buildHistoryRecord({ ...game, answers });
-      await this.history.saveOnce(record).catch((err: unknown) => {
-        this.logger.error(`Could not store game ${game.id} in history: ${String(err)}`);
-      });
-    }
-    this.out.toGame(game.id, 'game:over', engine.gameOverView(game));
-  }
-
-  private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {
-    const loaded = await this.store.load(gameId);
-    if (!loaded) return;
-    const { game } = loaded;
-    if (kinds.has('lobby')) this.out.toHost(gameId, 'lobby:update', engine.lobbyView(game));
-    if (kinds.has('progress') && game.phase === 'question') {
-      this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
-    }
-  }
-
   private async refreshTimer(gameId: string): Promise<void> {
     const game = await this.current(gameId, true).catch(() => null);
     if (game) this.reschedule(game);
   }
 
-  /** One timer per game, on the instance that drives it, at the engine's next deadline. */
+  /** The game's timer lives on the instance that drives it, at the engine's next deadline. */
   private reschedule(game: GameState): void {
-    const at = this.coordinator.drives(game.id) ? engine.nextTimerAt(game) : null;
-    const current = this.timers.get(game.id);
-    if (current?.at === at) return;
-    this.cancelTimer(game.id);
-    if (at === null) return;
-    this.scheduleAt(game.id, at);
-  }
-
-  private scheduleAt(gameId: string, at: number): void {
-    const cancel = this.clock.scheduleAt(at, () => {
-      this.timers.delete(gameId);
-      void this.withGame(gameId, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })).catch((err: unknown) => {
-        if (err instanceof GameError && err.code === 'TRY_AGAIN') this.scheduleAt(gameId, this.clock.now() + TIMER_RETRY_MS);
-        else if (!(err instanceof GameError && err.code === 'GAME_NOT_FOUND')) this.logger.warn(`timer of game ${gameId}: ${String(err)}`);
-      });
-    });
-    this.timers.set(gameId, { at, cancel });
-  }
-
-  private cancelTimer(gameId: string): void {
-    this.timers.get(gameId)?.cancel();
-    this.timers.delete(gameId);
+    this.timers.set(game.id, this.coordinator.drives(game.id) ? engine.nextTimerAt(game) : null);
   }
 }
 

@@ -5,6 +5,7 @@ import { HistoryModule } from '../history/history.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { GameBroadcaster } from './game-broadcaster.js';
 import { GameGateway } from './game.gateway.js';
+import { GamePublisher } from './game-publisher.js';
 import { GameRunner } from './game-runner.js';
 import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
@@ -19,6 +20,7 @@ import { gameStorageProviders } from './game-storage.providers.js';
     ...gameStorageProviders,
     SocketIoBroadcaster,
     { provide: GameBroadcaster, useExisting: SocketIoBroadcaster },
+    GamePublisher,
     GameRunner,
     GamesService,
     GameGateway,
