@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import { launchChromium, PHONE, PROJECTOR } from './support/browser.js';
+import { accessibilityViolations, launchChromium, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
@@ -85,6 +85,10 @@ describe('a whole class in a real browser', () => {
     }
     for (const name of NAMES) await host.locator('.nicknames').getByText(name).waitFor();
     await host.screenshot({ path: `${SHOTS}/host-lobby.png` });
+    const a11y: string[] = [];
+    const audit = async (name: string, page: Page) => a11y.push(...(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
+    await audit('host lobby', host);
+    await audit('phone lobby', phones[0]);
 
     await host.getByRole('button', { name: 'Empezar' }).click();
     for (let i = 0; i < QUESTIONS; i++) {
@@ -93,6 +97,8 @@ describe('a whole class in a real browser', () => {
       if (i === 0) {
         await host.screenshot({ path: `${SHOTS}/host-question.png` });
         await phones[0].screenshot({ path: `${SHOTS}/phone-question.png` });
+        await audit('host question', host);
+        await audit('phone question', phones[0]);
       }
       for (const [p, phone] of phones.entries()) {
         if (i === 1 && p === 2) {
@@ -109,6 +115,8 @@ describe('a whole class in a real browser', () => {
       if (i === 0) {
         await host.screenshot({ path: `${SHOTS}/host-reveal.png` });
         await phones[1].screenshot({ path: `${SHOTS}/phone-result.png` });
+        await audit('host reveal', host);
+        await audit('phone result', phones[1]);
       }
       if (i === 2) {
         // The projector's browser is refreshed: the host page comes back to the same game, same screen.
@@ -124,6 +132,7 @@ describe('a whole class in a real browser', () => {
 
     await host.locator('section.podium-screen').waitFor();
     await host.screenshot({ path: `${SHOTS}/host-podium.png` });
+    await audit('host podium', host);
     for (const phone of phones) await phone.getByText(/Has quedado en el puesto \d de 3/).waitFor();
     await phones[0].screenshot({ path: `${SHOTS}/phone-final.png` });
 
@@ -139,10 +148,12 @@ describe('a whole class in a real browser', () => {
     await host.locator('.question-result').nth(QUESTIONS - 1).waitFor();
     for (const name of NAMES) await host.locator('.leaderboard').getByText(name).waitFor();
     await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
+    await audit('history', host);
     await host.getByRole('link', { name: 'Volver' }).click();
     await host.locator('.history-list table').waitFor();
 
     expect(problems).toEqual([]);
+    expect(a11y).toEqual([]);
   }, 180_000);
 
   test('nicknames are shown as text, never run as markup', async () => {
