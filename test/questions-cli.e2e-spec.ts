@@ -27,8 +27,9 @@ describe('npm run questions', () => {
     expect(stdout).toMatch(/\d+ {2}7\. Tipos de Hypervisor/);
   });
 
-  test('--json writes the bank', async () => {
+  test('--json writes the whole bank, even through a pipe', async () => {
     const { stdout } = await cli(TEMA1, '--json', '-');
+    expect(stdout.length).toBeGreaterThan(100_000);
     const bank = JSON.parse(stdout) as { questions: unknown[]; deck: { id: string } };
     expect(bank.deck.id).toBe('tema1-virtualizacion');
     expect(bank.questions.length).toBeGreaterThanOrEqual(80);

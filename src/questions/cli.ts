@@ -79,10 +79,13 @@ async function main(argv: string[]): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
+// exitCode rather than exit(): a large --json written to a pipe must be flushed before Node ends.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
