@@ -1,6 +1,6 @@
 import type { Definition } from '../parser/facts.js';
 import type { Question } from '../question.js';
-import { choice, makeQuestion, stablePick, type GeneratorContext } from './generator-context.js';
+import { choice, makeQuestion, stablePick, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
 
 const DISTRACTORS = 3;
 
@@ -48,31 +48,10 @@ export function definitionQuestions(ctx: GeneratorContext): Question[] {
 
 /** One true statement, and one false one that pairs the term with a sibling's definition. */
 function definitionTrueFalse(ctx: GeneratorContext, d: Definition, swap: Definition | undefined): Question[] {
-  const [yes, no] = ctx.t.trueFalseOptions;
   const explanation = ctx.t.explainDefinition(d.term, d.definition);
-  const out = [
-    makeQuestion(ctx, 'truefalse-definition', `true:${d.term}`, {
-      type: 'truefalse',
-      prompt: ctx.t.trueFalse(ctx.t.isDefinedAs(d.term, d.definition)),
-      options: [yes, no],
-      correct: [0],
-      explanation,
-      ref: d.ref,
-      difficulty: 1,
-    }),
-  ];
-  if (swap) {
-    out.push(
-      makeQuestion(ctx, 'truefalse-definition', `false:${d.term}:${swap.term}`, {
-        type: 'truefalse',
-        prompt: ctx.t.trueFalse(ctx.t.isDefinedAs(d.term, swap.definition)),
-        options: [yes, no],
-        correct: [1],
-        explanation,
-        ref: d.ref,
-        difficulty: 2,
-      }),
-    );
-  }
+  const statement = (definition: string) => ctx.t.isDefinedAs(d.term, definition);
+  const kind = 'truefalse-definition';
+  const out = [trueFalseQuestion(ctx, kind, `true:${d.term}`, statement(d.definition), true, explanation, d.ref)];
+  if (swap) out.push(trueFalseQuestion(ctx, kind, `false:${d.term}:${swap.term}`, statement(swap.definition), false, explanation, d.ref));
   return out;
 }

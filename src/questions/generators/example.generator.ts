@@ -1,7 +1,7 @@
 import { familyOf } from '../templates.js';
 import type { Category } from '../parser/facts.js';
 import type { Question } from '../question.js';
-import { choice, makeQuestion, stablePick, type GeneratorContext } from './generator-context.js';
+import { choice, makeQuestion, stablePick, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
 
 const MAX_OPTIONS = 4;
 
@@ -73,16 +73,8 @@ function kindOfQuestion(
 }
 
 function exampleTrueFalse(ctx: GeneratorContext, category: Category, example: string, truth: boolean, explanation: string): Question {
-  const [yes, no] = ctx.t.trueFalseOptions;
-  return makeQuestion(ctx, 'truefalse-example', `${truth}:${category.name}:${example}`, {
-    type: 'truefalse',
-    prompt: ctx.t.trueFalse(ctx.t.isExampleOf(example, category.name)),
-    options: [yes, no],
-    correct: [truth ? 0 : 1],
-    explanation,
-    ref: category.ref,
-    difficulty: truth ? 1 : 2,
-  });
+  const statement = ctx.t.isExampleOf(example, category.name);
+  return trueFalseQuestion(ctx, 'truefalse-example', `${truth}:${category.name}:${example}`, statement, truth, explanation, category.ref);
 }
 
 /** "Select every example": two or three right, the rest from sibling categories. */

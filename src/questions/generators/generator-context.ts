@@ -45,6 +45,27 @@ export function makeQuestion(ctx: GeneratorContext, kind: string, key: string, d
   };
 }
 
+/** "¿Verdadero o falso? <statement>": true is easy, a plausible false one is harder. */
+export function trueFalseQuestion(
+  ctx: GeneratorContext,
+  kind: string,
+  key: string,
+  statement: string,
+  truth: boolean,
+  explanation: string,
+  ref: SourceRef,
+): Question {
+  return makeQuestion(ctx, kind, key, {
+    type: 'truefalse',
+    prompt: ctx.t.trueFalse(statement),
+    options: [...ctx.t.trueFalseOptions],
+    correct: [truth ? 0 : 1],
+    explanation,
+    ref,
+    difficulty: truth ? 1 : 2,
+  });
+}
+
 /** Picks distractors the same way every build, so ids and options stay stable. */
 export function stablePick<T>(key: string, items: readonly T[], count: number): T[] {
   return new SeededRandom(key).pick(items, count);
