@@ -263,7 +263,9 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       if (unchanged) return result;
       const committed = await this.guard(() => this.store.commit(game, version, open));
       if (committed === null) continue;
-      this.known.set(gameId, game);
+      // An ended game takes no more answers: nothing to keep in memory for it.
+      if (game.phase === 'ended') this.known.delete(gameId);
+      else this.known.set(gameId, game);
       this.coordinator.changed(gameId);
       await this.publisher.publish(game, events);
       this.reschedule(game);
