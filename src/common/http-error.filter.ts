@@ -12,6 +12,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DECK_EXISTS: 409,
   DECK_UNUSABLE: 422,
   RATE_LIMITED: 429,
+  TRY_AGAIN: 503,
 };
 
 /** REST errors share the socket acks' shape: {"error": {"code", "message"}}. */
@@ -22,6 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof GameError) {
+      if (exception.code === 'TRY_AGAIN') response.setHeader('Retry-After', '1');
       response.status(STATUS[exception.code] ?? 409).json({ error: { code: exception.code, message: exception.message } });
       return;
     }
