@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call, connect, useConnected } from '../shared/connection.js';
 import { ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
-import type { JoinResult, PlayerSnapshot, ResumeResult } from '../shared/types.js';
+import type { JoinResult, ResumeResult } from '../shared/types.js';
 import { PlayerGame } from './player-game.js';
 import { clearSession, loadSession, saveSession } from './player-session.js';
+import { usePlayerView, viewFromSnapshot } from './player-view.js';
 
 const pinFromUrl = () => (new URLSearchParams(location.search).get('pin') ?? '').replace(/\D/g, '').slice(0, 6);
 
@@ -13,7 +14,7 @@ export function PlayerApp() {
   const socket = useMemo(connect, []);
   const connected = useConnected(socket);
   const [pin, setPin] = useState(pinFromUrl());
-  const [joined, setJoined] = useState<{ snapshot: PlayerSnapshot; at: number } | null>(null);
+  const [view, setView] = usePlayerView(socket);
   const [error, setError] = useState<string | null>(null);
 
   // On every (re)connection, a stored session resumes the same player.
@@ -23,11 +24,11 @@ export function PlayerApp() {
       if (!session) return;
       const reply = await call<ResumeResult>(socket, 'player:resume', { playerToken: session.playerToken });
       if (reply.ok) {
-        setJoined({ snapshot: reply.data.snapshot, at: Date.now() });
+        setView(viewFromSnapshot(reply.data.snapshot));
         setError(null);
       } else if (reply.error.code !== ('NETWORK' as string)) {
         clearSession(pin);
-        setJoined(null);
+        setView(null);
         setError(errorText(reply.error.code));
       }
     };
@@ -42,14 +43,22 @@ export function PlayerApp() {
     if (!reply.ok) return setError(errorText(reply.error.code));
     saveSession({ pin, playerToken: reply.data.playerToken, nickname });
     history.replaceState(null, '', `/play?pin=${pin}`);
-    setJoined({ snapshot: reply.data.snapshot, at: Date.now() });
+    setView(viewFromSnapshot(reply.data.snapshot));
   };
 
   return (
     <Page title={t('joinTitle')}>
       <ReconnectingBanner connected={connected} />
-      {joined ? (
-        <PlayerGame socket={socket} initial={joined.snapshot} receivedAt={joined.at} onLeave={() => { clearSession(pin); setJoined(null); }} />
+      {view ? (
+        <PlayerGame
+          socket={socket}
+          view={view}
+          setView={setView}
+          onLeave={() => {
+            clearSession(pin);
+            setView(null);
+          }}
+        />
       ) : (
         <JoinForm pin={pin} setPin={setPin} onJoin={join} error={error} disabled={!connected} />
       )}

@@ -1,61 +1,21 @@
 import type { Socket } from 'socket.io-client';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Countdown, ErrorLine, Podium } from '../shared/components.js';
-import { call, subscribe } from '../shared/connection.js';
+import { call } from '../shared/connection.js';
 import { errorText, t } from '../shared/i18n.js';
-import type { GameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RevealView } from '../shared/types.js';
+import type { GameOverView, PlayerResultView } from '../shared/types.js';
 import { AnswerPad } from './answer-pad.js';
+import type { PlayerView } from './player-view.js';
 
 const RETRYABLE = new Set<string>(['TRY_AGAIN', 'NETWORK']);
 const MAX_ANSWER_ATTEMPTS = 15;
 const RETRY_DELAY_MS = 1000;
 
-interface View {
-  phase: PlayerSnapshot['phase'];
-  question: QuestionView | null;
-  receivedAt: number;
-  answered: boolean;
-  reveal: RevealView | null;
-  result: PlayerResultView | null;
-  gameOver: GameOverView | null;
-  paused: boolean;
-  closedReason: 'kicked' | 'replaced' | null;
-}
-
-const fromSnapshot = (s: PlayerSnapshot, at: number): View => ({
-  phase: s.phase,
-  question: s.question,
-  receivedAt: at,
-  answered: s.answered,
-  reveal: s.reveal,
-  result: s.result,
-  gameOver: s.gameOver,
-  paused: s.paused,
-  closedReason: null,
-});
-
-export function PlayerGame({ socket, initial, receivedAt, onLeave }: { socket: Socket; initial: PlayerSnapshot; receivedAt: number; onLeave: () => void }) {
-  const [view, setView] = useState<View>(fromSnapshot(initial, receivedAt));
+/** The game on a phone; its state comes from `usePlayerView` in the page. */
+export function PlayerGame(props: { socket: Socket; view: PlayerView; setView: (u: (v: PlayerView) => PlayerView) => void; onLeave: () => void }) {
+  const { socket, view, setView, onLeave } = props;
   const [error, setError] = useState<string | null>(null);
-  const me = initial.me;
-
-  useEffect(() => setView(fromSnapshot(initial, receivedAt)), [initial, receivedAt]);
-
-  useEffect(() => {
-    return subscribe(socket, {
-      'question:open': (q) =>
-        setView((v) => ({ ...v, phase: 'question', question: q, receivedAt: Date.now(), answered: false, reveal: null, result: null, paused: q.paused })),
-      'game:paused': (p) =>
-        setView((v) => ({ ...v, paused: true, question: v.question && { ...v.question, remainingMs: p.remainingMs }, receivedAt: Date.now() })),
-      'game:resumed': (q) => setView((v) => ({ ...v, paused: false, question: q, receivedAt: Date.now() })),
-      'question:reveal': (r) => setView((v) => ({ ...v, phase: 'reveal', reveal: r })),
-      'player:result': (r) => setView((v) => ({ ...v, result: r })),
-      'game:over': (g) => setView((v) => ({ ...v, phase: 'podium', gameOver: g })),
-      'game:ended': () => setView((v) => ({ ...v, phase: 'ended' })),
-      'player:kicked': () => setView((v) => ({ ...v, closedReason: 'kicked' })),
-      'session:replaced': () => setView((v) => ({ ...v, closedReason: 'replaced' })),
-    });
-  }, [socket]);
+  const me = view.me;
 
   /**
    * An answer is either acknowledged (kept by the server) or refused. A
