@@ -135,6 +135,7 @@ describe('a whole class in a real browser', () => {
     await audit('host podium', host);
     for (const phone of phones) await phone.getByText(/Has quedado en el puesto \d de 3/).waitFor();
     await phones[0].screenshot({ path: `${SHOTS}/phone-final.png` });
+    await audit('phone final', phones[0]);
 
     // The history page shows the same game, with the same winner.
     const history = (await (

@@ -11,7 +11,8 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** The narrowest phone the pages are made for. */
+export const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const PROJECTOR = { viewport: { width: 1280, height: 800 } };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,6 +22,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  * axe-core in the page as it is now; returns the violations as readable lines.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const problems = overflow > 0 ? [`layout: the page is ${overflow}px wider than the screen`] : [];
   // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
   await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
@@ -28,5 +31,5 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }),
   )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return [...problems, ...result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)];
 }
