@@ -145,6 +145,28 @@ describe('bad input over sockets and REST', () => {
     await expectError(again, 'KICKED', 'player:resume', { playerToken: anaJoin.playerToken });
   });
 
+  test('a connection flooding the server is refused RATE_LIMITED; the game and other players carry on', async () => {
+    const flood = await connect();
+    const replies = await Promise.all(Array.from({ length: 80 }, () => flood.call('host:start')));
+    const codes = new Set(replies.map((r) => (r.ok ? 'OK' : r.error.code)));
+    expect(codes).toEqual(new Set(['NOT_HOST', 'RATE_LIMITED']));
+    await host.ok('host:start');
+    expect(await ana.ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
+  });
+
+  test('guessing PINs from one connection stops after a few wrong ones', async () => {
+    const guesser = await connect();
+    const codes: string[] = [];
+    // Live PINs never start with 0, so these name no game.
+    for (let i = 0; i < 12; i++) {
+      const reply = await guesser.call('player:join', { pin: `0000${String(i).padStart(2, '0')}`, nickname: 'Guess' });
+      codes.push(reply.ok ? 'OK' : reply.error.code);
+    }
+    expect(codes).toEqual([...Array(10).fill('GAME_NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    const reply = await guesser.call('player:join', { pin: game.pin, nickname: 'Late' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
   test('REST: teacher key, body validation and clear errors', async () => {
     expect((await server.api('POST', '/api/games', { deckId: DECK, questionCount: 3 }, null)).status).toBe(401);
     expect((await server.api('POST', '/api/games', { deckId: DECK, questionCount: 3 }, 'wrong-key-123456')).status).toBe(401);

@@ -24,7 +24,8 @@ import {
 import { GameRunner } from './game-runner.js';
 import type { Ack } from './protocol.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
-import { WsAckExceptionFilter } from './ws-ack.filter.js';
+import { socketLimits } from './socket-rate-limit.js';
+import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
 
 /** What the gateway needs of a socket that may live on another instance. */
 interface RoomMember {
@@ -81,8 +82,21 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.broadcaster.attach(server);
   }
 
-  /** An event nobody handles still gets an ack, so a client never waits on a typo. */
+  /**
+   * Every event counts against the connection's rate limit; one over it is
+   * answered RATE_LIMITED and goes no further. An event nobody handles still
+   * gets an ack, so a client never waits on a typo.
+   */
   handleConnection(socket: Socket): void {
+    socket.use((packet, next) => {
+      socketLimits.event(socket.id).then(
+        () => next(),
+        (err: unknown) => {
+          const ack = packet.at(-1);
+          if (typeof ack === 'function') ack(toAckError(err));
+        },
+      );
+    });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (CLIENT_EVENTS.has(event) || typeof ack !== 'function') return;
@@ -96,8 +110,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
+    await socketLimits.joinAllowed(socket.id);
     await this.release(socket);
-    const joined = await this.runner.join(dto.pin, dto.nickname);
+    const joined = await this.runner.join(dto.pin, dto.nickname).catch(async (err: unknown) => {
+      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await socketLimits.wrongPin(socket.id);
+      throw err;
+    });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
     return ok(joined);
   }
