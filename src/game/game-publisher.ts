@@ -79,10 +79,12 @@ export class GamePublisher implements OnModuleDestroy {
   private publishReveal(game: GameState): void {
     this.hostUpdates.drop(game.id);
     this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
-    for (const [playerId, result] of engine.playerResults(game)) {
+    // One ranking per reveal serves every player's result and the host's leaderboard.
+    const ranked = engine.rankPlayers(game);
+    for (const [playerId, result] of engine.playerResults(game, ranked)) {
       this.out.toPlayer(game.id, playerId, 'player:result', result);
     }
-    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
+    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game, ranked));
   }
 
   private async publishGameOver(game: GameState): Promise<void> {

@@ -43,8 +43,4 @@ export class ManualClock extends Clock {
     }
     this.current = target;
   }
-
-  get pendingCount(): number {
-    return this.pending.length;
-  }
 }

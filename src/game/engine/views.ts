@@ -97,26 +97,25 @@ export interface PlayerResultView {
   totalPlayers: number;
 }
 
-/** Every player's own result for the question just revealed, from one ranking. */
-export function playerResults(game: GameState): Map<string, PlayerResultView> {
-  const ranked = rankPlayers(game);
-  const answers = game.answers[game.index] ?? {};
-  const results = new Map<string, PlayerResultView>();
-  for (const entry of ranked) {
-    const record = answers[entry.playerId];
-    results.set(entry.playerId, {
-      index: game.index,
-      answered: record !== undefined,
-      correct: record?.correct ?? false,
-      points: record?.points ?? 0,
-      score: entry.score,
-      correctCount: entry.correctCount,
-      streak: entry.streak,
-      rank: entry.rank,
-      totalPlayers: ranked.length,
-    });
-  }
-  return results;
+/** One player's result for the question just revealed, from their standing. */
+function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number): PlayerResultView {
+  const record = game.answers[game.index]?.[entry.playerId];
+  return {
+    index: game.index,
+    answered: record !== undefined,
+    correct: record?.correct ?? false,
+    points: record?.points ?? 0,
+    score: entry.score,
+    correctCount: entry.correctCount,
+    streak: entry.streak,
+    rank: entry.rank,
+    totalPlayers,
+  };
+}
+
+/** Every player's own result for the question just revealed; pass the reveal's ranking to sort only once. */
+export function playerResults(game: GameState, ranked = rankPlayers(game)): Map<string, PlayerResultView> {
+  return new Map(ranked.map((entry) => [entry.playerId, resultOf(game, entry, ranked.length)]));
 }
 
 export interface LeaderboardView {
@@ -204,7 +203,9 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const base = snapshotBase(game, now);
   const me = rankOf(game, playerId);
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
-  const result = base.reveal ? (playerResults(game).get(playerId) ?? null) : null;
+  // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
+  const totalPlayers = Object.values(game.players).filter((p) => !p.kicked).length;
+  const result = base.reveal ? resultOf(game, me, totalPlayers) : null;
   return { ...base, me, answered: game.phase === 'question' && answered, result };
 }
 
