@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config.js';
 import { GameError } from '../game/engine/game-error.js';
 import { summarize, type Deck, type DeckSummary } from './deck.js';
 import { buildDeck, loadDeckFile } from './deck-file.js';
+import { parseDeck } from './parser/deck-parser.js';
 import type { BankWarning } from './deck.js';
 
 export interface AddedDeck {
@@ -52,10 +53,10 @@ export class DeckLibrary implements OnModuleInit {
 
   /** Builds an uploaded deck, refuses one that yields nothing, and keeps it for later runs. */
   async add(markdown: string, requestedId?: string): Promise<AddedDeck> {
-    const probe = buildDeck(requestedId ?? 'deck', markdown);
-    const id = requestedId ?? (slugify(probe.title, { lower: true, strict: true }).slice(0, 64) || 'deck');
+    // The id (and so every question id) comes from the title: parse first, generate once.
+    const id = requestedId ?? (slugify(parseDeck(markdown).title, { lower: true, strict: true }).slice(0, 64) || 'deck');
     if (this.decks.has(id)) throw new GameError('DECK_EXISTS', `A deck with id "${id}" already exists.`);
-    const deck = id === probe.id ? probe : buildDeck(id, markdown);
+    const deck = buildDeck(id, markdown);
     if (deck.questions.length === 0) throw new GameError('DECK_UNUSABLE');
     await mkdir(this.uploadDir, { recursive: true });
     await writeFileAtomic(path.join(this.uploadDir, `${id}.md`), markdown);
