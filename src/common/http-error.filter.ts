@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   DECK_UNUSABLE: 422,
   RATE_LIMITED: 429,
   TRY_AGAIN: 503,
+  INTERNAL_ERROR: 500,
 };
 
 /** REST errors share the socket acks' shape: {"error": {"code", "message"}}. */
