@@ -68,7 +68,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.coordinator.stop();
-    this.timers.cancelAll();
+    this.timers.stop();
   }
 
   /** Stores a new game with a fresh PIN; returns it with the host's token. */

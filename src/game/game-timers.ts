@@ -18,6 +18,7 @@ export const TIMER_RETRY_MAX_MS = 30_000;
 export class GameTimers {
   private readonly faults = new FaultLog(new Logger(GameTimers.name));
   private readonly timers = new Map<string, { at: number; cancel: Cancel }>();
+  private stopped = false;
 
   constructor(
     private readonly clock: Clock,
@@ -40,7 +41,14 @@ export class GameTimers {
     for (const id of [...this.timers.keys()]) this.cancel(id);
   }
 
+  /** At shutdown: no timer fires, and no failure in flight schedules a retry. */
+  stop(): void {
+    this.stopped = true;
+    this.cancelAll();
+  }
+
   private schedule(gameId: string, at: number, failures = 0): void {
+    if (this.stopped) return;
     const cancel = this.clock.scheduleAt(at, () => {
       this.timers.delete(gameId);
       this.due(gameId).catch((err: unknown) => {
