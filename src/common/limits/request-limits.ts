@@ -58,13 +58,12 @@ export class RequestLimits {
    * Then the join counts against its address and its PIN's game.
    */
   async beforeJoin(who: Requester, pin: string): Promise<void> {
-    if (!who.local) {
-      const wrong = await this.wrongPinsPerAddress.get(who.address);
-      if (wrong && wrong.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game from this address', wrong.msBeforeNext);
-      const global = wrong ? await this.wrongPinsGlobal.get('all') : null;
-      if (global && global.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game are being tried', global.msBeforeNext);
-      await take(this.joinsPerAddress, who.address, 'Too many joins from this address');
-    }
+    if (who.local) return;
+    const wrong = await this.wrongPinsPerAddress.get(who.address);
+    if (wrong && wrong.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game from this address', wrong.msBeforeNext);
+    const global = wrong ? await this.wrongPinsGlobal.get('all') : null;
+    if (global && global.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game are being tried', global.msBeforeNext);
+    await take(this.joinsPerAddress, who.address, 'Too many joins from this address');
     await take(this.joinsPerGame, pin, 'Too many players are joining this game at once');
   }
 
