@@ -35,6 +35,25 @@ let addressSeq = 0;
 /** A client address of its own for each use, so one test's counts never leak into another's. */
 const newAddress = () => `198.51.${Math.floor(++addressSeq / 250)}.${(addressSeq % 250) + 1}`;
 
+/** Everything the server writes to stdout and stderr until `stop`. */
+function captureLogs(): { stop(): string } {
+  let text = '';
+  const originals = [process.stdout.write, process.stderr.write] as const;
+  const tap = (original: typeof process.stdout.write) =>
+    function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+      text += String(chunk);
+      return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof process.stdout.write;
+  process.stdout.write = tap(originals[0]);
+  process.stderr.write = tap(originals[1]);
+  return {
+    stop() {
+      [process.stdout.write, process.stderr.write] = originals;
+      return text;
+    },
+  };
+}
+
 const codeOf = (reply: { ok: boolean; error?: { code: string } }) => (reply.ok ? 'OK' : reply.error!.code);
 const count = (codes: string[], code: string) => codes.filter((c) => c === code).length;
 
@@ -181,6 +200,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
 
   test('poisoned tokens, ids, nicknames and payloads are refused alone; the game and its deadlines carry on', async () => {
     const game = await newGame({ timeLimitSec: 1 });
+    const logged = captureLogs();
     const address = newAddress();
     const attacker = await from(address);
     const phones = await Promise.all(Array.from({ length: 6 }, () => from(newAddress())));
@@ -209,6 +229,8 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     expect(codeOf(await attacker.call('host:start', deep))).toBe('INVALID_PAYLOAD');
     expect(codeOf(await attacker.call('player:join', { pin: game.pin, nickname: deep }))).toBe('INVALID_PAYLOAD');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Refused as bad input, not as faults: nothing was logged for any of it.
+    expect(logged.stop()).toBe('');
     // The game plays on, and its deadline closes the question by itself.
     const lobby = await lobbyOf(game);
     expect(lobby.players.map((p) => p.nickname).sort()).toEqual(['Prototype', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);

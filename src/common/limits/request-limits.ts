@@ -59,10 +59,10 @@ export class RequestLimits {
    */
   async beforeJoin(who: Requester, pin: string): Promise<void> {
     if (who.local) return;
-    const wrong = await this.wrongPinsPerAddress.get(who.address);
+    const [wrong, global] = await Promise.all([this.wrongPinsPerAddress.get(who.address), this.wrongPinsGlobal.get('all')]);
     if (wrong && wrong.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game from this address', wrong.msBeforeNext);
-    const global = wrong ? await this.wrongPinsGlobal.get('all') : null;
-    if (global && global.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game are being tried', global.msBeforeNext);
+    if (wrong && global && global.remainingPoints <= 0) throw new RateLimited('Too many PINs that name no game are being tried', global.msBeforeNext);
+    // The address first: a refused address must not use up its game's joins for everyone else.
     await take(this.joinsPerAddress, who.address, 'Too many joins from this address');
     await take(this.joinsPerGame, pin, 'Too many players are joining this game at once');
   }
