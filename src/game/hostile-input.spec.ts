@@ -106,3 +106,44 @@ describe.each<[string, () => GameStore]>([
     expect(Object.getPrototypeOf(loaded.answers[0])).toBeNull();
   });
 });
+
+describe('removing players', () => {
+  const lobby = () => {
+    const game = engine.newGame({ id: 'g', pin: '123456', hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() }, 0);
+    engine.addPlayer(game, 'early', 'Early', 1_000);
+    engine.addPlayer(game, 'late1', 'Late one', 50_000);
+    engine.addPlayer(game, 'late2', 'Late two', 55_000);
+    game.credentials.players.early = 'hash';
+    return game;
+  };
+
+  test('a withdrawn player leaves no trace in the lobby, is kicked mid-game and only leaves from the podium on', () => {
+    const inLobby = lobby();
+    expect(engine.withdrawPlayer(inLobby, 'early', 60_000)).toEqual([{ type: 'lobby-changed' }]);
+    expect([inLobby.players.early, inLobby.nicknames.early, inLobby.credentials.players.early]).toEqual([undefined, undefined, undefined]);
+    expect(engine.withdrawPlayer(inLobby, 'nobody', 60_000)).toEqual([]);
+
+    const playing = lobby();
+    engine.startGame(playing, 60_000);
+    engine.withdrawPlayer(playing, 'early', 61_000);
+    expect(playing.players.early).toMatchObject({ kicked: true, connected: false });
+    expect(playing.nicknames.early).toBeUndefined();
+
+    const finished = lobby();
+    engine.startGame(finished, 60_000);
+    engine.endGame(finished, 61_000);
+    expect(finished.phase).toBe('podium');
+    engine.withdrawPlayer(finished, 'early', 62_000);
+    expect(finished.players.early).toMatchObject({ kicked: false, connected: false });
+  });
+
+  test('kickPlayers removes a list, or everyone who joined since a moment; unknown and removed ids are skipped', () => {
+    const byList = lobby();
+    engine.kickPlayers(byList, { playerIds: ['early', 'nobody', 'early'] }, 60_000);
+    expect(Object.values(byList.players).filter((p) => p.kicked).map((p) => p.id)).toEqual(['early']);
+    const recent = lobby();
+    engine.kickPlayers(recent, { joinedSince: 50_000 }, 60_000);
+    expect(Object.values(recent.players).filter((p) => p.kicked).map((p) => p.id)).toEqual(['late1', 'late2']);
+    expect(engine.kickPlayers(recent, {}, 60_000)).toEqual([]);
+  });
+});

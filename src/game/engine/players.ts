@@ -100,11 +100,13 @@ export function kickPlayers(game: GameState, select: { playerIds?: string[]; joi
  * A connection that joins again gives up the player it held, so one
  * connection never leaves a trail of players behind. In the lobby that
  * player never played and simply goes (its nickname is free again); later it
- * is removed as a kick would, and stays in the game's record.
+ * is removed as a kick would, and stays in the game's record. From the
+ * podium on the game is decided: the player only leaves, keeping its place.
  */
 export function withdrawPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
   const player = game.players[playerId];
   if (!player || player.kicked || game.phase === 'ended') return [];
+  if (game.phase === 'podium') return setPlayerConnected(game, playerId, false, now);
   if (game.phase !== 'lobby') return kickPlayer(game, playerId, now);
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   delete game.players[playerId];
