@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { OriginPolicy } from './common/origins/origin-policy.js';
 import { AppConfig } from './config/app-config.js';
 import { RedisConnection } from './redis/redis-connection.js';
 import { RedisIoAdapter } from './redis/redis-io.adapter.js';
@@ -40,7 +42,18 @@ const securityHeaders = helmet({
   crossOriginEmbedderPolicy: false,
 });
 
+/** Every HTTP request passes the Origin and Host allowlist first (sockets check it in their handshake). */
+function originCheck(policy: OriginPolicy) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const problem = policy.problem(req.headers);
+    if (!problem) return next();
+    policy.refused(problem);
+    res.status(403).json({ error: { code: 'ORIGIN_NOT_ALLOWED', message: problem } });
+  };
+}
+
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(originCheck(app.get(OriginPolicy)));
   app.use(securityHeaders);
   const redis = app.get(RedisConnection);
   if (redis.enabled) {

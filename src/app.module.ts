@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from './auth/teacher-key.module.js';
 import { ClientModule } from './client.module.js';
+import { RequestPolicyModule } from './common/request-policy.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
 import { HealthController } from './health.controller.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, ClientModule],
+  imports: [AppConfigModule, RedisModule, RequestPolicyModule, TeacherKeyModule, GameModule, ClientModule],
   controllers: [HealthController],
 })
 export class AppModule {}

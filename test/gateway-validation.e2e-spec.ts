@@ -104,7 +104,8 @@ describe('bad input over sockets and REST', () => {
     await expectError(host, 'INVALID_PAYLOAD', 'host:kick', {});
     await expectError(host, 'INVALID_PAYLOAD', 'host:lock', { locked: 'yes' });
     await expectError(host, 'INVALID_PAYLOAD', 'host:attach', { hostToken: 42 });
-    await expectError(host, 'PLAYER_NOT_FOUND', 'host:kick', { playerId: 'nobody' });
+    await expectError(host, 'INVALID_PAYLOAD', 'host:kick', { playerId: 'nobody' });
+    await expectError(host, 'PLAYER_NOT_FOUND', 'host:kick', { playerId: 'AAAAAAAAAAAA' });
     await expectError(host, 'WRONG_PHASE', 'host:next');
     await expectError(host, 'UNKNOWN_EVENT', 'host:explode', {});
     const snapshot = await expectGameIntact();

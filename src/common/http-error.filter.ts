@@ -1,5 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { FaultLog } from './fault-log.js';
+import { RateLimited } from './limits/rate-limited.js';
 import { ERROR_MESSAGES, GameError, type ErrorCode } from '../game/engine/game-error.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -19,12 +21,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** REST errors share the socket acks' shape: {"error": {"code", "message"}}. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Http');
+  private readonly faults = new FaultLog(new Logger('Http'));
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof GameError) {
       if (exception.code === 'TRY_AGAIN') response.setHeader('Retry-After', '1');
+      if (exception instanceof RateLimited) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterMs / 1000))));
       response.status(STATUS[exception.code] ?? 409).json({ error: { code: exception.code, message: exception.message } });
       return;
     }
@@ -35,7 +38,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.status(status).json(shaped ? body : { error: { code: httpCode(status), message: exception.message } });
       return;
     }
-    this.logger.error(exception);
+    this.faults.report(`${host.switchToHttp().getRequest<{ method?: string }>().method ?? ''} request`, exception);
     response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } });
   }
 }

@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
+import { payloadShapeProblem } from './payload-shape.js';
 
 /** "nickname must be 1 to 20 characters; property foo should not exist" */
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string {
@@ -15,15 +16,37 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
 
 const strict = { whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true } as const;
 
+/** Parameters that carry what a client sent (3: a socket event's payload, WsParamtype.PAYLOAD); not the socket itself. */
+const CLIENT_DATA = new Set<unknown>(['body', 'query', 'param', 3]);
+
+/**
+ * Validation that first takes a cheap, iterative look at the payload (depth,
+ * size, "__proto__"), so nothing hostile reaches the recursive walks of
+ * class-transformer and class-validator.
+ */
+class ShapeCheckedValidationPipe extends ValidationPipe {
+  constructor(
+    options: ValidationPipeOptions,
+    private readonly refuse: (message: string) => Error,
+  ) {
+    super({ ...options, exceptionFactory: (errors) => refuse(describeValidationErrors(errors)) });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = CLIENT_DATA.has(metadata.type) ? payloadShapeProblem(value) : null;
+    if (problem) throw this.refuse(problem);
+    return super.transform(value, metadata);
+  }
+}
+
 /** Socket events: a bad payload becomes the INVALID_PAYLOAD ack. */
-export const wsValidationPipe = new ValidationPipe({
-  ...strict,
-  exceptionFactory: (errors) => new WsException({ code: 'INVALID_PAYLOAD', message: describeValidationErrors(errors) }),
-});
+export const wsValidationPipe = new ShapeCheckedValidationPipe(
+  strict,
+  (message) => new WsException({ code: 'INVALID_PAYLOAD', message }),
+);
 
 /** REST bodies and queries: 400 with the same error shape as the socket acks. */
-export const httpValidationPipe = new ValidationPipe({
-  ...strict,
-  exceptionFactory: (errors) =>
-    new BadRequestException({ error: { code: 'INVALID_PAYLOAD', message: describeValidationErrors(errors) } }),
-});
+export const httpValidationPipe = new ShapeCheckedValidationPipe(
+  strict,
+  (message) => new BadRequestException({ error: { code: 'INVALID_PAYLOAD', message } }),
+);

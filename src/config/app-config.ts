@@ -80,6 +80,41 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   MAX_PLAYERS = 5000;
 
+  /** Joins (attempts, right or wrong) one address may make per minute: a class behind one NAT needs one per student. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  JOIN_LIMIT_PER_ADDRESS = 120;
+
+  /** Joins one game takes per minute from everywhere together: a flood from many addresses cannot fill it at once. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  JOIN_LIMIT_PER_GAME = 1000;
+
+  /** PINs naming no game that one address may try per 10 minutes, over all its connections. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  PIN_GUESS_LIMIT_PER_ADDRESS = 60;
+
+  /** PINs naming no game that all addresses together may try per minute; past it, addresses that guessed wrong wait. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  PIN_GUESS_LIMIT_GLOBAL = 600;
+
+  /** Wrong teacher keys one address may send per 10 minutes before REST answers 429. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  AUTH_FAILURE_LIMIT_PER_ADDRESS = 20;
+
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs; "loopback" for
+   * 127.0.0.0/8 and ::1): behind nginx or the cluster entry point, limits apply to the
+   * students' own addresses instead of the proxy's.
+   */
+  @IsString() @Matches(/^[\w.:/, -]{0,1000}$/)
+  TRUST_PROXY = 'loopback';
+
+  /**
+   * Origins (scheme://host[:port], comma-separated) allowed besides this server's own
+   * (PUBLIC_URL, its addresses, localhost): web pages elsewhere cannot open sockets or call the API.
+   */
+  @IsString() @Matches(/^[\w.:/, \[\]-]{0,2000}$/)
+  ALLOWED_ORIGINS = '';
+
   /** Quiet by default: the terminal a teacher started the server in shows the host URL, then only problems. */
   @IsIn(['error', 'warn', 'log', 'debug'])
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock/clock.js';
+import { FaultLog } from '../common/fault-log.js';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
 import type { AnswerValue } from '../questions/question.js';
 import { GameCoordinator } from './coordination/game-coordinator.js';
@@ -36,6 +37,7 @@ const RETRYABLE_ON_REFRESH = new Set(['NOT_PLAYER', 'NOT_OPEN', 'TOO_LATE', 'PAU
 @Injectable()
 export class GameRunner implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(GameRunner.name);
+  private readonly faults = new FaultLog(this.logger);
   private readonly queue = new KeyedSerialQueue();
   private readonly timers: GameTimers;
   /** Last state seen per game, for scoring answers without a load each time. */
@@ -66,7 +68,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.coordinator.stop();
-    this.timers.cancelAll();
+    this.timers.stop();
   }
 
   /** Stores a new game with a fresh PIN; returns it with the host's token. */
@@ -134,6 +136,11 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       if (game.phase === 'ended' || game.players[playerId]?.kicked) return { result: undefined, events: [] };
       return { result: undefined, events: engine.setPlayerConnected(game, playerId, false, now) };
     }).catch(() => undefined);
+  }
+
+  /** The connection that held this player joined again: the player goes (engine.withdrawPlayer). */
+  async withdraw(gameId: string, playerId: string): Promise<void> {
+    await this.withGame(gameId, (game, now) => ({ result: undefined, events: engine.withdrawPlayer(game, playerId, now) })).catch(() => undefined);
   }
 
   /**
@@ -241,7 +248,10 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
             return { ok: true, value: applied.result };
           } catch (err) {
             if (err instanceof GameError) return { ok: false, error: err };
-            throw err;
+            // A fault in one change (a bug, a hostile input that got through) fails that change only:
+            // the engine validates before it mutates, so the others in the batch still apply.
+            this.faults.report(`change to game ${gameId}`, err);
+            return { ok: false, error: new GameError('INTERNAL_ERROR') };
           }
         });
         return { result: results, events, unchanged: results.every((r) => !r.ok) };

@@ -4,17 +4,21 @@ import {
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
+  WsException,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { RequestLimits, type Requester } from '../common/limits/request-limits.js';
+import { OriginPolicy } from '../common/origins/origin-policy.js';
 import { wsValidationPipe } from '../common/validation.js';
 import * as engine from './engine/index.js';
 import { GameError, type GameEvent, type GameState } from './engine/index.js';
 import {
   HostAttachDto,
   HostKickDto,
+  HostKickManyDto,
   HostLockDto,
   NoPayloadPipe,
   PlayerAnswerDto,
@@ -51,6 +55,7 @@ export const CLIENT_EVENTS = new Set([
   'host:pause',
   'host:resume',
   'host:kick',
+  'host:kick-many',
   'host:lock',
   'host:end',
 ]);
@@ -75,11 +80,19 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly runner: GameRunner,
     private readonly broadcaster: SocketIoBroadcaster,
+    private readonly limits: RequestLimits,
+    private readonly origins: OriginPolicy,
   ) {}
 
   afterInit(server: Server): void {
     this.server = server;
     this.broadcaster.attach(server);
+    // The handshake is refused (403, with the reason as its message) for pages and host names not on the allowlist.
+    server.engine.opts.allowRequest = (req, callback) => {
+      const problem = this.origins.problem(req.headers);
+      if (problem) this.origins.refused(problem);
+      callback(problem, problem === null);
+    };
   }
 
   /**
@@ -88,6 +101,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * gets an ack, so a client never waits on a typo.
    */
   handleConnection(socket: Socket): void {
+    socket.data.requester = this.limits.requester(socket.request);
     socket.use((packet, next) => {
       socketLimits.event(socket.id).then(
         () => next(),
@@ -111,9 +125,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
     await socketLimits.joinAllowed(socket.id);
-    await this.release(socket);
+    const who = socket.data.requester as Requester;
+    await this.limits.beforeJoin(who, dto.pin);
+    // One connection, one player: the one it held goes, so joining again leaves no one behind.
+    await this.release(socket, { withdraw: true });
     const joined = await this.runner.join(dto.pin, dto.nickname).catch(async (err: unknown) => {
-      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await socketLimits.wrongPin(socket.id);
+      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await Promise.all([socketLimits.wrongPin(socket.id), this.limits.wrongPin(who)]);
       throw err;
     });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
@@ -172,6 +189,17 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.hostCommand(s, (g, now) => engine.kickPlayer(g, dto.playerId, now));
   }
 
+  /** Removes the listed players, or everyone who joined in the last `joinedWithinSec` seconds. */
+  @SubscribeMessage('host:kick-many')
+  kickMany(@ConnectedSocket() s: Socket, @MessageBody() dto: HostKickManyDto) {
+    if ((dto.playerIds === undefined) === (dto.joinedWithinSec === undefined)) {
+      throw new WsException({ code: 'INVALID_PAYLOAD', message: 'give either playerIds or joinedWithinSec' });
+    }
+    return this.hostCommand(s, (g, now) =>
+      engine.kickPlayers(g, dto.playerIds ? { playerIds: dto.playerIds } : { joinedSince: now - dto.joinedWithinSec! * 1000 }, now),
+    );
+  }
+
   @SubscribeMessage('host:lock')
   lock(@ConnectedSocket() s: Socket, @MessageBody() dto: HostLockDto) {
     return this.hostCommand(s, (g) => engine.setLocked(g, dto.locked));
@@ -224,8 +252,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  /** Forgets the socket's session; the player or host counts as gone once no socket of theirs is left. */
-  private async release(socket: Socket): Promise<void> {
+  /**
+   * Forgets the socket's session; the player or host counts as gone once no
+   * socket of theirs is left. With `withdraw` (the socket joins as someone
+   * new) that player is removed instead of left waiting to resume.
+   */
+  private async release(socket: Socket, { withdraw = false } = {}): Promise<void> {
     const session = socket.data.session as Session | undefined;
     if (!session) return;
     socket.data.session = undefined;
@@ -235,6 +267,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const others = await this.socketsIn(ownRoom);
     if (others.length > 0) return;
     if (session.role === 'host') await this.runner.detachHost(session.gameId);
+    else if (withdraw) await this.runner.withdraw(session.gameId, session.playerId);
     else await this.runner.playerLeft(session.gameId, session.playerId);
   }
 }

@@ -17,7 +17,7 @@ export function hashSecret(secret: string): string {
 }
 
 export function secretMatches(secret: string, hash: string | undefined): boolean {
-  if (!hash) return false;
+  if (typeof hash !== 'string' || hash.length !== 64) return false;
   const given = Buffer.from(hashSecret(secret), 'hex');
   const stored = Buffer.from(hash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
@@ -29,8 +29,23 @@ export interface ParsedToken {
   secret: string;
 }
 
+/** Game and player ids: 9 random bytes in base64url (newId). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{12}$/;
+/** Token secrets: 24 random bytes in base64url (newSecret). */
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/**
+ * Splits a token and checks every part against the shape the server hands
+ * out, before any part is used as a key: "__proto__", "constructor" or a
+ * 2,000-character id never reach a lookup.
+ */
 export function parseToken(token: string): ParsedToken | null {
   const parts = token.split('.');
+  if (!parts.every((part, i) => (i === parts.length - 1 ? SECRET_PATTERN : ID_PATTERN).test(part))) return null;
   if (parts.length === 2) return { gameId: parts[0], playerId: null, secret: parts[1] };
   if (parts.length === 3) return { gameId: parts[0], playerId: parts[1], secret: parts[2] };
   return null;

@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import { FaultLog } from '../common/fault-log.js';
 import { ERROR_MESSAGES, GameError, type ErrorCode } from './engine/index.js';
 import type { Ack } from './protocol.js';
 
@@ -23,11 +24,11 @@ export function toAckError(exception: unknown): Ack<never> {
  */
 @Catch()
 export class WsAckExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('GameGateway');
+  private readonly faults = new FaultLog(new Logger('GameGateway'));
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = toAckError(exception);
-    if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.logger.error(exception);
+    if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.faults.report(`event ${String(host.switchToWs().getPattern())}`, exception);
     const ack = host.getArgs().find((arg) => typeof arg === 'function') as ((r: unknown) => void) | undefined;
     if (ack) return ack(reply);
     const socket = host.switchToWs().getClient<Socket>();

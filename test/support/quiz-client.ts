@@ -1,4 +1,6 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+
+export type ConnectOptions = Partial<ManagerOptions & SocketOptions>;
 import type { Ack } from '../../src/game/protocol.js';
 
 export interface Frame {
@@ -16,8 +18,8 @@ export class QuizClient {
   readonly frames: Frame[] = [];
   private waiters: Array<{ event: string; match: (p: never) => boolean; resolve: (p: unknown) => void }> = [];
 
-  constructor(url: string) {
-    this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  constructor(url: string, options: ConnectOptions = {}) {
+    this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
     this.socket.onAny((event: string, payload: unknown) => {
       this.frames.push({ event, payload, at: Date.now() });
       this.waiters = this.waiters.filter((w) => {
@@ -28,8 +30,8 @@ export class QuizClient {
     });
   }
 
-  static async connect(url: string): Promise<QuizClient> {
-    const client = new QuizClient(url);
+  static async connect(url: string, options?: ConnectOptions): Promise<QuizClient> {
+    const client = new QuizClient(url, options);
     await new Promise<void>((resolve, reject) => {
       client.socket.once('connect', () => resolve());
       client.socket.once('connect_error', reject);
@@ -79,8 +81,8 @@ export class QuizClient {
 export class ClientPool {
   readonly clients: QuizClient[] = [];
 
-  async connect(url: string): Promise<QuizClient> {
-    const client = await QuizClient.connect(url);
+  async connect(url: string, options?: ConnectOptions): Promise<QuizClient> {
+    const client = await QuizClient.connect(url, options);
     this.clients.push(client);
     return client;
   }

@@ -43,6 +43,11 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
           ))}
         </ul>
         <div class="actions">
+          {lobby.count > 0 ? (
+            <button type="button" class="danger" onClick={() => confirm(t('kickRecentConfirm')) && command('host:kick-many', { joinedWithinSec: 60 })}>
+              {t('kickRecent')}
+            </button>
+          ) : null}
           <button type="button" onClick={() => command('host:lock', { locked: !snapshot.locked })}>
             {snapshot.locked ? t('unlock') : t('lock')}
           </button>

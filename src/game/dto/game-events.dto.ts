@@ -1,9 +1,10 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AnswerValue } from '../../questions/question.js';
 import { NICKNAME_MAX } from '../engine/index.js';
+import { ID_PATTERN } from '../tokens.js';
 import { IsAnswerValue } from './answer-value.validator.js';
 
 /** Payloads of client → server events (docs/protocol.md). Unknown fields are refused. */
@@ -44,10 +45,32 @@ export class HostAttachDto {
   hostToken: string;
 }
 
+const ID_MESSAGE = 'a player id is 12 characters of A-Z, a-z, 0-9, "-" or "_"';
+
 export class HostKickDto {
   @IsString()
-  @MaxLength(40)
+  @Matches(ID_PATTERN, { message: `playerId: ${ID_MESSAGE}` })
   playerId: string;
+}
+
+export const MAX_KICK_MANY = 500;
+export const MAX_JOINED_WITHIN_SEC = 3600;
+
+/** Exactly one of the two (checked by the gateway: class-validator has no "one of"). */
+export class HostKickManyDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_KICK_MANY)
+  @IsString({ each: true })
+  @Matches(ID_PATTERN, { each: true, message: `each of playerIds: ${ID_MESSAGE}` })
+  playerIds?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_JOINED_WITHIN_SEC)
+  joinedWithinSec?: number;
 }
 
 export class HostLockDto {

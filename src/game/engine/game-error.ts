@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   NO_PLAYERS: 'At least one player must join before the game starts.',
   NOT_ENOUGH_QUESTIONS: 'The deck does not have enough questions for that selection.',
   RATE_LIMITED: 'Too many requests: slow down.',
+  ORIGIN_NOT_ALLOWED: 'Requests from that page or under that host name are not accepted.',
   TRY_AGAIN: 'The server could not save that just now: try again.',
   INTERNAL_ERROR: 'Something went wrong on the server.',
 } as const;

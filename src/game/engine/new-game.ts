@@ -1,3 +1,4 @@
+import { dict } from './dict.js';
 import type { Credentials, GameSettings, GameState, RoundQuestion } from './game-state.js';
 
 export interface NewGame {
@@ -9,7 +10,7 @@ export interface NewGame {
 }
 
 export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGame, now: number): GameState {
-  const credentials: Credentials = { host: hostSecretHash, players: {} };
+  const credentials: Credentials = { host: hostSecretHash, players: dict<string>() };
   return {
     id,
     pin,
@@ -22,8 +23,8 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     index: -1,
     openedAt: null,
     deadlineAt: null,
-    players: {},
-    nicknames: {},
+    players: dict(),
+    nicknames: dict(),
     answers: [],
     lastDepartureAt: null,
     hostConnected: false,

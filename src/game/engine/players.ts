@@ -80,3 +80,36 @@ export function closeIfEveryoneAnswered(game: GameState, now: number): GameEvent
   if (game.phase !== 'question' || game.paused || !everyoneAnswered(game, now)) return [];
   return closeQuestion(game);
 }
+
+/**
+ * Removes many players in one change (a flood of joins, a class that has to
+ * start over): the listed ids, or everyone who joined at `joinedSince` or
+ * later. Ids that name no player, or one already removed, are skipped.
+ */
+export function kickPlayers(game: GameState, select: { playerIds?: string[]; joinedSince?: number }, now: number): GameEvent[] {
+  const ids = select.playerIds ?? Object.values(game.players).filter((p) => p.joinedAt >= (select.joinedSince ?? Infinity)).map((p) => p.id);
+  const events: GameEvent[] = [];
+  for (const id of ids) {
+    const player = game.players[id];
+    if (player && !player.kicked) events.push(...kickPlayer(game, id, now));
+  }
+  return events;
+}
+
+/**
+ * A connection that joins again gives up the player it held, so one
+ * connection never leaves a trail of players behind. In the lobby that
+ * player never played and simply goes (its nickname is free again); later it
+ * is removed as a kick would, and stays in the game's record. From the
+ * podium on the game is decided: the player only leaves, keeping its place.
+ */
+export function withdrawPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
+  const player = game.players[playerId];
+  if (!player || player.kicked || game.phase === 'ended') return [];
+  if (game.phase === 'podium') return setPlayerConnected(game, playerId, false, now);
+  if (game.phase !== 'lobby') return kickPlayer(game, playerId, now);
+  delete game.nicknames[player.nickname.toLocaleLowerCase()];
+  delete game.players[playerId];
+  delete game.credentials.players[playerId];
+  return [{ type: 'lobby-changed' }];
+}

@@ -1,5 +1,6 @@
 import { isCorrectAnswer, isWellFormed } from '../../questions/answer-matching.js';
 import type { AnswerValue } from '../../questions/question.js';
+import { dict } from './dict.js';
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { AnswerRecord, EndReason, GameState, PlayerState } from './game-state.js';
@@ -18,7 +19,7 @@ function openQuestion(game: GameState, index: number, now: number): GameEvent[] 
   game.index = index;
   game.openedAt = now;
   game.deadlineAt = now + game.settings.timeLimitMs;
-  game.answers[index] = {};
+  game.answers[index] = dict();
   return [{ type: 'question-opened' }];
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { openKey, type AnswerRecord, type GameState } from '../engine/index.js';
+import { dict, openKey, type AnswerRecord, type GameState } from '../engine/index.js';
 import { GameStore, type AnswerWrite, type LoadedGame } from './game-store.js';
 
 interface Entry {
@@ -51,7 +51,7 @@ export class MemoryGameStore extends GameStore {
   async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
     const entry = this.entry(gameId);
     if (!entry) return { status: 'stale' };
-    const answers = (entry.game.answers[questionIndex] ??= {});
+    const answers = (entry.game.answers[questionIndex] ??= dict());
     if (answers[record.playerId]) return { status: 'duplicate' };
     if (openKey(entry.game) !== key) return { status: 'stale' };
     if (entry.game.players[record.playerId]?.kicked) return { status: 'kicked' };
@@ -66,7 +66,7 @@ export class MemoryGameStore extends GameStore {
 
   async answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>> {
     const game = this.entry(gameId)?.game;
-    return Array.from({ length: questionCount }, (_, i) => game?.answers[i] ?? {});
+    return Array.from({ length: questionCount }, (_, i) => game?.answers[i] ?? dict<AnswerRecord>());
   }
 
   async scoreboard(gameId: string): Promise<Map<string, number>> {

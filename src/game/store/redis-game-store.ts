@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { openKey, type AnswerRecord, type GameState } from '../engine/index.js';
+import { dict, openKey, withoutPrototypes, type AnswerRecord, type GameState } from '../engine/index.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 
 /**
@@ -73,8 +73,8 @@ export class RedisGameStore extends GameStore {
   async load(gameId: string): Promise<LoadedGame | null> {
     const [v, s] = await this.redis.hmget(k.core(gameId), 'v', 's');
     if (v === null || s === null) return null;
-    const game = JSON.parse(s) as GameState;
-    game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => ({}));
+    const game = withoutPrototypes(JSON.parse(s) as GameState);
+    game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => dict<AnswerRecord>());
     if (game.index >= 0) game.answers[game.index] = await this.answersAt(gameId, game.index);
     return { game, version: Number(v) };
   }
@@ -148,6 +148,8 @@ export class RedisGameStore extends GameStore {
 
   private async answersAt(gameId: string, index: number): Promise<Record<string, AnswerRecord>> {
     const raw = await this.redis.hgetall(k.answers(gameId, index));
-    return Object.fromEntries(Object.entries(raw).map(([id, json]) => [id, JSON.parse(json) as AnswerRecord]));
+    const answers = dict<AnswerRecord>();
+    for (const id of Object.keys(raw)) answers[id] = JSON.parse(raw[id]) as AnswerRecord;
+    return answers;
   }
 }

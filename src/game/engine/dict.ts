@@ -1,0 +1,20 @@
+/**
+ * A table keyed by ids and names that come from clients (player ids,
+ * nicknames). It has no prototype, so "__proto__", "constructor" or
+ * "toString" are ordinary keys that are simply absent: a lookup can never
+ * reach Object.prototype, and a write can never change it.
+ */
+export function dict<T>(entries?: Readonly<Record<string, T>> | null): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  if (entries) for (const key of Object.keys(entries)) table[key] = entries[key];
+  return table;
+}
+
+/** Makes the client-keyed tables of a game that came from JSON (a store) prototype-free again. */
+export function withoutPrototypes<G extends { players: object; nicknames: object; credentials: { players: object }; answers: object[] }>(game: G): G {
+  game.players = dict(game.players as Record<string, unknown>) as G['players'];
+  game.nicknames = dict(game.nicknames as Record<string, unknown>) as G['nicknames'];
+  game.credentials.players = dict(game.credentials.players as Record<string, unknown>) as G['credentials']['players'];
+  game.answers = game.answers.map((a) => dict(a as Record<string, unknown>)) as G['answers'];
+  return game;
+}
