@@ -53,6 +53,7 @@ export const CLIENT_EVENTS = new Set([
   'host:kick',
   'host:lock',
   'host:end',
+  'clock:sync',
 ]);
 
 /**
@@ -112,12 +113,18 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
     await socketLimits.joinAllowed(socket.id);
     await this.release(socket);
-    const joined = await this.runner.join(dto.pin, dto.nickname).catch(async (err: unknown) => {
+    const joined = await this.runner.join(dto.pin, dto.nickname, dto.deviceId ?? null).catch(async (err: unknown) => {
       if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await socketLimits.wrongPin(socket.id);
       throw err;
     });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
     return ok(joined);
+  }
+
+  /** Any socket may ask the server's time: clients estimate their clock offset from it, so every screen counts down alike. */
+  @SubscribeMessage('clock:sync')
+  sync(@MessageBody(NoPayloadPipe) _: unknown) {
+    return ok({ serverNow: this.runner.now() });
   }
 
   @SubscribeMessage('player:resume')

@@ -29,6 +29,11 @@ export class CreateGameDto {
   @IsOptional() @IsInt() @Min(1) @Max(3600)
   timeLimitSec?: number;
 
+  /** Seconds each question is shown alone before its options open and its clock starts (0: at once). */
+  @ApiPropertyOptional({ minimum: 0, maximum: 10, default: 0, example: 3 })
+  @IsOptional() @IsInt() @Min(0) @Max(10)
+  getReadySec?: number;
+
   @ApiPropertyOptional({ enum: ['classic', 'accuracy', 'practice'], default: 'classic' })
   @IsOptional() @IsIn(['classic', 'accuracy', 'practice'])
   scoring?: ScoringProfile;

@@ -24,6 +24,7 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     deadlineAt: null,
     players: {},
     nicknames: {},
+    bannedDevices: {},
     answers: [],
     lastDepartureAt: null,
     hostConnected: false,

@@ -1,7 +1,7 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import type { GameState, Phase } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
-import { stillExpected } from './rounds.js';
+import { inGetReady, stillExpected } from './rounds.js';
 
 /**
  * Projections of the game state into the payloads of docs/protocol.md.
@@ -21,17 +21,21 @@ export interface QuestionView {
   serverNow: number;
   remainingMs: number;
   paused: boolean;
+  /** Set during "get ready": when the options open (server epoch ms). The options are sent only then. */
+  opensAt: number | null;
 }
 
 export function questionView(game: GameState, now: number): QuestionView {
   const q = game.questions[game.index];
   const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, game.deadlineAt! - now);
+  const getReady = inGetReady(game);
   return {
     index: game.index,
     total: game.questions.length,
     type: q.type,
     prompt: q.prompt,
-    options: q.options,
+    options: getReady ? [] : q.options,
+    opensAt: getReady ? now + Math.max(0, game.opensAt! - (game.paused ? game.paused.at : now)) : null,
     multiplier: q.multiplier,
     timeLimitMs: game.settings.timeLimitMs,
     deadlineAt: now + remainingMs,

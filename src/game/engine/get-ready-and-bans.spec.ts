@@ -1,0 +1,81 @@
+import { describe, expect, test } from '@jest/globals';
+import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
+import * as engine from './index.js';
+import type { GameState } from './index.js';
+
+const T0 = 1_000_000;
+const DEVICE = 'device-0123456789abcdef';
+
+function lobby(getReadyMs: number): GameState {
+  const settings = testSettings({ getReadyMs, timeLimitMs: 20_000 });
+  const game = engine.newGame({ id: 'g1', pin: '123456', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+  engine.setHostConnected(game, true, T0);
+  engine.addPlayer(game, 'ana', 'Ana', T0, DEVICE);
+  engine.addPlayer(game, 'beto', 'Beto', T0);
+  return game;
+}
+
+const types = (events: engine.GameEvent[]) => events.map((e) => e.type);
+
+describe('get ready: the question alone, then its options', () => {
+  test('options are hidden and answers refused until they open; the clock starts then', () => {
+    const game = lobby(3000);
+    engine.startGame(game, T0);
+    const ready = engine.questionView(game, T0);
+    expect(ready).toMatchObject({ options: [], opensAt: T0 + 3000, deadlineAt: T0 + 23_000, remainingMs: 23_000 });
+    expect(engine.nextTimerAt(game)).toBe(T0 + 3000);
+    expect(() => engine.submitAnswer(game, 'ana', 0, 1, T0 + 2999)).toThrow(expect.objectContaining({ code: 'NOT_OPEN' }));
+
+    expect(types(engine.advanceTime(game, T0 + 3000))).toEqual(['question-opened']);
+    const open = engine.questionView(game, T0 + 3000);
+    expect(open).toMatchObject({ opensAt: null, remainingMs: 20_000, deadlineAt: T0 + 23_000 });
+    expect(open.options).toHaveLength(4);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 3400);
+    // Response time counts from the opening of the options: full points under 500 ms.
+    expect(game.answers[0].ana.responseMs).toBe(400);
+    expect(game.answers[0].ana.points).toBe(1000);
+  });
+
+  test('pausing during get ready keeps the rest of it for after the pause', () => {
+    const game = lobby(3000);
+    engine.startGame(game, T0);
+    engine.pauseGame(game, T0 + 1000);
+    expect(engine.questionView(game, T0 + 5000).opensAt).toBe(T0 + 7000);
+    engine.resumeGame(game, T0 + 10_000);
+    expect(game.opensAt).toBe(T0 + 12_000);
+    expect(engine.nextTimerAt(game)).toBe(T0 + 12_000);
+    expect(game.deadlineAt).toBe(T0 + 32_000);
+  });
+
+  test('0 disables it: the options open with the question', () => {
+    const game = lobby(0);
+    engine.startGame(game, T0);
+    expect(engine.questionView(game, T0)).toMatchObject({ opensAt: null, remainingMs: 20_000 });
+    expect(() => engine.submitAnswer(game, 'ana', 0, 1, T0 + 10)).not.toThrow();
+  });
+});
+
+describe('a kick bans the device', () => {
+  test('the kicked device cannot join again under any name; other devices can', () => {
+    const game = lobby(0);
+    engine.kickPlayer(game, 'ana', T0 + 10);
+    expect(() => engine.addPlayer(game, 'ana2', 'Ana Otra', T0 + 20, DEVICE)).toThrow(expect.objectContaining({ code: 'KICKED' }));
+    expect(() => engine.addPlayer(game, 'carla', 'Ana', T0 + 20, 'another-device-0123456789')).not.toThrow();
+  });
+
+  test('a device id of the wrong shape is refused, prototype names included', () => {
+    const game = lobby(0);
+    for (const bad of ['__proto__', 'constructor', 'short', 'x'.repeat(65), 'has spaces in it 1234']) {
+      expect(() => engine.addPlayer(game, 'p', 'Pat', T0, bad)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+    }
+  });
+});
+
+describe('nicknames', () => {
+  test('bidi controls, zero-width and other format characters are removed; NFC applies', () => {
+    expect(engine.cleanNickname('Ana\u202Emol\u202C')).toBe('Anamol');
+    expect(engine.cleanNickname('Be\u200Bto\u2066')).toBe('Beto');
+    expect(engine.cleanNickname('Jose\u0301')).toBe('José');
+    expect(() => engine.cleanNickname('\u200B\u202E')).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+  });
+});
