@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
-import type { RankedPlayer } from './types.js';
+import { useSecondsLeft } from './server-clock.js';
+import type { QuestionView, RankedPlayer } from './types.js';
 
 /** Colour and shape per option, as on the projector: the phone works even when the screen is hard to see. */
 export const OPTION_STYLES = [
@@ -27,19 +28,34 @@ export function Shape({ index }: { index: number }) {
   );
 }
 
-/** Seconds left, counted from the moment the frame arrived (no clock sync needed). */
-export function Countdown({ remainingMs, paused, receivedAt }: { remainingMs: number; paused: boolean; receivedAt: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (paused) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [paused, receivedAt]);
-  const left = paused ? remainingMs : Math.max(0, remainingMs - (now - receivedAt));
-  const seconds = Math.ceil(left / 1000);
+/**
+ * Seconds left of the open question, from the server's deadline and this
+ * browser's measured offset to the server clock: every screen shows the same
+ * second, and nothing that arrives (an answer count, a snapshot) moves it.
+ */
+export function Countdown({ question, paused }: { question: QuestionView; paused: boolean }) {
+  const seconds = useSecondsLeft(question.deadlineAt, paused ? question.remainingMs : null);
   return (
-    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })}>
+    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })} data-seconds={seconds}>
       {paused ? '⏸' : seconds}
+    </div>
+  );
+}
+
+/** A player's name, isolated from the text around it: a right-to-left name cannot reorder a score or a rank. */
+export function Nick({ name }: { name: string }) {
+  return <bdi class="nick">{name}</bdi>;
+}
+
+/**
+ * A screen-reader live region that is in the page from the start, empty:
+ * screen readers announce changes to a region they already know, not a
+ * region inserted already filled.
+ */
+export function Announcer({ text, politeness = 'polite' }: { text: string; politeness?: 'polite' | 'assertive' }) {
+  return (
+    <div class="sr-only" aria-live={politeness} aria-atomic="true" data-testid={`announcer-${politeness}`}>
+      {text}
     </div>
   );
 }
@@ -71,7 +87,9 @@ export function Leaderboard({ players }: { players: RankedPlayer[] }) {
         return (
           <li>
             <span class="rank">{p.rank}</span>
-            <span class="name">{p.nickname}</span>
+            <span class="name">
+              <Nick name={p.nickname} />
+            </span>
             {up > 0 ? <span class="moved-up">▲ {t('movedUp', { n: up })}</span> : null}
             <span class="score">{p.score}</span>
             <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
@@ -90,7 +108,9 @@ export function Podium({ podium }: { podium: RankedPlayer[] }) {
           <span class="medal" aria-hidden="true">
             {p.rank}
           </span>
-          <span class="name">{p.nickname}</span>
+          <span class="name">
+            <Nick name={p.nickname} />
+          </span>
           <span class="score">{t('points', { n: p.score })}</span>
           <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
         </li>
@@ -99,9 +119,9 @@ export function Podium({ podium }: { podium: RankedPlayer[] }) {
   );
 }
 
-export function ErrorLine({ message }: { message: string | null }) {
+export function ErrorLine({ message, id }: { message: string | null; id?: string }) {
   return (
-    <p class="error" role="alert">
+    <p class="error" role="alert" id={id}>
       {message ?? ''}
     </p>
   );
@@ -115,7 +135,7 @@ export function ReconnectingBanner({ connected }: { connected: boolean }) {
   );
 }
 
-export function Page({ title, children, wide }: { title?: string; children: ComponentChildren; wide?: boolean }) {
+export function Page({ title, children, wide, tools }: { title?: string; children: ComponentChildren; wide?: boolean; tools?: ComponentChildren }) {
   useEffect(() => {
     if (title) document.title = `${title} · aulaquiz`;
   }, [title]);
@@ -125,6 +145,7 @@ export function Page({ title, children, wide }: { title?: string; children: Comp
         <a class="brand" href="/">
           aulaquiz
         </a>
+        {tools}
         <LangSwitch />
       </header>
       {children}

@@ -100,6 +100,34 @@ const es = {
   endReason_completed: 'completa',
   'endReason_ended-early': 'terminada antes',
   endReason_abandoned: 'abandonada',
+  // live game: clocks, answers, kicks, announcements
+  sending: 'Enviando tu respuesta…',
+  answerLost: 'Tu respuesta no llegó: se cortó la conexión antes de que el servidor la recibiera y la pregunta ya se cerró.',
+  resuming: 'Volviendo a tu partida…',
+  removedTitle: 'Ya no estás en esta partida',
+  removedHelp: 'El profesor te ha sacado de la partida y no puedes volver a entrar en ella.',
+  getReady: '¡Prepárate!',
+  optionsIn: 'Las respuestas aparecen en {n} s',
+  showFullQuestion: 'Ver la pregunta completa',
+  nicknameEmpty: 'Escribe un nombre para entrar.',
+  playersButton: 'Jugadores ({n})',
+  kickConfirm: '¿Sacar a {name} de la partida? No podrá volver a entrar.',
+  close: 'Cerrar',
+  away: 'desconectado',
+  legendRight: 'acertaron',
+  legendWrong: 'fallaron',
+  legendNone: 'sin responder',
+  fullscreen: 'Pantalla completa',
+  soundOn: '🔊 Sonido',
+  soundOff: '🔇 Sin sonido',
+  exitFullscreen: 'Salir de pantalla completa',
+  getReadySec: 'Segundos para leer la pregunta antes de las respuestas (0 = ninguno)',
+  announceQuestion: 'Pregunta {n} de {total}: {prompt}',
+  announceOptionsOpen: 'Ya puedes responder.',
+  pointsBehind: 'A {n} puntos de {name}',
+  youLead: 'Vas primero por {n} puntos',
+  roundPoints: '+{n} esta ronda',
+  movedDown: 'baja {n}',
   // errors
   error_INVALID_PAYLOAD: 'Revisa los datos: algo no es válido.',
   error_UNKNOWN_EVENT: 'El servidor no entiende esta petición. Recarga la página.',
@@ -227,6 +255,34 @@ const en: Record<TextKey, string> = {
   endReason_completed: 'completed',
   'endReason_ended-early': 'ended early',
   endReason_abandoned: 'abandoned',
+  // live game: clocks, answers, kicks, announcements
+  sending: 'Sending your answer…',
+  answerLost: 'Your answer did not arrive: the connection dropped before the server got it, and the question has closed.',
+  resuming: 'Getting back to your game…',
+  removedTitle: 'You are no longer in this game',
+  removedHelp: 'The teacher removed you from the game, and you cannot join it again.',
+  getReady: 'Get ready!',
+  optionsIn: 'Answers appear in {n} s',
+  showFullQuestion: 'Show the whole question',
+  nicknameEmpty: 'Type a name to join.',
+  playersButton: 'Players ({n})',
+  kickConfirm: 'Remove {name} from the game? They cannot join again.',
+  close: 'Close',
+  away: 'disconnected',
+  legendRight: 'right',
+  legendWrong: 'wrong',
+  legendNone: 'no answer',
+  fullscreen: 'Full screen',
+  soundOn: '🔊 Sound',
+  soundOff: '🔇 Muted',
+  exitFullscreen: 'Exit full screen',
+  getReadySec: 'Seconds to read the question before the answers (0 = none)',
+  announceQuestion: 'Question {n} of {total}: {prompt}',
+  announceOptionsOpen: 'You can answer now.',
+  pointsBehind: '{n} points behind {name}',
+  youLead: 'You lead by {n} points',
+  roundPoints: '+{n} this round',
+  movedDown: 'down {n}',
   error_INVALID_PAYLOAD: 'Check the data: something is not valid.',
   error_UNKNOWN_EVENT: 'The server does not understand this request. Reload the page.',
   error_UNAUTHORIZED: 'The teacher key is wrong.',
@@ -280,4 +336,11 @@ export function t(key: TextKey, vars: Record<string, string | number> = {}): str
 export function errorText(code: string): string {
   const key = `error_${code}` as TextKey;
   return key in es ? t(key) : t('error_INTERNAL_ERROR');
+}
+
+/** The text before and after `{name}`, so a name can be rendered isolated (<bdi>) inside a sentence of either language. */
+export function tAround(key: TextKey, vars: Record<string, string | number> = {}): [string, string] {
+  const marker = '\u0000';
+  const [before, after = ''] = t(key, { ...vars, name: marker }).split(marker);
+  return [before, after];
 }

@@ -101,6 +101,12 @@ export interface GameState {
   nicknames: Record<string, string>;
   /** Device ids of kicked players: they cannot join this game again. Absent in games stored before bans existed. */
   bannedDevices?: Record<string, true>;
+  /**
+   * askedAt[questionIndex]: when the question was first shown. A player who
+   * joined later could not answer it and is not counted as "unanswered".
+   * Absent in games stored before it existed.
+   */
+  askedAt?: number[];
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

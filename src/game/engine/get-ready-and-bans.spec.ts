@@ -79,3 +79,64 @@ describe('nicknames', () => {
     expect(() => engine.cleanNickname('\u200B\u202E')).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
   });
 });
+
+describe('the gap to the player ahead', () => {
+  test('each result names the nearest player with more points; a sole leader gets the margin', () => {
+    const game = lobby(0);
+    engine.addPlayer(game, 'carla', 'Carla', T0);
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'beto', 0, 1, T0 + 10_000);
+    engine.submitAnswer(game, 'carla', 0, 0, T0 + 10_000);
+    const results = engine.playerResults(game);
+    const ana = results.get('ana')!;
+    const beto = results.get('beto')!;
+    expect(ana).toMatchObject({ ahead: null, leadBy: 1000 - beto.points });
+    expect(beto).toMatchObject({ ahead: { nickname: 'Ana', score: 1000 }, leadBy: null });
+    expect(results.get('carla')).toMatchObject({ ahead: { nickname: 'Beto', score: beto.points } });
+    // A resume computes the same gap without sorting the class.
+    expect(engine.playerSnapshot(game, 'carla', T0 + 20_000).result).toMatchObject({ ahead: { nickname: 'Beto' }, leadBy: null });
+    expect(engine.playerSnapshot(game, 'ana', T0 + 20_000).result).toMatchObject({ ahead: null, leadBy: 1000 - beto.points });
+    expect(engine.leaderboardView(game).top.map((p) => p.roundPoints)).toEqual([1000, beto.points, 0]);
+  });
+});
+
+describe('the reveal counts only who could answer, and breaks down typed and ordering answers', () => {
+  test('a player who joined after a question was shown is not "unanswered" on it', () => {
+    const game = lobby(0);
+    engine.startGame(game, T0);
+    engine.addPlayer(game, 'late', 'Late', T0 + 100);
+    engine.skipQuestion(game);
+    expect(engine.revealView(game).distribution).toMatchObject({ correct: 0, incorrect: 0, unanswered: 2 });
+    engine.advance(game, T0 + 200);
+    engine.advance(game, T0 + 300);
+    engine.skipQuestion(game);
+    expect(engine.revealView(game).distribution.unanswered).toBe(3);
+  });
+
+  test('typed: right answers and answers given by several players, never a lone wrong text', () => {
+    const game = lobby(0);
+    engine.addPlayer(game, 'c', 'C', T0);
+    engine.addPlayer(game, 'd', 'D', T0);
+    engine.startGame(game, T0);
+    for (let i = 0; i < 3; i++) {
+      engine.skipQuestion(game);
+      engine.advance(game, T0);
+      engine.advance(game, T0);
+    }
+    engine.submitAnswer(game, 'ana', 3, ' 1999 ', T0 + 10);
+    engine.submitAnswer(game, 'beto', 3, '2001', T0 + 10);
+    engine.submitAnswer(game, 'c', 3, '2001.', T0 + 10);
+    engine.submitAnswer(game, 'd', 3, 'mi secreto', T0 + 10);
+    expect(engine.revealView(game).typedAnswers).toEqual([
+      { text: '2001', count: 2, correct: false },
+      { text: '1999', count: 1, correct: true },
+    ]);
+    engine.advance(game, T0);
+    engine.advance(game, T0);
+    engine.submitAnswer(game, 'ana', 4, [1, 2, 0], T0 + 10);
+    engine.submitAnswer(game, 'beto', 4, [1, 0, 2], T0 + 10);
+    engine.skipQuestion(game);
+    expect(engine.revealView(game).ordering).toEqual({ fullyRight: 1, answered: 2, positions: [2, 1, 1] });
+  });
+});

@@ -18,6 +18,7 @@ function openQuestion(game: GameState, index: number, now: number): GameEvent[] 
   const getReadyMs = game.settings.getReadyMs ?? 0;
   game.phase = 'question';
   game.index = index;
+  (game.askedAt ??= [])[index] = now;
   game.opensAt = getReadyMs > 0 ? now + getReadyMs : null;
   game.openedAt = now + getReadyMs;
   game.deadlineAt = game.openedAt + game.settings.timeLimitMs;
