@@ -40,7 +40,7 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
         </button>
       </div>
       <h2>{t('leaderboard')}</h2>
-      <Leaderboard players={record.leaderboard} />
+      <Leaderboard players={record.leaderboard} live={false} />
       <h2>{t('perSection')}</h2>
       <ul class="bars section-bars">
         {report.sections.map((s) => (

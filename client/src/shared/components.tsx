@@ -60,14 +60,15 @@ export function Announcer({ text, politeness = 'polite' }: { text: string; polit
   );
 }
 
-export function BarChart({ labels, counts, correct }: { labels: string[]; counts: number[]; correct: number[] }) {
+/** Counts as bars; `plain` drops the option shapes and colours (typed answers are not options). */
+export function BarChart({ labels, counts, correct, plain }: { labels: string[]; counts: number[]; correct: number[]; plain?: boolean }) {
   const max = Math.max(1, ...counts);
   return (
     <ul class="bars">
       {labels.map((label, i) => (
-        <li class={`bar-row option-${optionStyle(i).name}${correct.includes(i) ? ' is-correct' : ''}`}>
+        <li class={`bar-row${plain ? '' : ` option-${optionStyle(i).name}`}${correct.includes(i) ? ' is-correct' : ''}`}>
           <span class="bar-label">
-            <Shape index={i} /> {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
+            {plain ? null : <Shape index={i} />} {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
           </span>
           <span class="bar-track">
             <span class="bar-fill" style={{ width: `${(counts[i] / max) * 100}%` }} />
@@ -79,18 +80,31 @@ export function BarChart({ labels, counts, correct }: { labels: string[]; counts
   );
 }
 
-export function Leaderboard({ players }: { players: RankedPlayer[] }) {
+function Movement({ player }: { player: RankedPlayer }) {
+  if (player.previousRank === null || player.previousRank === player.rank) return null;
+  const up = player.previousRank > player.rank;
+  const n = Math.abs(player.previousRank - player.rank);
+  return <span class={up ? 'moved-up' : 'moved-down'}>{up ? `▲ ${t('movedUp', { n })}` : `▼ ${t('movedDown', { n })}`}</span>;
+}
+
+/**
+ * The standings. Live (`animate`), each row slides from where it stood
+ * before this question to where it stands now and shows this round's points;
+ * in history (`live` false) there is no "last question", so no movement.
+ */
+export function Leaderboard({ players, animate, live = true }: { players: RankedPlayer[]; animate?: boolean; live?: boolean }) {
   return (
-    <ol class="leaderboard">
+    <ol class={`leaderboard${animate ? ' is-animated' : ''}`}>
       {players.map((p) => {
-        const up = p.previousRank !== null && p.previousRank > p.rank ? p.previousRank - p.rank : 0;
+        const from = animate && p.previousRank !== null ? Math.max(-6, Math.min(6, p.previousRank - p.rank)) : 0;
         return (
-          <li>
+          <li style={{ '--from': String(from) }}>
             <span class="rank">{p.rank}</span>
             <span class="name">
               <Nick name={p.nickname} />
             </span>
-            {up > 0 ? <span class="moved-up">▲ {t('movedUp', { n: up })}</span> : null}
+            {live ? <Movement player={p} /> : null}
+            {live && p.roundPoints > 0 ? <span class="round-points">{t('roundPoints', { n: p.roundPoints })}</span> : null}
             <span class="score">{p.score}</span>
             <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
           </li>
@@ -100,9 +114,10 @@ export function Leaderboard({ players }: { players: RankedPlayer[] }) {
   );
 }
 
-export function Podium({ podium }: { podium: RankedPlayer[] }) {
+/** The podium; `staged` reveals third, then second, then first (instantly with reduced motion). */
+export function Podium({ podium, staged }: { podium: RankedPlayer[]; staged?: boolean }) {
   return (
-    <ol class="podium">
+    <ol class={`podium${staged ? ' is-staged' : ''}`}>
       {podium.map((p) => (
         <li class={`place place-${p.rank}`}>
           <span class="medal" aria-hidden="true">

@@ -140,3 +140,12 @@ describe('the reveal counts only who could answer, and breaks down typed and ord
     expect(engine.revealView(game).ordering).toEqual({ fullyRight: 1, answered: 2, positions: [2, 1, 1] });
   });
 });
+
+describe('offensive nicknames', () => {
+  test.each(['puta madre', 'Cabrón', 'cabron', 'Shit head', 'sh1t', 'puta_madre'])('"%s" is refused', (name) => {
+    expect(() => engine.cleanNickname(name)).toThrow(expect.objectContaining({ code: 'NICKNAME_REFUSED' }));
+  });
+  test.each(['Ana', 'Sofía', 'Análisis', 'Scunthorpe', 'Matías 2', 'Assassin'])('"%s" is fine', (name) => {
+    expect(engine.cleanNickname(name)).toBe(name);
+  });
+});

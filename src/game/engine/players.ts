@@ -1,4 +1,5 @@
 import { GameError } from './game-error.js';
+import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
@@ -17,6 +18,7 @@ export function cleanNickname(raw: string): string {
   if (nickname.length < 1 || nickname.length > NICKNAME_MAX || /\p{Cc}/u.test(nickname)) {
     throw new GameError('INVALID_PAYLOAD', `Nicknames are 1 to ${NICKNAME_MAX} characters.`);
   }
+  if (isOffensiveName(nickname)) throw new GameError('NICKNAME_REFUSED');
   return nickname;
 }
 
