@@ -4,6 +4,7 @@ import { call, subscribe, useConnected } from '../shared/connection.js';
 import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
 import { syncClock } from '../shared/server-clock.js';
+import { useFitToViewport } from '../shared/fit-to-viewport.js';
 import type { HostSnapshot } from '../shared/types.js';
 import { hostAnnouncement } from './host-announcements.js';
 import type { HostSession } from './host-session.js';
@@ -68,6 +69,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
 
   const sounds = useHostSounds(snapshot);
   const s = snapshot;
+  const screenKey = s ? [s.phase, s.question?.index, s.question?.opensAt === null, s.paused, s.reveal?.index, s.lobby.count, error].join('|') : '';
+  useFitToViewport('.page-wide', screenKey, 0.55);
   return (
     <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} wide tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
       <ReconnectingBanner connected={connected} />

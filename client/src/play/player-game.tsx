@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Countdown, ErrorLine, Nick, Podium } from '../shared/components.js';
 import { errorText, t, tAround } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
+import { useFitToViewport } from '../shared/fit-to-viewport.js';
 import type { GameOverView, PlayerResultView, QuestionView } from '../shared/types.js';
 import { AnswerPad } from './answer-pad.js';
 import type { AnswerValue, PlayerView } from './player-view.js';
@@ -24,7 +25,7 @@ export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer:
   }
   return (
     <section class="player" data-phase={view.phase}>
-      <p class="whoami">
+      <p class={view.phase === 'question' ? 'whoami sr-only' : 'whoami'}>
         {tAround('youAre')[0]}
         <Nick name={view.me.nickname} />
         {tAround('youAre')[1]}
@@ -44,6 +45,8 @@ export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer:
 function QuestionPhone({ view, question, online, onAnswer }: { view: PlayerView; question: QuestionView; online: boolean; onAnswer: (index: number, a: AnswerValue) => void }) {
   const [full, setFull] = useState(false);
   const getReady = question.opensAt !== null;
+  // Long options shrink a little rather than push the last one below the fold (unless the full prompt is open).
+  useFitToViewport('.question-phone', `${question.index}|${getReady}|${full}|${view.answered}|${Boolean(view.pending)}`, full ? 1 : 0.7);
   const long = question.prompt.length > SHORT_PROMPT;
   return (
     <div class="question-phone" data-type={question.type} data-state={getReady ? 'get-ready' : view.answered ? 'received' : view.pending ? 'sending' : 'open'}>
