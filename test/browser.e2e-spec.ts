@@ -2,38 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import { accessibilityViolations, announced, createGame, FULL_HD, joinAs, launchChromium, onScreen, PHONE, PROJECTOR, verticalOverflow } from './support/browser.js';
+import { accessibilityViolations, announced, answerQuestion as answer, createGame, FULL_HD, joinAs, launchChromium, onScreen, PHONE, PROJECTOR, verticalOverflow } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
 const NAMES = ['Lucía', 'Mateo', 'Sofía'];
-
-/** Each phone answers differently: by option position, or typed text, or its own order. */
-async function answer(phone: Page, p: number): Promise<void> {
-  const question = phone.locator('.question-phone');
-  const type = await question.getAttribute('data-type');
-  const choices = question.locator('button.choice');
-  switch (type) {
-    case 'single':
-    case 'truefalse':
-      await choices.nth(p % (await choices.count())).click();
-      return;
-    case 'multiple':
-      await choices.nth(p % (await choices.count())).click();
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-    case 'typed':
-      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p]);
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-    case 'ordering':
-      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-  }
-  throw new Error(`unknown question type ${type}`);
-}
 
 describe('a whole class in a real browser', () => {
   let server: BuiltServer;
@@ -70,7 +44,7 @@ describe('a whole class in a real browser', () => {
     const height = phone.viewportSize()!.height;
     const boxes = await phone.locator('button.choice, .order-item, #typed-answer, .send').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
     expect(boxes.length).toBeGreaterThan(0);
-    if (boxes.some((bottom) => bottom > height)) await phone.screenshot({ path: `${SHOTS}/phone-below-the-fold.png` });
+    if (boxes.some((bottom) => bottom > height)) await phone.screenshot({ path: `${SHOTS}/phone-below-the-fold.png`, animations: 'disabled' });
     expect(boxes.filter((bottom) => bottom > height)).toEqual([]);
   }
 
@@ -88,8 +62,8 @@ describe('a whole class in a real browser', () => {
       phones.push(phone);
     }
     for (const name of NAMES) await host.locator('.nicknames').getByText(name).waitFor();
-    await host.screenshot({ path: `${SHOTS}/host-lobby.png` });
-    await phones[0].screenshot({ path: `${SHOTS}/phone-lobby.png` });
+    await host.screenshot({ path: `${SHOTS}/host-lobby.png`, animations: 'disabled' });
+    await phones[0].screenshot({ path: `${SHOTS}/phone-lobby.png`, animations: 'disabled' });
     const a11y: string[] = [];
     const audit = async (name: string, page: Page) => a11y.push(...(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
     const fits = async (name: string, page: Page) => expect([name, await verticalOverflow(page)]).toEqual([name, 0]);
@@ -107,14 +81,14 @@ describe('a whole class in a real browser', () => {
         await onScreen(phones[0], '¡Prepárate!').waitFor();
         expect(await phones[0].locator('button.choice').count()).toBe(0);
         expect(await announced(phones[0])).toContain(`¡Prepárate! ${heading}`);
-        await host.screenshot({ path: `${SHOTS}/host-get-ready.png` });
-        await phones[0].screenshot({ path: `${SHOTS}/phone-get-ready.png` });
+        await host.screenshot({ path: `${SHOTS}/host-get-ready.png`, animations: 'disabled' });
+        await phones[0].screenshot({ path: `${SHOTS}/phone-get-ready.png`, animations: 'disabled' });
         await audit('phone get ready', phones[0]);
       }
       for (const phone of phones) await phone.locator('.question-phone[data-state="open"]').waitFor();
       if (i === 0) {
-        await host.screenshot({ path: `${SHOTS}/host-question.png` });
-        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png` });
+        await host.screenshot({ path: `${SHOTS}/host-question.png`, animations: 'disabled' });
+        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png`, animations: 'disabled' });
         await audit('host question', host);
         await audit('phone question', phones[0]);
         await fits('host question', host);
@@ -137,8 +111,8 @@ describe('a whole class in a real browser', () => {
       expect(await announced(phones[1])).toMatch(/^(¡Correcto!|Incorrecto|Sin respuesta)/);
       if (i === 0) {
         await host.locator('[data-testid=tally]').getByText('acertaron').waitFor();
-        await host.screenshot({ path: `${SHOTS}/host-reveal.png` });
-        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png` });
+        await host.screenshot({ path: `${SHOTS}/host-reveal.png`, animations: 'disabled' });
+        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png`, animations: 'disabled' });
         await audit('host reveal', host);
         await audit('phone result', phones[1]);
         await fits('host reveal', host);
@@ -152,7 +126,7 @@ describe('a whole class in a real browser', () => {
       if (i < QUESTIONS - 1) {
         await host.locator('section.standings').waitFor();
         if (i === 0) {
-          await host.screenshot({ path: `${SHOTS}/host-leaderboard.png` });
+          await host.screenshot({ path: `${SHOTS}/host-leaderboard.png`, animations: 'disabled' });
           await audit('host leaderboard', host);
           await fits('host leaderboard', host);
         }
@@ -164,11 +138,11 @@ describe('a whole class in a real browser', () => {
     await host.locator('.place-1').waitFor();
     // The podium is revealed third → second → first; the screenshot waits for the whole of it.
     await host.waitForFunction(() => Array.from(document.querySelectorAll('.place')).every((e) => getComputedStyle(e).opacity === '1'));
-    await host.screenshot({ path: `${SHOTS}/host-podium.png` });
+    await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
     await audit('host podium', host);
     await fits('host podium', host);
     for (const phone of phones) await onScreen(phone, /Has quedado en el puesto \d de 3/).waitFor();
-    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png` });
+    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png`, animations: 'disabled' });
     await audit('phone final', phones[0]);
 
     // The same screens fit a full-HD projector too.
@@ -189,7 +163,7 @@ describe('a whole class in a real browser', () => {
     for (const name of NAMES) await host.locator('.leaderboard').getByText(name).waitFor();
     // History has no "last question": no movement marker there.
     expect(await host.locator('.game-detail .moved-up, .game-detail .moved-down').count()).toBe(0);
-    await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
+    await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true, animations: 'disabled' });
     await audit('history', host);
     await host.getByRole('link', { name: 'Volver' }).click();
     await host.locator('.history-list table').waitFor();

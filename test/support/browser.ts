@@ -73,3 +73,29 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
   return [...problems, ...result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)];
 }
+
+/** Each phone answers differently: by option position, or typed text, or its own order. */
+export async function answerQuestion(phone: Page, p: number): Promise<void> {
+  const question = phone.locator('.question-phone');
+  const type = await question.getAttribute('data-type');
+  const choices = question.locator('button.choice');
+  switch (type) {
+    case 'single':
+    case 'truefalse':
+      await choices.nth(p % (await choices.count())).click();
+      return;
+    case 'multiple':
+      await choices.nth(p % (await choices.count())).click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'typed':
+      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]);
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'ordering':
+      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+  }
+  throw new Error(`unknown question type ${type}`);
+}

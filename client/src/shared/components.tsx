@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
-import { useSecondsLeft } from './server-clock.js';
+import { clockOffsetMs, useSecondsLeft } from './server-clock.js';
 import type { QuestionView, RankedPlayer } from './types.js';
 
 /** Colour and shape per option, as on the projector: the phone works even when the screen is hard to see. */
@@ -36,7 +36,11 @@ export function Shape({ index }: { index: number }) {
 export function Countdown({ question, paused }: { question: QuestionView; paused: boolean }) {
   const seconds = useSecondsLeft(question.deadlineAt, paused ? question.remainingMs : null);
   return (
-    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })} data-seconds={seconds}>
+    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })}
+      data-seconds={seconds}
+      data-deadline={paused ? undefined : question.deadlineAt}
+      data-offset={clockOffsetMs()}
+    >
       {paused ? '⏸' : seconds}
     </div>
   );

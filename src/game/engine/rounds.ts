@@ -145,7 +145,8 @@ export function submitAnswer(game: GameState, playerId: string, questionIndex: n
  */
 export function closeQuestion(game: GameState): GameEvent[] {
   if (game.phase !== 'question') return [];
-  for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
+  // Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
+  if (game.index > 0) for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
   const question = game.questions[game.index];
   const answers = game.answers[game.index];
   for (const player of Object.values(game.players)) {
