@@ -70,9 +70,9 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   const sounds = useHostSounds(snapshot);
   const s = snapshot;
   const screenKey = s ? [s.phase, s.question?.index, s.question?.opensAt === null, s.paused, s.reveal?.index, s.lobby.count, error].join('|') : '';
-  useFitToViewport('.page-wide', screenKey, 0.55);
+  useFitToViewport('.page-projector', screenKey, 0.55);
   return (
-    <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} wide tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
+    <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} projector tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
       <ReconnectingBanner connected={connected} />
       <Announcer text={hostAnnouncement(s)} />
       {!s ? <p class="card">{t('loading')}</p> : null}

@@ -154,12 +154,13 @@ export function ReconnectingBanner({ connected }: { connected: boolean }) {
   );
 }
 
-export function Page({ title, children, wide, tools }: { title?: string; children: ComponentChildren; wide?: boolean; tools?: ComponentChildren }) {
+/** `projector`: the host's live screens, whose text scales with the viewport (see useFitToViewport). */
+export function Page({ title, children, wide, projector, tools }: { title?: string; children: ComponentChildren; wide?: boolean; projector?: boolean; tools?: ComponentChildren }) {
   useEffect(() => {
     if (title) document.title = `${title} · aulaquiz`;
   }, [title]);
   return (
-    <main class={wide ? 'page page-wide' : 'page'}>
+    <main class={`page${wide || projector ? ' page-wide' : ''}${projector ? ' page-projector' : ''}`}>
       <header class="topbar">
         <a class="brand" href="/">
           aulaquiz
