@@ -165,6 +165,14 @@ describe('a whole class in a real browser', () => {
     expect(await host.locator('.game-detail .moved-up, .game-detail .moved-down').count()).toBe(0);
     await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true, animations: 'disabled' });
     await audit('history', host);
+    // Each student has a page: every answer with points and time, and what to review.
+    await host.locator('.game-detail .leaderboard').getByRole('link', { name: NAMES[0] }).click();
+    await host.locator('section.student-detail').waitFor();
+    expect(await host.locator('.student-answers tbody tr').count()).toBe(QUESTIONS);
+    await host.screenshot({ path: `${SHOTS}/history-student.png`, fullPage: true, animations: 'disabled' });
+    await audit('student page', host);
+    await host.getByRole('link', { name: 'Volver' }).click();
+    await host.locator('section.game-detail').waitFor();
     await host.getByRole('link', { name: 'Volver' }).click();
     await host.locator('.history-list table').waitFor();
 

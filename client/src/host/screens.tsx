@@ -79,6 +79,7 @@ export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; 
       <h1 class="prompt prompt-big">{q.prompt}</h1>
       {snapshot.paused ? <p class="card big">{t('paused')}</p> : null}
       {getReady ? <GetReadyHost question={q} paused={snapshot.paused} /> : null}
+      {q.type === 'typed' && !getReady ? <p class="typed-hint">{t('typeOnPhone')}</p> : null}
       {q.type === 'typed' || getReady ? null : (
         <ul class={q.type === 'ordering' ? 'host-options ordering' : 'host-options'}>
           {q.options.map((option, i) => (
