@@ -258,6 +258,17 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  test('random names: the teacher switch gives every student a friendly generated name', async () => {
+    const host = await hostPage();
+    const pin = await createGame(host, { questions: 1, getReadySec: 0, randomNames: true });
+    const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
+    await joinAs(phone, 'Lucía');
+    const whoami = ((await phone.locator('.whoami').textContent()) ?? '').replace('Juegas como', '').trim();
+    expect(whoami).toMatch(/^\p{Lu}\p{L}+ \p{Lu}\p{L}+$/u);
+    await host.locator('.nicknames bdi').getByText(whoami, { exact: true }).waitFor();
+    expect(await host.locator('.nicknames').getByText('Lucía').count()).toBe(0);
+  }, 60_000);
+
   test('static files: pre-compressed, hashed assets cached for good, pages revalidated, unknown paths 404', async () => {
     const page = await fetch(`${server.url}/play`, { headers: { 'accept-encoding': 'br' } });
     expect([page.status, page.headers.get('content-encoding'), page.headers.get('cache-control')]).toEqual([200, 'br', 'no-cache']);

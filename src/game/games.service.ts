@@ -57,6 +57,7 @@ export class GamesService {
       abandonAfterMs: this.config.ABANDON_AFTER_MS,
       maxPlayers: this.config.MAX_PLAYERS,
       getReadyMs: (dto.getReadySec ?? 0) * 1000,
+      randomNames: dto.randomNames ?? false,
     };
     const { game, hostToken } = await this.runner.create(settings, questions);
     return { gameId: game.id, pin: game.pin, hostToken, joinUrl: this.urls.joinUrl(game.pin), questionCount: questions.length };

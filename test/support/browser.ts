@@ -40,7 +40,8 @@ export async function secondsShown(page: Page): Promise<number | null> {
 }
 
 /** Fills the host's new-game form and creates the game; returns its PIN. */
-export async function createGame(host: Page, options: { questions: number; timeLimitSec?: number; getReadySec?: number }): Promise<string> {
+export async function createGame(host: Page, options: { questions: number; timeLimitSec?: number; getReadySec?: number; randomNames?: boolean }): Promise<string> {
+  if (options.randomNames) await host.getByLabel(/Nombres aleatorios/).check();
   await host.getByLabel('Número de preguntas').fill(String(options.questions));
   if (options.timeLimitSec !== undefined) await host.getByLabel('Segundos por pregunta').fill(String(options.timeLimitSec));
   if (options.getReadySec !== undefined) await host.getByLabel(/Segundos para leer la pregunta/).fill(String(options.getReadySec));

@@ -36,6 +36,8 @@ export interface GameSettings {
    * options open (0: options open at once). Absent in games stored before it existed.
    */
   getReadyMs?: number;
+  /** The teacher's "random names" switch: players get generated friendly names instead of the ones they type. */
+  randomNames?: boolean;
 }
 
 export interface PlayerState {

@@ -149,3 +149,18 @@ describe('offensive nicknames', () => {
     expect(engine.cleanNickname(name)).toBe(name);
   });
 });
+
+describe('random names', () => {
+  test('with the switch on, players get distinct friendly names and what they typed is never used', () => {
+    const settings = testSettings({ randomNames: true, maxPlayers: 1000 });
+    const game = engine.newGame({ id: 'g2', pin: '654321', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+    const names = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      engine.addPlayer(game, `player-${i}`, 'puta madre', T0);
+      names.add(game.players[`player-${i}`].nickname);
+    }
+    expect(names.size).toBe(600);
+    expect([...names].every((n) => /^\p{Lu}\p{L}+ \p{Lu}\p{L}+( \d+)?$/u.test(n))).toBe(true);
+    expect([...names].some((n) => /puta/i.test(n))).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { GameError } from './game-error.js';
+import { friendlyName } from './friendly-names.js';
 import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
@@ -35,7 +36,8 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   if (isBannedDevice(game, deviceId)) throw new GameError('KICKED', 'This device was removed from the game.');
   if (game.locked) throw new GameError('GAME_LOCKED');
   if (Object.keys(game.nicknames).length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
-  const nickname = cleanNickname(rawNickname);
+  // "Random names": what the student typed is not used at all; the game names them.
+  const nickname = game.settings.randomNames ? friendlyName(game, id) : cleanNickname(rawNickname);
   const folded = nickname.toLocaleLowerCase();
   if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
   game.nicknames[folded] = id;
