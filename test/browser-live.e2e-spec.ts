@@ -183,7 +183,10 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
       await flaky.screenshot({ path: `${SHOTS}/phone-offline.png`, animations: 'disabled' });
       proxy.pass();
       await flaky.locator('.banner').waitFor({ state: 'detached' });
-      await flaky.waitForFunction(() => Array.from(document.querySelectorAll('.question-phone button.choice, .question-phone .send')).some((e) => !(e as HTMLButtonElement).disabled));
+      // Whatever the question type: option buttons, the typed-answer box or the ordering arrows come back to life.
+      await flaky.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.question-phone button.choice, .question-phone #typed-answer, .question-phone .order-buttons button')).some((e) => !(e as HTMLButtonElement).disabled),
+      );
       await answerQuestion(flaky, 0);
       await flaky.locator('.received').waitFor();
       expect(problems).toEqual([]);

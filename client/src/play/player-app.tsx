@@ -105,8 +105,8 @@ export function PlayerApp() {
 
   return (
     <Page title={t('joinTitle')}>
-      {/* A removed player's connection is closed on purpose: no "reconnecting" banner. */}
-      {removed ? null : <ReconnectingBanner connected={connected} />}
+      {/* A removed or replaced player's connection is closed on purpose: no "reconnecting" banner. */}
+      {removed || view?.closedReason ? null : <ReconnectingBanner connected={connected} />}
       <Announcer text={announcement(view, removed)} />
       {removed ? (
         <RemovedScreen />
