@@ -92,6 +92,9 @@ describe('a whole class in a real browser', () => {
         await audit('host question', host);
         await audit('phone question', phones[0]);
         await fits('host question', host);
+        await host.setViewportSize(FULL_HD.viewport);
+        await fits('host question 1920×1080', host);
+        await host.setViewportSize(PROJECTOR.viewport);
         expect(await announced(phones[0])).toContain(`${heading}:`);
       }
       await optionsAboveTheFold(phones[0]);
@@ -116,6 +119,9 @@ describe('a whole class in a real browser', () => {
         await audit('host reveal', host);
         await audit('phone result', phones[1]);
         await fits('host reveal', host);
+        await host.setViewportSize(FULL_HD.viewport);
+        await fits('host reveal 1920×1080', host);
+        await host.setViewportSize(PROJECTOR.viewport);
       }
       if (i === 2) {
         // The projector's browser is refreshed: the host page comes back to the same game, same screen.
