@@ -1,25 +1,25 @@
-import path from 'node:path';
-import { Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from './config/app-config.js';
+import { staticAssets } from './static-assets.js';
 
 /**
  * The host screen, the phone page and the history pages, built by Vite into
- * CLIENT_DIR and served from "/" ("/play" → play.html). Everything is bundled:
- * nothing is fetched from a CDN at run time.
+ * CLIENT_DIR and served from "/" ("/play" → play.html), pre-compressed and
+ * with long caching for hashed files (see static-assets.ts). Everything is
+ * bundled: nothing is fetched from a CDN at run time. Mounted after the API
+ * routes, so it never shadows them.
  */
-@Module({
-  imports: [
-    ServeStaticModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        {
-          rootPath: path.resolve(config.CLIENT_DIR),
-          exclude: ['/api/{*rest}', '/health', '/socket.io/{*rest}'],
-          serveStaticOptions: { extensions: ['html'], index: 'index.html', fallthrough: true },
-        },
-      ],
-    }),
-  ],
-})
-export class ClientModule {}
+@Module({})
+export class ClientModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const http = this.adapterHost.httpAdapter;
+    if (http?.getType() !== 'express') return;
+    http.getInstance().use(staticAssets(this.config.CLIENT_DIR));
+  }
+}

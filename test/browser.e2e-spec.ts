@@ -2,38 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import { accessibilityViolations, launchChromium, PHONE, PROJECTOR } from './support/browser.js';
+import { accessibilityViolations, announced, answerQuestion as answer, createGame, FULL_HD, joinAs, launchChromium, onScreen, PHONE, PROJECTOR, verticalOverflow } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
 const NAMES = ['Lucía', 'Mateo', 'Sofía'];
-
-/** Each phone answers differently: by option position, or typed text, or its own order. */
-async function answer(phone: Page, p: number): Promise<void> {
-  const question = phone.locator('.question-phone');
-  const type = await question.getAttribute('data-type');
-  const choices = question.locator('button.choice');
-  switch (type) {
-    case 'single':
-    case 'truefalse':
-      await choices.nth(p % (await choices.count())).click();
-      return;
-    case 'multiple':
-      await choices.nth(p % (await choices.count())).click();
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-    case 'typed':
-      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p]);
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-    case 'ordering':
-      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
-      await question.getByRole('button', { name: 'Enviar' }).click();
-      return;
-  }
-  throw new Error(`unknown question type ${type}`);
-}
 
 describe('a whole class in a real browser', () => {
   let server: BuiltServer;
@@ -65,58 +39,89 @@ describe('a whole class in a real browser', () => {
     await server?.stop();
   });
 
+  /** Every option button lies inside the phone's screen without scrolling. */
+  async function optionsAboveTheFold(phone: Page): Promise<void> {
+    const height = phone.viewportSize()!.height;
+    const boxes = await phone.locator('button.choice, .order-item, #typed-answer, .send').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+    expect(boxes.length).toBeGreaterThan(0);
+    if (boxes.some((bottom) => bottom > height)) await phone.screenshot({ path: `${SHOTS}/phone-below-the-fold.png`, animations: 'disabled' });
+    expect(boxes.filter((bottom) => bottom > height)).toEqual([]);
+  }
+
   test('host on the projector, three phones, a reload mid-game, podium and history', async () => {
     const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
-    await host.getByLabel('Número de preguntas').fill(String(QUESTIONS));
-    await host.getByRole('button', { name: 'Crear partida' }).click();
-    const pin = (await host.getByTestId('pin').textContent())!.trim();
+    const pin = await createGame(host, { questions: QUESTIONS, getReadySec: 2 });
     expect(pin).toMatch(/^\d{6}$/);
-    await expect(host.locator('img.qr')).toBeTruthy();
     await host.locator('img.qr').waitFor();
 
     const phones: Page[] = [];
     for (const name of NAMES) {
       const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
       expect(await phone.getByLabel('PIN').inputValue()).toBe(pin);
-      await phone.getByLabel('Tu nombre').fill(name);
-      await phone.getByRole('button', { name: 'Entrar' }).click();
-      await phone.getByText('¡Ya estás dentro!').waitFor();
+      await joinAs(phone, name);
       phones.push(phone);
     }
     for (const name of NAMES) await host.locator('.nicknames').getByText(name).waitFor();
-    await host.screenshot({ path: `${SHOTS}/host-lobby.png` });
+    await host.screenshot({ path: `${SHOTS}/host-lobby.png`, animations: 'disabled' });
+    await phones[0].screenshot({ path: `${SHOTS}/phone-lobby.png`, animations: 'disabled' });
     const a11y: string[] = [];
     const audit = async (name: string, page: Page) => a11y.push(...(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
+    const fits = async (name: string, page: Page) => expect([name, await verticalOverflow(page)]).toEqual([name, 0]);
     await audit('host lobby', host);
     await audit('phone lobby', phones[0]);
+    await fits('host lobby', host);
 
     await host.getByRole('button', { name: 'Empezar' }).click();
     for (let i = 0; i < QUESTIONS; i++) {
-      await host.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
-      for (const phone of phones) await phone.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
+      const heading = `Pregunta ${i + 1} de ${QUESTIONS}`;
+      await onScreen(host, heading).waitFor();
+      for (const phone of phones) await onScreen(phone, heading).waitFor();
       if (i === 0) {
-        await host.screenshot({ path: `${SHOTS}/host-question.png` });
-        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png` });
+        // Get ready: the question alone, no options yet, on the projector and the phones.
+        await onScreen(phones[0], '¡Prepárate!').waitFor();
+        expect(await phones[0].locator('button.choice').count()).toBe(0);
+        expect(await announced(phones[0])).toContain(`¡Prepárate! ${heading}`);
+        await host.screenshot({ path: `${SHOTS}/host-get-ready.png`, animations: 'disabled' });
+        await phones[0].screenshot({ path: `${SHOTS}/phone-get-ready.png`, animations: 'disabled' });
+        await audit('phone get ready', phones[0]);
+      }
+      for (const phone of phones) await phone.locator('.question-phone[data-state="open"]').waitFor();
+      if (i === 0) {
+        await host.screenshot({ path: `${SHOTS}/host-question.png`, animations: 'disabled' });
+        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png`, animations: 'disabled' });
         await audit('host question', host);
         await audit('phone question', phones[0]);
+        await fits('host question', host);
+        await host.setViewportSize(FULL_HD.viewport);
+        await fits('host question 1920×1080', host);
+        await host.setViewportSize(PROJECTOR.viewport);
+        expect(await announced(phones[0])).toContain(`${heading}:`);
       }
+      await optionsAboveTheFold(phones[0]);
       for (const [p, phone] of phones.entries()) {
         if (i === 1 && p === 2) {
           // Sofía's phone reloads mid-question: same player, same score, question still open.
           await phone.reload();
-          await phone.getByText(`Pregunta ${i + 1} de ${QUESTIONS}`).waitFor();
-          await expect(phone.getByText('Juegas como Sofía').isVisible()).resolves.toBe(true);
+          await onScreen(phone, heading).waitFor();
+          await expect(onScreen(phone, 'Juegas como Sofía').isVisible()).resolves.toBe(true);
         }
         await answer(phone, p);
         await phone.locator('.received, .result').first().waitFor();
+        if (p === 0 && (await phone.locator('.received').count()) > 0) expect(await announced(phone)).toBe('¡Respuesta recibida!');
       }
       await host.locator('section.reveal').waitFor();
       for (const phone of phones) await phone.locator('.result').waitFor();
+      expect(await announced(phones[1])).toMatch(/^(¡Correcto!|Incorrecto|Sin respuesta)/);
       if (i === 0) {
-        await host.screenshot({ path: `${SHOTS}/host-reveal.png` });
-        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png` });
+        await host.locator('[data-testid=tally]').getByText('acertaron').waitFor();
+        await host.screenshot({ path: `${SHOTS}/host-reveal.png`, animations: 'disabled' });
+        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png`, animations: 'disabled' });
         await audit('host reveal', host);
         await audit('phone result', phones[1]);
+        await fits('host reveal', host);
+        await host.setViewportSize(FULL_HD.viewport);
+        await fits('host reveal 1920×1080', host);
+        await host.setViewportSize(PROJECTOR.viewport);
       }
       if (i === 2) {
         // The projector's browser is refreshed: the host page comes back to the same game, same screen.
@@ -126,16 +131,30 @@ describe('a whole class in a real browser', () => {
       await host.getByRole('button', { name: 'Siguiente' }).click();
       if (i < QUESTIONS - 1) {
         await host.locator('section.standings').waitFor();
+        if (i === 0) {
+          await host.screenshot({ path: `${SHOTS}/host-leaderboard.png`, animations: 'disabled' });
+          await audit('host leaderboard', host);
+          await fits('host leaderboard', host);
+        }
         await host.getByRole('button', { name: 'Siguiente' }).click();
       }
     }
 
     await host.locator('section.podium-screen').waitFor();
-    await host.screenshot({ path: `${SHOTS}/host-podium.png` });
+    await host.locator('.place-1').waitFor();
+    // The podium is revealed third → second → first; the screenshot waits for the whole of it.
+    await host.waitForFunction(() => Array.from(document.querySelectorAll('.place')).every((e) => getComputedStyle(e).opacity === '1'));
+    await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
     await audit('host podium', host);
-    for (const phone of phones) await phone.getByText(/Has quedado en el puesto \d de 3/).waitFor();
-    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png` });
+    await fits('host podium', host);
+    for (const phone of phones) await onScreen(phone, /Has quedado en el puesto \d de 3/).waitFor();
+    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png`, animations: 'disabled' });
     await audit('phone final', phones[0]);
+
+    // The same screens fit a full-HD projector too.
+    await host.setViewportSize(FULL_HD.viewport);
+    await fits('host podium 1920×1080', host);
+    await host.setViewportSize(PROJECTOR.viewport);
 
     // The history page shows the same game, with the same winner.
     const history = (await (
@@ -148,14 +167,24 @@ describe('a whole class in a real browser', () => {
     await host.locator('section.game-detail').waitFor();
     await host.locator('.question-result').nth(QUESTIONS - 1).waitFor();
     for (const name of NAMES) await host.locator('.leaderboard').getByText(name).waitFor();
-    await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true });
+    // History has no "last question": no movement marker there.
+    expect(await host.locator('.game-detail .moved-up, .game-detail .moved-down').count()).toBe(0);
+    await host.screenshot({ path: `${SHOTS}/history.png`, fullPage: true, animations: 'disabled' });
     await audit('history', host);
+    // Each student has a page: every answer with points and time, and what to review.
+    await host.locator('.game-detail .leaderboard').getByRole('link', { name: NAMES[0] }).click();
+    await host.locator('section.student-detail').waitFor();
+    expect(await host.locator('.student-answers tbody tr').count()).toBe(QUESTIONS);
+    await host.screenshot({ path: `${SHOTS}/history-student.png`, fullPage: true, animations: 'disabled' });
+    await audit('student page', host);
+    await host.getByRole('link', { name: 'Volver' }).click();
+    await host.locator('section.game-detail').waitFor();
     await host.getByRole('link', { name: 'Volver' }).click();
     await host.locator('.history-list table').waitFor();
 
     expect(problems).toEqual([]);
     expect(a11y).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   test('nicknames are shown as text, never run as markup', async () => {
     const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
@@ -170,7 +199,7 @@ describe('a whole class in a real browser', () => {
     const nickname = '<svg onload=alert()>';
     await phone.getByLabel('Tu nombre').fill(nickname);
     await phone.getByRole('button', { name: 'Entrar' }).click();
-    await phone.getByText(`Juegas como ${nickname}`).waitFor();
+    await onScreen(phone, `Juegas como ${nickname}`).waitFor();
     await host.locator('.nicknames').getByText(nickname, { exact: true }).waitFor();
     expect(await host.locator('.nicknames svg').count()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -192,7 +221,7 @@ describe('a whole class in a real browser', () => {
     const first = await open(PHONE, `${server.url}/play?pin=${created.pin}`);
     await first.getByLabel('Tu nombre').fill('Ana');
     await first.getByRole('button', { name: 'Entrar' }).click();
-    await first.getByText('¡Ya estás dentro!').waitFor();
+    await onScreen(first, '¡Ya estás dentro!').waitFor();
     const second = await open(PHONE, `${server.url}/play?pin=${created.pin}`);
     await second.getByLabel('Tu nombre').fill(' ana ');
     await second.getByRole('button', { name: 'Entrar' }).click();

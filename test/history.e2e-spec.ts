@@ -237,6 +237,8 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       '/api/history/sections',
       '/api/history/{gameId}',
       '/api/history/{gameId}/export.csv',
+      '/api/history/{gameId}/export.xlsx',
+      '/api/history/{gameId}/players/{playerId}',
       '/api/history/{gameId}/report',
       '/health',
     ]);

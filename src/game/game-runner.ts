@@ -106,13 +106,18 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
     }).catch(() => undefined);
   }
 
-  async join(pin: string, nickname: string): Promise<JoinResult> {
+  /** The server's clock, for clients estimating their offset from it (`clock:sync`). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  async join(pin: string, nickname: string, deviceId: string | null = null): Promise<JoinResult> {
     const gameId = await this.guard(() => this.store.findIdByPin(pin));
     if (!gameId) throw new GameError('GAME_NOT_FOUND');
     const playerId = newId();
     const secret = newSecret();
     return this.withGame(gameId, (game, now) => {
-      const events = engine.addPlayer(game, playerId, nickname, now);
+      const events = engine.addPlayer(game, playerId, nickname, now, deviceId);
       game.credentials.players[playerId] = hashSecret(secret);
       const snapshot = engine.playerSnapshot(game, playerId, now);
       return { result: { gameId: game.id, playerId, playerToken: `${game.id}.${playerId}.${secret}`, snapshot }, events };

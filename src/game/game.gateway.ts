@@ -58,6 +58,7 @@ export const CLIENT_EVENTS = new Set([
   'host:kick-many',
   'host:lock',
   'host:end',
+  'clock:sync',
 ]);
 
 /**
@@ -129,12 +130,18 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     await this.limits.beforeJoin(who, dto.pin);
     // One connection, one player: the one it held goes, so joining again leaves no one behind.
     await this.release(socket, { withdraw: true });
-    const joined = await this.runner.join(dto.pin, dto.nickname).catch(async (err: unknown) => {
+    const joined = await this.runner.join(dto.pin, dto.nickname, dto.deviceId ?? null).catch(async (err: unknown) => {
       if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await Promise.all([socketLimits.wrongPin(socket.id), this.limits.wrongPin(who)]);
       throw err;
     });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
     return ok(joined);
+  }
+
+  /** Any socket may ask the server's time: clients estimate their clock offset from it, so every screen counts down alike. */
+  @SubscribeMessage('clock:sync')
+  sync(@MessageBody(NoPayloadPipe) _: unknown) {
+    return ok({ serverNow: this.runner.now() });
   }
 
   @SubscribeMessage('player:resume')

@@ -56,6 +56,8 @@ export class GamesService {
       hostAbsencePauseMs: this.config.HOST_ABSENCE_PAUSE_MS,
       abandonAfterMs: this.config.ABANDON_AFTER_MS,
       maxPlayers: this.config.MAX_PLAYERS,
+      getReadyMs: (dto.getReadySec ?? 0) * 1000,
+      randomNames: dto.randomNames ?? false,
     };
     const { game, hostToken } = await this.runner.create(settings, questions);
     return { gameId: game.id, pin: game.pin, hostToken, joinUrl: this.urls.joinUrl(game.pin), questionCount: questions.length };

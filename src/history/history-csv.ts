@@ -19,6 +19,44 @@ export const CSV_COLUMNS = [
   'response_ms',
 ] as const;
 
+/** Headers in the teacher's language: a Spanish spreadsheet gets Spanish column names. */
+export const SPANISH_COLUMNS: Record<(typeof CSV_COLUMNS)[number], string> = {
+  game_id: 'partida',
+  deck: 'tema',
+  ended_at: 'fecha_fin',
+  player: 'jugador',
+  final_rank: 'puesto_final',
+  final_score: 'puntos_finales',
+  question: 'pregunta',
+  section: 'apartado',
+  prompt: 'enunciado',
+  type: 'tipo',
+  answer: 'respuesta',
+  correct: 'correcta',
+  points: 'puntos',
+  response_ms: 'tiempo_ms',
+};
+const VERDICTS = { en: { yes: 'yes', no: 'no', none: 'unanswered' }, es: { yes: 'sí', no: 'no', none: 'sin respuesta' } };
+
+export interface CsvOptions {
+  /** Spanish-locale Excel splits columns on ";", not ",". */
+  separator: 'comma' | 'semicolon';
+  lang: 'en' | 'es';
+}
+
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A nickname as a spreadsheet cell: invisible format characters (names kept
+ * before they were stripped at join) removed, and a right-to-left name
+ * wrapped in an isolate (FSI … PDI) so it cannot reorder what a reader sees
+ * around it.
+ */
+export function isolatedName(nickname: string): string {
+  const clean = nickname.replace(/\p{Cf}/gu, '');
+  return RTL.test(clean) ? `\u2068${clean}\u2069` : clean;
+}
+
 /** What the player answered, as text a teacher can read in a spreadsheet. */
 export function answerText(q: HistoryQuestion, answer: AnswerValue | undefined): string {
   if (answer === undefined) return '';
@@ -36,16 +74,28 @@ export function defuseFormula(value: string): string {
  * One row per player and question (unanswered questions included), UTF-8
  * with a BOM so spreadsheets keep the accents.
  */
-export function historyCsv(record: HistoryRecord): string {
+export function historyCsv(record: HistoryRecord, options: CsvOptions = { separator: 'comma', lang: 'en' }): string {
+  return stringify(historyRows(record, options.lang), {
+    header: true,
+    columns: CSV_COLUMNS.map((key) => ({ key, header: options.lang === 'es' ? SPANISH_COLUMNS[key] : key })),
+    delimiter: options.separator === 'semicolon' ? ';' : ',',
+    bom: true,
+    cast: { string: defuseFormula },
+  });
+}
+
+/** The rows of every export (CSV, XLSX): one per player and question, as arrays in CSV_COLUMNS order. */
+export function historyRows(record: HistoryRecord, lang: CsvOptions['lang']): Array<Array<string | number>> {
+  const verdict = VERDICTS[lang];
   const ended = new Date(record.endedAt).toISOString();
-  const rows = record.leaderboard.flatMap((player) =>
+  return record.leaderboard.flatMap((player) =>
     record.questions.map((q) => {
       const given = q.answers.find((a) => a.playerId === player.playerId);
       return [
         record.gameId,
         record.deckTitle,
         ended,
-        player.nickname,
+        isolatedName(player.nickname),
         player.rank,
         player.score,
         q.index + 1,
@@ -53,11 +103,10 @@ export function historyCsv(record: HistoryRecord): string {
         q.prompt,
         q.type,
         answerText(q, given?.answer),
-        given ? (given.correct ? 'yes' : 'no') : 'unanswered',
+        given ? (given.correct ? verdict.yes : verdict.no) : verdict.none,
         given?.points ?? 0,
         given?.responseMs ?? '',
       ];
     }),
   );
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true, cast: { string: defuseFormula } });
 }

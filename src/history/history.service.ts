@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { GameError } from '../game/engine/game-error.js';
-import { historyCsv } from './history-csv.js';
+import { historyCsv, type CsvOptions } from './history-csv.js';
+import { historyXlsx } from './history-xlsx.js';
 import type { HistoryRecord } from './history-record.js';
 import { buildReport, sectionStats, type HistoryReport, type SectionStat } from './history-report.js';
 import { HistoryStore } from './history-store.js';
+import { buildStudentReport, type StudentReport } from './student-report.js';
 import type { HistoryCursor, HistoryPage } from './history-summary.js';
 
 export const DEFAULT_PAGE = 20;
@@ -52,12 +54,20 @@ export class HistoryService {
     return record;
   }
 
-  async csv(gameId: string): Promise<string> {
-    return historyCsv(await this.get(gameId));
+  async csv(gameId: string, options?: CsvOptions): Promise<string> {
+    return historyCsv(await this.get(gameId), options);
+  }
+
+  async xlsx(gameId: string, lang: CsvOptions['lang']): Promise<Buffer> {
+    return historyXlsx(await this.get(gameId), lang);
   }
 
   async report(gameId: string): Promise<HistoryReport> {
     return buildReport(await this.get(gameId));
+  }
+
+  async student(gameId: string, playerId: string): Promise<StudentReport> {
+    return buildStudentReport(await this.get(gameId), playerId);
   }
 
   async delete(gameId: string): Promise<void> {

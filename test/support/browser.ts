@@ -12,8 +12,49 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The narrowest phone the pages are made for. */
-export const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-export const PROJECTOR = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** The most common classroom projector, and a full-HD one. */
+export const PROJECTOR = { viewport: { width: 1366, height: 768 } };
+export const FULL_HD = { viewport: { width: 1920, height: 1080 } };
+
+/** Text the page shows, not the screen-reader live regions that repeat it. */
+export function onScreen(page: Page, text: string | RegExp) {
+  return page.locator('main > :not(.sr-only)').getByText(text).first();
+}
+
+/** What the page's polite live region says right now. */
+export async function announced(page: Page): Promise<string> {
+  return ((await page.getByTestId('announcer-polite').textContent()) ?? '').trim();
+}
+
+/** Pixels the page scrolls vertically (0: it fits the screen). */
+export function verticalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+}
+
+/** The seconds a page's countdown shows, or null when it shows none. */
+export async function secondsShown(page: Page): Promise<number | null> {
+  const countdown = page.locator('.countdown');
+  if ((await countdown.count()) === 0) return null;
+  return Number(await countdown.getAttribute('data-seconds'));
+}
+
+/** Fills the host's new-game form and creates the game; returns its PIN. */
+export async function createGame(host: Page, options: { questions: number; timeLimitSec?: number; getReadySec?: number; randomNames?: boolean }): Promise<string> {
+  if (options.randomNames) await host.getByLabel(/Nombres aleatorios/).check();
+  await host.getByLabel('Número de preguntas').fill(String(options.questions));
+  if (options.timeLimitSec !== undefined) await host.getByLabel('Segundos por pregunta').fill(String(options.timeLimitSec));
+  if (options.getReadySec !== undefined) await host.getByLabel(/Segundos para leer la pregunta/).fill(String(options.getReadySec));
+  await host.getByRole('button', { name: 'Crear partida' }).click();
+  return (await host.getByTestId('pin').textContent())!.trim();
+}
+
+/** A phone joins with a nickname and waits for the lobby message. */
+export async function joinAs(phone: Page, nickname: string): Promise<void> {
+  await phone.getByLabel('Tu nombre').fill(nickname);
+  await phone.getByRole('button', { name: 'Entrar' }).click();
+  await onScreen(phone, '¡Ya estás dentro!').waitFor();
+}
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,4 +73,30 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     }),
   )) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
   return [...problems, ...result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)];
+}
+
+/** Each phone answers differently: by option position, or typed text, or its own order. */
+export async function answerQuestion(phone: Page, p: number): Promise<void> {
+  const question = phone.locator('.question-phone');
+  const type = await question.getAttribute('data-type');
+  const choices = question.locator('button.choice');
+  switch (type) {
+    case 'single':
+    case 'truefalse':
+      await choices.nth(p % (await choices.count())).click();
+      return;
+    case 'multiple':
+      await choices.nth(p % (await choices.count())).click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'typed':
+      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]);
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+    case 'ordering':
+      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
+      await question.getByRole('button', { name: 'Enviar' }).click();
+      return;
+  }
+  throw new Error(`unknown question type ${type}`);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, download } from '../shared/api.js';
-import { BarChart, ErrorLine, Leaderboard } from '../shared/components.js';
-import { errorText, t } from '../shared/i18n.js';
+import { BarChart, ErrorLine, Nick } from '../shared/components.js';
+import { currentLang, errorText, t } from '../shared/i18n.js';
 import type { HistoryQuestion, HistoryRecord, HistoryReport } from '../shared/types.js';
 
 export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () => void }) {
@@ -25,6 +25,7 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
   };
 
   if (!record || !report) return <ErrorLine message={error} />;
+  const lang = currentLang();
   return (
     <section class="game-detail">
       <a href="#">{t('back')}</a>
@@ -32,15 +33,33 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
         {record.deckTitle} · {new Date(record.endedAt).toLocaleString()} <span class="badge">{t(`endReason_${record.endReason}` as never)}</span>
       </h1>
       <div class="actions">
-        <button type="button" onClick={() => download(`/api/history/${gameId}/export.csv`, `aulaquiz-${gameId}.csv`).catch(fail)}>
+        <button type="button" onClick={() => download(`/api/history/${gameId}/export.csv?lang=${lang}`, `aulaquiz-${gameId}.csv`).catch(fail)}>
           {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => download(`/api/history/${gameId}/export.csv?lang=${lang}&sep=semicolon`, `aulaquiz-${gameId}.csv`).catch(fail)}>
+          {t('exportCsvSemicolon')}
+        </button>
+        <button type="button" onClick={() => download(`/api/history/${gameId}/export.xlsx?lang=${lang}`, `aulaquiz-${gameId}.xlsx`).catch(fail)}>
+          {t('exportXlsx')}
         </button>
         <button type="button" class="danger" onClick={remove}>
           {t('deleteGame')}
         </button>
       </div>
       <h2>{t('leaderboard')}</h2>
-      <Leaderboard players={record.leaderboard} />
+      {/* Final standings, each name opening that student's page; no movement markers (there is no "last question" here). */}
+      <ol class="leaderboard">
+        {record.leaderboard.map((p) => (
+          <li>
+            <span class="rank">{p.rank}</span>
+            <a class="name" href={`#/game/${gameId}/player/${p.playerId}`}>
+              <Nick name={p.nickname} />
+            </a>
+            <span class="score">{p.score}</span>
+            <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
+          </li>
+        ))}
+      </ol>
       <h2>{t('perSection')}</h2>
       <ul class="bars section-bars">
         {report.sections.map((s) => (
@@ -80,7 +99,7 @@ function QuestionResult({ question: q, misconception }: { question: HistoryQuest
         <BarChart labels={q.options} counts={q.distribution.options} correct={q.correct} />
       ) : (
         <p>
-          ✓ {q.distribution.correct} · ✗ {q.distribution.incorrect} · — {q.distribution.unanswered}
+          {q.distribution.correct} {t('legendRight')} · {q.distribution.incorrect} {t('legendWrong')} · {q.distribution.unanswered} {t('legendNone')}
         </p>
       )}
       {misconception ? <p class="misconception">{t('misconception', { answer: misconception.answer, n: misconception.count })}</p> : null}

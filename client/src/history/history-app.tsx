@@ -1,22 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, forgetTeacherKey, takeKeyFromHash, teacherKey } from '../shared/api.js';
-import { ErrorLine, Page } from '../shared/components.js';
+import { ErrorLine, Nick, Page } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
 import { KeyForm } from '../shared/key-form.js';
 import type { HistoryPage } from '../shared/types.js';
 import { GameDetail } from './game-detail.js';
+import { StudentDetail } from './student-detail.js';
 
-const gameFromHash = () => /^#\/game\/([\w-]+)/.exec(location.hash)?.[1] ?? null;
+interface Route {
+  gameId: string | null;
+  playerId: string | null;
+}
+const routeFromHash = (): Route => {
+  const match = /^#\/game\/([\w-]+)(?:\/player\/([\w-]+))?/.exec(location.hash);
+  return { gameId: match?.[1] ?? null, playerId: match?.[2] ?? null };
+};
 
-/** Past games for teachers: the list, and one game's results (#/game/<id>). */
+/** Past games for teachers: the list, one game's results (#/game/<id>) and one student's (#/game/<id>/player/<playerId>). */
 export function HistoryApp() {
   takeKeyFromHash();
   const [hasKey, setHasKey] = useState(teacherKey() !== null);
   const [keyError, setKeyError] = useState<string | null>(null);
-  const [gameId, setGameId] = useState(gameFromHash());
+  const [route, setRoute] = useState(routeFromHash());
 
   useEffect(() => {
-    const onHash = () => setGameId(gameFromHash());
+    const onHash = () => setRoute(routeFromHash());
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -31,8 +39,10 @@ export function HistoryApp() {
     <Page title={t('historyTitle')} wide>
       {!hasKey ? (
         <KeyForm error={keyError} onSaved={() => setHasKey(true)} />
-      ) : gameId ? (
-        <GameDetail gameId={gameId} onBadKey={badKey} />
+      ) : route.gameId && route.playerId ? (
+        <StudentDetail gameId={route.gameId} playerId={route.playerId} onBadKey={badKey} />
+      ) : route.gameId ? (
+        <GameDetail gameId={route.gameId} onBadKey={badKey} />
       ) : (
         <GameList onBadKey={badKey} />
       )}
@@ -79,7 +89,15 @@ function GameList({ onBadKey }: { onBadKey: () => void }) {
                 </td>
                 <td>{g.deckTitle}</td>
                 <td>{g.playerCount}</td>
-                <td>{g.winner ? `${g.winner.nickname} (${g.winner.score})` : '—'}</td>
+                <td>
+                  {g.winner ? (
+                    <>
+                      <Nick name={g.winner.nickname} /> ({g.winner.score})
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{Math.round(g.averageCorrectRate * 100)} %</td>
               </tr>
             ))}

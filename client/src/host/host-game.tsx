@@ -1,43 +1,52 @@
 import type { Socket } from 'socket.io-client';
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { call, subscribe, useConnected } from '../shared/connection.js';
+import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
+import { syncClock } from '../shared/server-clock.js';
+import { useFitToViewport } from '../shared/fit-to-viewport.js';
 import type { HostSnapshot } from '../shared/types.js';
+import { hostAnnouncement } from './host-announcements.js';
 import type { HostSession } from './host-session.js';
+import { HostToolbar } from './host-toolbar.js';
+import { useHostSounds } from './sounds.js';
 import { LobbyScreen, PodiumScreen, QuestionScreen, RevealScreen, StandingsScreen } from './screens.js';
-
-export interface HostView {
-  snapshot: HostSnapshot | null;
-  receivedAt: number;
-}
 
 type Patch = Partial<HostSnapshot>;
 
-/** The live game on the projector: state from host:attach, kept current by server events. */
+/**
+ * The live game on the projector: state from host:attach, kept current by
+ * server events. Nothing here keeps time: countdowns come from the server's
+ * deadline (see server-clock), so an answer count arriving never moves them.
+ */
 export function HostGame({ socket, session, onLeave }: { socket: Socket; session: HostSession; onLeave: () => void }) {
   const connected = useConnected(socket);
-  const [view, setView] = useState<HostView>({ snapshot: null, receivedAt: Date.now() });
+  const [snapshot, setSnapshot] = useState<HostSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const patch = (p: Patch) => setView((v) => (v.snapshot ? { snapshot: { ...v.snapshot, ...p }, receivedAt: Date.now() } : v));
+  const patch = (p: Patch) => setSnapshot((s) => (s ? { ...s, ...p } : s));
+
+  useEffect(() => syncClock(socket), [socket]);
 
   useEffect(() => {
     const attach = async () => {
       const reply = await call<HostSnapshot>(socket, 'host:attach', { hostToken: session.hostToken });
-      if (reply.ok) setView({ snapshot: reply.data, receivedAt: Date.now() });
+      if (reply.ok) setSnapshot(reply.data);
       else if (reply.error.code === 'INVALID_TOKEN' || reply.error.code === 'GAME_NOT_FOUND') onLeave();
       else setError(errorText(reply.error.code));
     };
     const stop = subscribe(socket, {
       'lobby:update': (lobby) => patch({ lobby, locked: lobby.locked }),
       'question:open': (question) =>
-        patch({ phase: 'question', question, paused: question.paused, reveal: null, progress: { index: question.index, answered: 0, expected: 0 } }),
+        setSnapshot((s) => {
+          if (!s) return s;
+          // The same index again: the options opened after "get ready"; the answer count stays.
+          const progress = s.progress?.index === question.index ? s.progress : { index: question.index, answered: 0, expected: s.lobby.count };
+          return { ...s, phase: 'question', question, paused: question.paused, reveal: null, progress };
+        }),
       'question:progress': (progress) => patch({ progress }),
       'question:reveal': (reveal) => patch({ phase: 'reveal', reveal }),
-      'leaderboard:update': (leaderboard) =>
-        setView((v) => (v.snapshot ? { ...v, snapshot: { ...v.snapshot, leaderboard } } : v)),
-      'game:paused': (p) =>
-        setView((v) => (v.snapshot?.question ? { snapshot: { ...v.snapshot, paused: true, question: { ...v.snapshot.question, remainingMs: p.remainingMs } }, receivedAt: Date.now() } : v)),
+      'leaderboard:update': (leaderboard) => patch({ leaderboard }),
+      'game:paused': (p) => setSnapshot((s) => (s?.question ? { ...s, paused: true, question: { ...s.question, remainingMs: p.remainingMs } } : s)),
       'game:resumed': (question) => patch({ paused: false, question }),
       'game:over': (gameOver) => patch({ phase: 'podium', gameOver }),
       'game:ended': () => patch({ phase: 'ended' }),
@@ -53,18 +62,22 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   const command = async (event: string, payload?: unknown) => {
     setError(null);
     const reply = await call<HostSnapshot>(socket, event, payload);
-    // The ack is the game as it stands now, time left included.
-    if (reply.ok) setView({ snapshot: reply.data, receivedAt: Date.now() });
+    // The ack is the game as it stands now.
+    if (reply.ok) setSnapshot(reply.data);
     else setError(errorText(reply.error.code));
   };
 
-  const s = view.snapshot;
+  const sounds = useHostSounds(snapshot);
+  const s = snapshot;
+  const screenKey = s ? [s.phase, s.question?.index, s.question?.opensAt === null, s.paused, s.reveal?.index, s.lobby.count, error].join('|') : '';
+  useFitToViewport('.page-projector', screenKey, 0.55);
   return (
-    <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} wide>
+    <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} projector tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
       <ReconnectingBanner connected={connected} />
+      <Announcer text={hostAnnouncement(s)} />
       {!s ? <p class="card">{t('loading')}</p> : null}
       {s?.phase === 'lobby' ? <LobbyScreen snapshot={s} session={session} command={command} /> : null}
-      {s?.phase === 'question' ? <QuestionScreen snapshot={s} receivedAt={view.receivedAt} command={command} /> : null}
+      {s?.phase === 'question' ? <QuestionScreen snapshot={s} command={command} /> : null}
       {s?.phase === 'reveal' ? <RevealScreen snapshot={s} command={command} /> : null}
       {s?.phase === 'leaderboard' ? <StandingsScreen snapshot={s} command={command} /> : null}
       {s && (s.phase === 'podium' || s.phase === 'ended') ? <PodiumScreen snapshot={s} command={command} onLeave={onLeave} /> : null}

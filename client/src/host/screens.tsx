@@ -1,8 +1,9 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'preact/hooks';
-import { BarChart, Countdown, Leaderboard, Podium, Shape, optionStyle } from '../shared/components.js';
+import { BarChart, Countdown, Leaderboard, Nick, Podium, Shape, optionStyle } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
-import type { HostSnapshot } from '../shared/types.js';
+import { useSecondsLeft } from '../shared/server-clock.js';
+import type { HostSnapshot, QuestionView, RevealView } from '../shared/types.js';
 import type { HostSession } from './host-session.js';
 
 type Command = (event: string, payload?: unknown) => Promise<void>;
@@ -18,7 +19,7 @@ function QrCode({ url }: { url: string }) {
 export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnapshot; session: HostSession; command: Command }) {
   const { lobby } = snapshot;
   return (
-    <section class="lobby">
+    <section class="lobby screen">
       <div class="join-info">
         <p class="join-url">{t('joinAt', { url: session.joinUrl.replace(/\?pin=.*/, '') })}</p>
         <p class="pin-label">{t('pin')}</p>
@@ -32,10 +33,10 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
           {t('players')} ({lobby.count}) {snapshot.locked ? <span class="badge">{t('locked')}</span> : null}
         </h2>
         {lobby.count === 0 ? <p>{t('noPlayersYet')}</p> : null}
-        <ul class="nicknames" aria-live="polite">
+        <ul class="nicknames">
           {lobby.players.map((p) => (
             <li class={p.connected ? '' : 'is-away'}>
-              <span>{p.nickname}</span>
+              <Nick name={p.nickname} />
               <button type="button" class="ghost" aria-label={t('kickNamed', { name: p.nickname })} onClick={() => command('host:kick', { playerId: p.playerId })}>
                 ✕
               </button>
@@ -60,21 +61,31 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
   );
 }
 
-export function QuestionScreen({ snapshot, receivedAt, command }: { snapshot: HostSnapshot; receivedAt: number; command: Command }) {
+function GetReadyHost({ question, paused }: { question: QuestionView; paused: boolean }) {
+  const seconds = useSecondsLeft(question.opensAt!, paused ? Math.max(0, question.opensAt! - question.serverNow) : null);
+  return (
+    <p class="get-ready-count big" data-seconds={seconds}>
+      {t('getReady')} {t('optionsIn', { n: seconds })}
+    </p>
+  );
+}
+
+export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
   const q = snapshot.question!;
   const progress = snapshot.progress;
+  const getReady = q.opensAt !== null;
   return (
-    <section class="question-host" data-type={q.type}>
+    <section class={`question-host screen${getReady ? ' is-get-ready' : ''}`} data-type={q.type}>
       <div class="question-head">
         <span>{t('questionOf', { n: q.index + 1, total: q.total })}</span>
-        <Countdown remainingMs={q.remainingMs} paused={snapshot.paused} receivedAt={receivedAt} />
-        <span class="answered" aria-live="off">
-          {t('answered', { n: progress?.answered ?? 0, total: progress?.expected ?? snapshot.lobby.count })}
-        </span>
+        {getReady ? null : <Countdown question={q} paused={snapshot.paused} />}
+        <span class="answered">{t('answered', { n: progress?.answered ?? 0, total: progress?.expected ?? snapshot.lobby.count })}</span>
       </div>
       <h1 class="prompt prompt-big">{q.prompt}</h1>
       {snapshot.paused ? <p class="card big">{t('paused')}</p> : null}
-      {q.type === 'typed' ? null : (
+      {getReady ? <GetReadyHost question={q} paused={snapshot.paused} /> : null}
+      {q.type === 'typed' && !getReady ? <p class="typed-hint">{t('typeOnPhone')}</p> : null}
+      {q.type === 'typed' || getReady ? null : (
         <ul class={q.type === 'ordering' ? 'host-options ordering' : 'host-options'}>
           {q.options.map((option, i) => (
             <li class={`host-option option-${optionStyle(i).name}`}>
@@ -96,24 +107,59 @@ export function QuestionScreen({ snapshot, receivedAt, command }: { snapshot: Ho
   );
 }
 
+/** Right, wrong and silent, in words and numbers: a legend the back row can read, not "✓ 3 · ✗ 1 · — 1". */
+function Tally({ reveal }: { reveal: RevealView }) {
+  const d = reveal.distribution;
+  return (
+    <ul class="tally" data-testid="tally">
+      <li class="tally-right">
+        <span aria-hidden="true">✓</span> <strong>{d.correct}</strong> {t('legendRight')}
+      </li>
+      <li class="tally-wrong">
+        <span aria-hidden="true">✗</span> <strong>{d.incorrect}</strong> {t('legendWrong')}
+      </li>
+      <li class="tally-none">
+        <span aria-hidden="true">–</span> <strong>{d.unanswered}</strong> {t('legendNone')}
+      </li>
+    </ul>
+  );
+}
+
+function TypedBreakdown({ reveal }: { reveal: RevealView }) {
+  return (
+    <div class="typed-breakdown">
+      <p class="accepted big">{t('acceptedAnswers', { list: reveal.accepted.join(', ') })}</p>
+      {reveal.typedAnswers.length ? (
+        <BarChart labels={reveal.typedAnswers.map((a) => a.text)} counts={reveal.typedAnswers.map((a) => a.count)} correct={reveal.typedAnswers.flatMap((a, i) => (a.correct ? [i] : []))} plain />
+      ) : null}
+    </div>
+  );
+}
+
+function OrderingBreakdown({ reveal }: { reveal: RevealView }) {
+  const o = reveal.ordering;
+  return (
+    <div class="ordering-breakdown">
+      <ol class="correct-order">
+        {reveal.correct.map((item, position) => (
+          <li>
+            <span>{reveal.options[item]}</span>
+            {o && o.answered ? <span class="position-share">{t('positionShare', { n: o.positions[position], total: o.answered })}</span> : null}
+          </li>
+        ))}
+      </ol>
+      {o ? <p class="big">{t('fullyRight', { n: o.fullyRight, total: o.answered })}</p> : null}
+    </div>
+  );
+}
+
 export function RevealScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
   const r = snapshot.reveal!;
-  const options = r.options;
   return (
-    <section class="reveal" data-type={r.type}>
+    <section class="reveal screen" data-type={r.type}>
       <h1 class="prompt">{r.prompt}</h1>
-      {r.type === 'typed' ? (
-        <p class="accepted big">{t('acceptedAnswers', { list: r.accepted.join(', ') })}</p>
-      ) : r.type === 'ordering' ? (
-        <ol class="correct-order">
-          {r.correct.map((i) => <li>{options[i]}</li>)}
-        </ol>
-      ) : (
-        <BarChart labels={options} counts={r.distribution.options} correct={r.correct} />
-      )}
-      <p class="tally">
-        ✓ {r.distribution.correct} · ✗ {r.distribution.incorrect} · — {r.distribution.unanswered}
-      </p>
+      {r.type === 'typed' ? <TypedBreakdown reveal={r} /> : r.type === 'ordering' ? <OrderingBreakdown reveal={r} /> : <BarChart labels={r.options} counts={r.distribution.options} correct={r.correct} />}
+      <Tally reveal={r} />
       <p class="explanation">{r.explanation}</p>
       <p class="review">{t('review', { section: r.source.section })}</p>
       <div class="actions">
@@ -126,9 +172,9 @@ export function RevealScreen({ snapshot, command }: { snapshot: HostSnapshot; co
 
 export function StandingsScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
   return (
-    <section class="standings">
+    <section class="standings screen">
       <h1>{t('leaderboard')}</h1>
-      <Leaderboard players={snapshot.leaderboard.top} />
+      <Leaderboard players={snapshot.leaderboard.top} animate />
       <div class="actions">
         <EndButton command={command} />
         <button type="button" class="primary" onClick={() => command('host:next')}>{t('next')}</button>
@@ -140,10 +186,10 @@ export function StandingsScreen({ snapshot, command }: { snapshot: HostSnapshot;
 export function PodiumScreen({ snapshot, command, onLeave }: { snapshot: HostSnapshot; command: Command; onLeave: () => void }) {
   const over = snapshot.gameOver;
   return (
-    <section class="podium-screen">
+    <section class="podium-screen screen">
       <h1>{t('podium')}</h1>
-      {over ? <Podium podium={over.podium} /> : null}
-      {over ? <Leaderboard players={over.leaderboard.slice(3, 10)} /> : null}
+      {over ? <Podium podium={over.podium} staged /> : null}
+      {over ? <Leaderboard players={over.leaderboard.slice(3, 8)} /> : null}
       {snapshot.phase === 'ended' ? <p>{t('gameClosed')}</p> : null}
       <div class="actions">
         <a class="button" href={`/history#/game/${snapshot.gameId}`}>{t('viewHistory')}</a>

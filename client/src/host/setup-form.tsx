@@ -18,6 +18,9 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
   const [sections, setSections] = useState<string[]>([]);
   const [count, setCount] = useState(10);
   const [timeLimit, setTimeLimit] = useState(20);
+  /** Kahoot-style: the question alone for a few seconds, then the options and the clock. */
+  const [getReady, setGetReady] = useState(3);
+  const [randomNames, setRandomNames] = useState(false);
   const [scoring, setScoring] = useState('classic');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +42,7 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
     setBusy(true);
     setError(null);
     try {
-      const body = { deckId, questionCount: count, timeLimitSec: timeLimit, scoring, ...(sections.length ? { sections } : {}) };
+      const body = { deckId, questionCount: count, timeLimitSec: timeLimit, getReadySec: getReady, randomNames, scoring, ...(sections.length ? { sections } : {}) };
       const created = await api<Created>('POST', '/api/games', body);
       onCreated({ gameId: created.gameId, hostToken: created.hostToken, pin: created.pin, joinUrl: created.joinUrl });
     } catch (err) {
@@ -79,6 +82,12 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
       <input id="count" type="number" min={1} max={100} value={count} onInput={(e) => setCount(Number((e.target as HTMLInputElement).value))} />
       <label for="time">{t('timeLimit')}</label>
       <input id="time" type="number" min={5} max={240} value={timeLimit} onInput={(e) => setTimeLimit(Number((e.target as HTMLInputElement).value))} />
+      <label for="get-ready">{t('getReadySec')}</label>
+      <input id="get-ready" type="number" min={0} max={10} value={getReady} onInput={(e) => setGetReady(Number((e.target as HTMLInputElement).value))} />
+      <label class="check-row">
+        <input type="checkbox" checked={randomNames} onChange={() => setRandomNames(!randomNames)} />
+        {t('randomNames')}
+      </label>
       <label for="scoring">{t('scoring')}</label>
       <select id="scoring" value={scoring} onChange={(e) => setScoring((e.target as HTMLSelectElement).value)}>
         <option value="classic">{t('scoringClassic')}</option>

@@ -1,31 +1,69 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call, connect, useConnected } from '../shared/connection.js';
-import { ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
+import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
+import { syncClock } from '../shared/server-clock.js';
 import type { JoinResult, ResumeResult } from '../shared/types.js';
+import { useAnswerSender } from './answer-sender.js';
+import { announcement } from './announcements.js';
 import { PlayerGame } from './player-game.js';
-import { clearSession, loadSession, saveSession } from './player-session.js';
-import { usePlayerView, viewFromSnapshot } from './player-view.js';
+import { clearSession, deviceId, loadSession, markKicked, saveSession } from './player-session.js';
+import { settlePending, usePlayerView, viewFromSnapshot } from './player-view.js';
 
 const pinFromUrl = () => (new URLSearchParams(location.search).get('pin') ?? '').replace(/\D/g, '').slice(0, 6);
+const RETRY_RESUME_MS = 1000;
+
+/** Invisible characters a name may not consist of (the server strips them too). */
+const cleanName = (raw: string) => raw.normalize('NFC').replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
 
 /** The phone page: join (or resume) with a PIN, then play. */
 export function PlayerApp() {
   const socket = useMemo(connect, []);
   const connected = useConnected(socket);
   const [pin, setPin] = useState(pinFromUrl());
-  const [view, setView] = usePlayerView(socket);
+  const [view, setView, viewRef] = usePlayerView(socket);
+  /** This connection acts as the player (joined or resumed since it connected): only then can answers go out. */
+  const [linked, setLinked] = useState(false);
+  const [removed, setRemoved] = useState(() => loadSession(pinFromUrl())?.kicked === true);
   const [error, setError] = useState<string | null>(null);
+  const [gameError, setGameError] = useState<string | null>(null);
+  const sender = useAnswerSender(socket, viewRef, setView, setGameError);
+  const session = pin ? loadSession(pin) : null;
 
-  // On every (re)connection, a stored session resumes the same player.
+  useEffect(() => syncClock(socket), [socket]);
+
   useEffect(() => {
+    const offline = () => setLinked(false);
+    const kicked = () => {
+      markKicked(pin);
+      setRemoved(true);
+    };
+    socket.on('disconnect', offline);
+    socket.on('player:kicked', kicked);
+    return () => {
+      socket.off('disconnect', offline);
+      socket.off('player:kicked', kicked);
+    };
+  }, [socket, pin]);
+
+  // On every (re)connection, a stored session resumes the same player, and an answer caught by the drop is settled.
+  useEffect(() => {
+    let stopped = false;
     const resume = async () => {
-      const session = pin ? loadSession(pin) : null;
-      if (!session) return;
-      const reply = await call<ResumeResult>(socket, 'player:resume', { playerToken: session.playerToken });
+      const stored = pin ? loadSession(pin) : null;
+      if (!stored || stored.kicked || stopped) return;
+      const reply = await call<ResumeResult>(socket, 'player:resume', { playerToken: stored.playerToken });
       if (reply.ok) {
-        setView(viewFromSnapshot(reply.data.snapshot));
+        const { view: next, resend } = settlePending(viewRef.current, viewFromSnapshot(reply.data.snapshot));
+        setView(next);
+        setLinked(true);
         setError(null);
+        if (resend) sender.send(resend.questionIndex, resend.value);
+      } else if (reply.error.code === 'KICKED') {
+        markKicked(pin);
+        setRemoved(true);
+      } else if (reply.error.code === 'TRY_AGAIN') {
+        setTimeout(() => void resume(), RETRY_RESUME_MS);
       } else if (reply.error.code !== ('NETWORK' as string)) {
         clearSession(pin);
         setView(null);
@@ -34,35 +72,61 @@ export function PlayerApp() {
     };
     socket.on('connect', resume);
     if (socket.connected) void resume();
-    return () => socket.off('connect', resume);
+    return () => {
+      stopped = true;
+      socket.off('connect', resume);
+    };
   }, [socket, pin]);
 
-  const join = async (nickname: string) => {
+  const join = async (rawNickname: string) => {
+    const nickname = cleanName(rawNickname);
+    if (!nickname) return setError(t('nicknameEmpty'));
     setError(null);
-    const reply = await call<JoinResult>(socket, 'player:join', { pin, nickname });
-    if (!reply.ok) return setError(errorText(reply.error.code));
+    const reply = await call<JoinResult>(socket, 'player:join', { pin, nickname, deviceId: deviceId() });
+    if (!reply.ok) {
+      if (reply.error.code === 'KICKED') {
+        saveSession({ pin, playerToken: '', nickname, kicked: true });
+        setRemoved(true);
+      }
+      return setError(errorText(reply.error.code));
+    }
     saveSession({ pin, playerToken: reply.data.playerToken, nickname });
     history.replaceState(null, '', `/play?pin=${pin}`);
     setView(viewFromSnapshot(reply.data.snapshot));
+    setLinked(true);
+  };
+
+  const leave = () => {
+    clearSession(pin);
+    setView(null);
+    setPin('');
+    history.replaceState(null, '', '/play');
   };
 
   return (
     <Page title={t('joinTitle')}>
-      <ReconnectingBanner connected={connected} />
-      {view ? (
-        <PlayerGame
-          socket={socket}
-          view={view}
-          setView={setView}
-          onLeave={() => {
-            clearSession(pin);
-            setView(null);
-          }}
-        />
+      {/* A removed or replaced player's connection is closed on purpose: no "reconnecting" banner. */}
+      {removed || view?.closedReason ? null : <ReconnectingBanner connected={connected} />}
+      <Announcer text={announcement(view, removed)} />
+      {removed ? (
+        <RemovedScreen />
+      ) : view ? (
+        <PlayerGame view={view} online={connected && linked} onAnswer={sender.send} error={gameError} onLeave={leave} />
+      ) : session ? (
+        <p class="card big">{t('resuming')}</p>
       ) : (
         <JoinForm pin={pin} setPin={setPin} onJoin={join} error={error} disabled={!connected} />
       )}
     </Page>
+  );
+}
+
+function RemovedScreen() {
+  return (
+    <section class="card removed">
+      <h1>{t('removedTitle')}</h1>
+      <p>{t('removedHelp')}</p>
+    </section>
   );
 }
 
@@ -71,9 +135,10 @@ function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (ni
   return (
     <form
       class="card join"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        props.onJoin(nickname.trim());
+        props.onJoin(nickname);
       }}
     >
       <h1>{t('joinTitle')}</h1>
@@ -93,14 +158,15 @@ function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (ni
         id="nickname"
         autocomplete="nickname"
         maxLength={20}
-        required
+        aria-describedby="join-error"
         value={nickname}
         onInput={(e) => setNickname((e.target as HTMLInputElement).value)}
       />
-      <button type="submit" class="primary" disabled={props.disabled || props.pin.length !== 6 || !nickname.trim()}>
+      {/* Never greyed out for an empty name: pressing it says what is missing. */}
+      <button type="submit" class="primary" disabled={props.disabled || props.pin.length !== 6}>
         {t('join')}
       </button>
-      <ErrorLine message={props.error} />
+      <ErrorLine message={props.error} id="join-error" />
     </form>
   );
 }

@@ -1,16 +1,27 @@
 import type { Socket } from 'socket.io-client';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { subscribe } from '../shared/connection.js';
 import type { GameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
+
+export type AnswerValue = number | number[] | string;
+
+/** An answer tapped but not yet acknowledged by the server. `attempt` tells a stale ack from the current one. */
+export interface PendingAnswer {
+  questionIndex: number;
+  value: AnswerValue;
+  attempt: number;
+}
 
 /** What the phone shows, from the join/resume snapshot kept current by server events. */
 export interface PlayerView {
   me: RankedPlayer;
   phase: PlayerSnapshot['phase'];
   question: QuestionView | null;
-  /** When the question frame arrived: the countdown runs from here (no clock sync needed). */
-  receivedAt: number;
+  /** The server acknowledged this player's answer to the open question: only then is it "received". */
   answered: boolean;
+  pending: PendingAnswer | null;
+  /** Index of a question whose answer never reached the server before it closed: the phone says so plainly. */
+  lostAnswerFor: number | null;
   reveal: RevealView | null;
   result: PlayerResultView | null;
   gameOver: GameOverView | null;
@@ -23,8 +34,9 @@ export function viewFromSnapshot(s: PlayerSnapshot): PlayerView {
     me: s.me,
     phase: s.phase,
     question: s.question,
-    receivedAt: Date.now(),
     answered: s.answered,
+    pending: null,
+    lostAnswerFor: null,
     reveal: s.reveal,
     result: s.result,
     gameOver: s.gameOver,
@@ -33,32 +45,63 @@ export function viewFromSnapshot(s: PlayerSnapshot): PlayerView {
   };
 }
 
+/**
+ * After a resume, what became of an answer that was on its way when the
+ * connection dropped: the server has it (received), the question is still
+ * open (keep it pending: the caller sends it again), or the question closed
+ * without it (lost, and the phone says so).
+ */
+export function settlePending(before: PlayerView | null, next: PlayerView): { view: PlayerView; resend: PendingAnswer | null } {
+  const pending = before?.pending;
+  if (!pending || next.answered) return { view: next, resend: null };
+  const stillOpen = next.phase === 'question' && next.question?.index === pending.questionIndex && next.question.opensAt === null;
+  if (stillOpen && !next.paused) return { view: { ...next, pending }, resend: pending };
+  // Paused: the pad shows again after the pause, for a fresh tap.
+  if (stillOpen) return { view: next, resend: null };
+  return { view: { ...next, lostAnswerFor: pending.questionIndex }, resend: null };
+}
+
 type Update = (v: PlayerView) => PlayerView;
+
+function onQuestionOpen(v: PlayerView, q: QuestionView): PlayerView {
+  // The same question again means its options just opened after "get ready": nothing else changes.
+  if (v.phase === 'question' && v.question?.index === q.index) return { ...v, question: q, paused: q.paused };
+  return { ...v, phase: 'question', question: q, answered: false, pending: null, lostAnswerFor: null, reveal: null, result: null, paused: q.paused };
+}
+
+/** A reveal while an answer was still unacknowledged: the server never counted it. */
+function onReveal(v: PlayerView, r: RevealView): PlayerView {
+  const lost = v.pending && v.pending.questionIndex === r.index && !v.answered ? r.index : v.lostAnswerFor;
+  return { ...v, phase: 'reveal', reveal: r, pending: null, lostAnswerFor: lost };
+}
 
 /**
  * The phone's game state, listening from the moment the page loads: an event
  * that arrives right after the join or resume ack (the teacher pressing
  * start at that instant) is never missed while the game view mounts.
- * Events before any snapshot (not joined yet) are ignored.
+ * Events before any snapshot (not joined yet) are ignored. The ref always
+ * holds the latest view, for decisions taken outside a render (resume).
  */
-export function usePlayerView(socket: Socket): [PlayerView | null, (next: PlayerView | null | Update) => void] {
-  const [view, setView] = useState<PlayerView | null>(null);
+export function usePlayerView(socket: Socket): [PlayerView | null, (next: PlayerView | null | Update) => void, { current: PlayerView | null }] {
+  const [view, setViewState] = useState<PlayerView | null>(null);
+  const ref = useRef<PlayerView | null>(null);
+  const update = (next: PlayerView | null | Update) => {
+    ref.current = typeof next === 'function' ? (ref.current ? next(ref.current) : null) : next;
+    setViewState(ref.current);
+  };
   useEffect(() => {
-    const on = (update: Update) => setView((v) => (v ? update(v) : v));
+    const on = (change: Update) => update((v) => change(v));
     return subscribe(socket, {
-      'question:open': (q) =>
-        on((v) => ({ ...v, phase: 'question', question: q, receivedAt: Date.now(), answered: false, reveal: null, result: null, paused: q.paused })),
-      'game:paused': (p) =>
-        on((v) => ({ ...v, paused: true, question: v.question && { ...v.question, remainingMs: p.remainingMs }, receivedAt: Date.now() })),
-      'game:resumed': (q) => on((v) => ({ ...v, paused: false, question: q, receivedAt: Date.now() })),
-      'question:reveal': (r) => on((v) => ({ ...v, phase: 'reveal', reveal: r })),
-      'player:result': (r) => on((v) => ({ ...v, result: r })),
+      'question:open': (q) => on((v) => onQuestionOpen(v, q)),
+      'game:paused': (p) => on((v) => ({ ...v, paused: true, question: v.question && { ...v.question, remainingMs: p.remainingMs } })),
+      'game:resumed': (q) => on((v) => ({ ...v, paused: false, question: q })),
+      'question:reveal': (r) => on((v) => onReveal(v, r)),
+      'player:result': (r) => on((v) => ({ ...v, result: r, me: { ...v.me, score: r.score, rank: r.rank } })),
       'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g })),
       'game:ended': () => on((v) => ({ ...v, phase: 'ended' })),
       'player:kicked': () => on((v) => ({ ...v, closedReason: 'kicked' })),
       'session:replaced': () => on((v) => ({ ...v, closedReason: 'replaced' })),
     });
   }, [socket]);
-  const update = (next: PlayerView | null | Update) => setView((v) => (typeof next === 'function' ? (v ? next(v) : v) : next));
-  return [view, update];
+  return [view, update, ref];
 }

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
-import type { RankedPlayer } from './types.js';
+import { clockOffsetMs, useSecondsLeft } from './server-clock.js';
+import type { QuestionView, RankedPlayer } from './types.js';
 
 /** Colour and shape per option, as on the projector: the phone works even when the screen is hard to see. */
 export const OPTION_STYLES = [
@@ -27,31 +28,51 @@ export function Shape({ index }: { index: number }) {
   );
 }
 
-/** Seconds left, counted from the moment the frame arrived (no clock sync needed). */
-export function Countdown({ remainingMs, paused, receivedAt }: { remainingMs: number; paused: boolean; receivedAt: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (paused) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [paused, receivedAt]);
-  const left = paused ? remainingMs : Math.max(0, remainingMs - (now - receivedAt));
-  const seconds = Math.ceil(left / 1000);
+/**
+ * Seconds left of the open question, from the server's deadline and this
+ * browser's measured offset to the server clock: every screen shows the same
+ * second, and nothing that arrives (an answer count, a snapshot) moves it.
+ */
+export function Countdown({ question, paused }: { question: QuestionView; paused: boolean }) {
+  const seconds = useSecondsLeft(question.deadlineAt, paused ? question.remainingMs : null);
   return (
-    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })}>
+    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })}
+      data-seconds={seconds}
+      data-deadline={paused ? undefined : question.deadlineAt}
+      data-offset={clockOffsetMs()}
+    >
       {paused ? '⏸' : seconds}
     </div>
   );
 }
 
-export function BarChart({ labels, counts, correct }: { labels: string[]; counts: number[]; correct: number[] }) {
+/** A player's name, isolated from the text around it: a right-to-left name cannot reorder a score or a rank. */
+export function Nick({ name }: { name: string }) {
+  return <bdi class="nick">{name}</bdi>;
+}
+
+/**
+ * A screen-reader live region that is in the page from the start, empty:
+ * screen readers announce changes to a region they already know, not a
+ * region inserted already filled.
+ */
+export function Announcer({ text, politeness = 'polite' }: { text: string; politeness?: 'polite' | 'assertive' }) {
+  return (
+    <div class="sr-only" aria-live={politeness} aria-atomic="true" data-testid={`announcer-${politeness}`}>
+      {text}
+    </div>
+  );
+}
+
+/** Counts as bars; `plain` drops the option shapes and colours (typed answers are not options). */
+export function BarChart({ labels, counts, correct, plain }: { labels: string[]; counts: number[]; correct: number[]; plain?: boolean }) {
   const max = Math.max(1, ...counts);
   return (
     <ul class="bars">
       {labels.map((label, i) => (
-        <li class={`bar-row option-${optionStyle(i).name}${correct.includes(i) ? ' is-correct' : ''}`}>
+        <li class={`bar-row${plain ? '' : ` option-${optionStyle(i).name}`}${correct.includes(i) ? ' is-correct' : ''}`}>
           <span class="bar-label">
-            <Shape index={i} /> {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
+            {plain ? null : <Shape index={i} />} {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
           </span>
           <span class="bar-track">
             <span class="bar-fill" style={{ width: `${(counts[i] / max) * 100}%` }} />
@@ -63,16 +84,31 @@ export function BarChart({ labels, counts, correct }: { labels: string[]; counts
   );
 }
 
-export function Leaderboard({ players }: { players: RankedPlayer[] }) {
+function Movement({ player }: { player: RankedPlayer }) {
+  if (player.previousRank === null || player.previousRank === player.rank) return null;
+  const up = player.previousRank > player.rank;
+  const n = Math.abs(player.previousRank - player.rank);
+  return <span class={up ? 'moved-up' : 'moved-down'}>{up ? `▲ ${t('movedUp', { n })}` : `▼ ${t('movedDown', { n })}`}</span>;
+}
+
+/**
+ * The standings. Live (`animate`), each row slides from where it stood
+ * before this question to where it stands now and shows this round's points;
+ * in history (`live` false) there is no "last question", so no movement.
+ */
+export function Leaderboard({ players, animate, live = true }: { players: RankedPlayer[]; animate?: boolean; live?: boolean }) {
   return (
-    <ol class="leaderboard">
+    <ol class={`leaderboard${animate ? ' is-animated' : ''}`}>
       {players.map((p) => {
-        const up = p.previousRank !== null && p.previousRank > p.rank ? p.previousRank - p.rank : 0;
+        const from = animate && p.previousRank !== null ? Math.max(-6, Math.min(6, p.previousRank - p.rank)) : 0;
         return (
-          <li>
+          <li style={{ '--from': String(from) }}>
             <span class="rank">{p.rank}</span>
-            <span class="name">{p.nickname}</span>
-            {up > 0 ? <span class="moved-up">▲ {t('movedUp', { n: up })}</span> : null}
+            <span class="name">
+              <Nick name={p.nickname} />
+            </span>
+            {live ? <Movement player={p} /> : null}
+            {live && p.roundPoints > 0 ? <span class="round-points">{t('roundPoints', { n: p.roundPoints })}</span> : null}
             <span class="score">{p.score}</span>
             <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
           </li>
@@ -82,15 +118,18 @@ export function Leaderboard({ players }: { players: RankedPlayer[] }) {
   );
 }
 
-export function Podium({ podium }: { podium: RankedPlayer[] }) {
+/** The podium; `staged` reveals third, then second, then first (instantly with reduced motion). */
+export function Podium({ podium, staged }: { podium: RankedPlayer[]; staged?: boolean }) {
   return (
-    <ol class="podium">
+    <ol class={`podium${staged ? ' is-staged' : ''}`}>
       {podium.map((p) => (
         <li class={`place place-${p.rank}`}>
           <span class="medal" aria-hidden="true">
             {p.rank}
           </span>
-          <span class="name">{p.nickname}</span>
+          <span class="name">
+            <Nick name={p.nickname} />
+          </span>
           <span class="score">{t('points', { n: p.score })}</span>
           <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
         </li>
@@ -99,9 +138,9 @@ export function Podium({ podium }: { podium: RankedPlayer[] }) {
   );
 }
 
-export function ErrorLine({ message }: { message: string | null }) {
+export function ErrorLine({ message, id }: { message: string | null; id?: string }) {
   return (
-    <p class="error" role="alert">
+    <p class="error" role="alert" id={id}>
       {message ?? ''}
     </p>
   );
@@ -115,16 +154,18 @@ export function ReconnectingBanner({ connected }: { connected: boolean }) {
   );
 }
 
-export function Page({ title, children, wide }: { title?: string; children: ComponentChildren; wide?: boolean }) {
+/** `projector`: the host's live screens, whose text scales with the viewport (see useFitToViewport). */
+export function Page({ title, children, wide, projector, tools }: { title?: string; children: ComponentChildren; wide?: boolean; projector?: boolean; tools?: ComponentChildren }) {
   useEffect(() => {
     if (title) document.title = `${title} · aulaquiz`;
   }, [title]);
   return (
-    <main class={wide ? 'page page-wide' : 'page'}>
+    <main class={`page${wide || projector ? ' page-wide' : ''}${projector ? ' page-projector' : ''}`}>
       <header class="topbar">
         <a class="brand" href="/">
           aulaquiz
         </a>
+        {tools}
         <LangSwitch />
       </header>
       {children}

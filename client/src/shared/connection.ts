@@ -13,13 +13,21 @@ export function connect(): Socket {
   return io({ transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
 }
 
-/** Sends an event and waits for its ack; a lost connection becomes the NETWORK error. */
+const NETWORK = { ok: false, error: { code: 'NETWORK' as never, message: 'no answer from the server' } } as const;
+
+/**
+ * Sends an event and waits for its ack; a lost connection becomes the NETWORK
+ * error. Nothing is sent while disconnected: socket.io would buffer it and
+ * deliver it on reconnection, before the page has resumed its player or host,
+ * where it could only be refused.
+ */
 export async function call<T>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
+  if (!socket.connected) return NETWORK;
   try {
     const args = payload === undefined ? [] : [payload];
     return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...args)) as Ack<T>;
   } catch {
-    return { ok: false, error: { code: 'NETWORK' as never, message: 'no answer from the server' } };
+    return NETWORK;
   }
 }
 

@@ -17,3 +17,4 @@ export type { DeckSummary } from '../../../src/questions/deck.js';
 export type { HistoryRecord, HistoryQuestion } from '../../../src/history/history-record.js';
 export type { HistoryReport } from '../../../src/history/history-report.js';
 export type { HistoryPage } from '../../../src/history/history-summary.js';
+export type { StudentReport } from '../../../src/history/student-report.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { QUESTION_TYPES, type QuestionType } from '../../questions/question.js';
 import type { ScoringProfile } from '../engine/index.js';
 
@@ -28,6 +28,16 @@ export class CreateGameDto {
   @ApiPropertyOptional({ example: 20 })
   @IsOptional() @IsInt() @Min(1) @Max(3600)
   timeLimitSec?: number;
+
+  /** Seconds each question is shown alone before its options open and its clock starts (0: at once). */
+  @ApiPropertyOptional({ minimum: 0, maximum: 10, default: 0, example: 3 })
+  @IsOptional() @IsInt() @Min(0) @Max(10)
+  getReadySec?: number;
+
+  /** Players get generated friendly names ("Panda Feliz") instead of the ones they type. */
+  @ApiPropertyOptional({ default: false })
+  @IsOptional() @IsBoolean()
+  randomNames?: boolean;
 
   @ApiPropertyOptional({ enum: ['classic', 'accuracy', 'practice'], default: 'classic' })
   @IsOptional() @IsIn(['classic', 'accuracy', 'practice'])

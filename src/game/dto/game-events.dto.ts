@@ -3,7 +3,7 @@ import { WsException } from '@nestjs/websockets';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { AnswerValue } from '../../questions/question.js';
-import { NICKNAME_MAX } from '../engine/index.js';
+import { DEVICE_ID_PATTERN, NICKNAME_MAX } from '../engine/index.js';
 import { ID_PATTERN } from '../tokens.js';
 import { IsAnswerValue } from './answer-value.validator.js';
 
@@ -21,6 +21,12 @@ export class PlayerJoinDto {
   @IsString()
   @Length(1, NICKNAME_MAX, { message: `nickname must be 1 to ${NICKNAME_MAX} characters` })
   nickname: string;
+
+  /** The phone's own random id, kept in its storage: a kicked device cannot join the same game again. */
+  @IsOptional()
+  @IsString()
+  @Matches(DEVICE_ID_PATTERN, { message: 'deviceId must be 16 to 64 letters, digits, "-" or "_"' })
+  deviceId?: string;
 }
 
 export class PlayerResumeDto {

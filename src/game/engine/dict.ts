@@ -11,10 +11,13 @@ export function dict<T>(entries?: Readonly<Record<string, T>> | null): Record<st
 }
 
 /** Makes the client-keyed tables of a game that came from JSON (a store) prototype-free again. */
-export function withoutPrototypes<G extends { players: object; nicknames: object; credentials: { players: object }; answers: object[] }>(game: G): G {
+export function withoutPrototypes<
+  G extends { players: object; nicknames: object; credentials: { players: object }; answers: object[]; bannedDevices?: object },
+>(game: G): G {
   game.players = dict(game.players as Record<string, unknown>) as G['players'];
   game.nicknames = dict(game.nicknames as Record<string, unknown>) as G['nicknames'];
   game.credentials.players = dict(game.credentials.players as Record<string, unknown>) as G['credentials']['players'];
   game.answers = game.answers.map((a) => dict(a as Record<string, unknown>)) as G['answers'];
+  if (game.bannedDevices) game.bannedDevices = dict(game.bannedDevices as Record<string, unknown>) as G['bannedDevices'];
   return game;
 }

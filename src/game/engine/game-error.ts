@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   GAME_FULL: 'The game has reached its player limit.',
   GAME_OVER: 'The game has already finished.',
   NICKNAME_TAKEN: 'Someone in this game already uses that nickname.',
+  NICKNAME_REFUSED: 'That nickname is not allowed: choose another one.',
   INVALID_TOKEN: 'That token does not belong to any player or host of a live game.',
   KICKED: 'The teacher removed this player from the game.',
   NOT_HOST: 'Only the host of the game can do that.',

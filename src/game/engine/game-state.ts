@@ -31,6 +31,13 @@ export interface GameSettings {
   /** With no host connected for this long, the game ends as abandoned. */
   abandonAfterMs: number;
   maxPlayers: number;
+  /**
+   * The "get ready" screen: each question is shown alone this long before its
+   * options open (0: options open at once). Absent in games stored before it existed.
+   */
+  getReadyMs?: number;
+  /** The teacher's "random names" switch: players get generated friendly names instead of the ones they type. */
+  randomNames?: boolean;
 }
 
 export interface PlayerState {
@@ -47,6 +54,8 @@ export interface PlayerState {
   joinedAt: number;
   /** Rank before the last reveal, so the leaderboard can show who moved up. */
   previousRank: number | null;
+  /** The id the phone keeps in its own storage (shape-checked), so a kick can ban the device; null if none was sent. */
+  deviceId?: string | null;
 }
 
 export interface AnswerRecord {
@@ -84,11 +93,22 @@ export interface GameState {
   locked: boolean;
   /** Current question index; -1 in the lobby. */
   index: number;
+  /** When the open question's options open and its clock starts; response times count from here. */
   openedAt: number | null;
+  /** Set while the question is shown alone ("get ready"): the moment its options open. Null once they are open. */
+  opensAt?: number | null;
   deadlineAt: number | null;
   players: Record<string, PlayerState>;
   /** Nicknames in play, folded to lower case → player id: O(1) uniqueness checks for big classes. */
   nicknames: Record<string, string>;
+  /** Device ids of kicked players: they cannot join this game again. Absent in games stored before bans existed. */
+  bannedDevices?: Record<string, true>;
+  /**
+   * askedAt[questionIndex]: when the question was first shown. A player who
+   * joined later could not answer it and is not counted as "unanswered".
+   * Absent in games stored before it existed.
+   */
+  askedAt?: number[];
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

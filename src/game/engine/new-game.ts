@@ -25,6 +25,7 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     deadlineAt: null,
     players: dict(),
     nicknames: dict(),
+    bannedDevices: dict(),
     answers: [],
     lastDepartureAt: null,
     hostConnected: false,

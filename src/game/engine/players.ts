@@ -1,23 +1,44 @@
 import { GameError } from './game-error.js';
+import { dict } from './dict.js';
+import { friendlyName } from './friendly-names.js';
+import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
 
 export const NICKNAME_MAX = 20;
 
+/**
+ * Bidi controls (U+202A–202E, U+2066–2069), zero-width characters and every
+ * other invisible format character (\p{Cf}) are removed: a right-to-left
+ * override in a name would flip the text shown after it ("945" → "549").
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
 export function cleanNickname(raw: string): string {
-  const nickname = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const nickname = raw.normalize('NFC').replace(FORMAT_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   if (nickname.length < 1 || nickname.length > NICKNAME_MAX || /\p{Cc}/u.test(nickname)) {
     throw new GameError('INVALID_PAYLOAD', `Nicknames are 1 to ${NICKNAME_MAX} characters.`);
   }
+  if (isOffensiveName(nickname)) throw new GameError('NICKNAME_REFUSED');
   return nickname;
 }
 
-export function addPlayer(game: GameState, id: string, rawNickname: string, now: number): GameEvent[] {
+/** A device id is a random string the phone keeps in its own storage; only its documented shape is ever looked up. */
+export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+function isBannedDevice(game: GameState, deviceId: string | null): boolean {
+  return deviceId !== null && game.bannedDevices !== undefined && Object.hasOwn(game.bannedDevices, deviceId);
+}
+
+export function addPlayer(game: GameState, id: string, rawNickname: string, now: number, deviceId: string | null = null): GameEvent[] {
   if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
+  if (deviceId !== null && !DEVICE_ID_PATTERN.test(deviceId)) throw new GameError('INVALID_PAYLOAD', 'deviceId has the wrong shape.');
+  if (isBannedDevice(game, deviceId)) throw new GameError('KICKED', 'This device was removed from the game.');
   if (game.locked) throw new GameError('GAME_LOCKED');
   if (Object.keys(game.nicknames).length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
-  const nickname = cleanNickname(rawNickname);
+  // "Random names": what the student typed is not used at all; the game names them.
+  const nickname = game.settings.randomNames ? friendlyName(game, id) : cleanNickname(rawNickname);
   const folded = nickname.toLocaleLowerCase();
   if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
   game.nicknames[folded] = id;
@@ -33,6 +54,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     kicked: false,
     joinedAt: now,
     previousRank: null,
+    deviceId,
   };
   return [{ type: 'lobby-changed' }];
 }
@@ -49,6 +71,8 @@ export function kickPlayer(game: GameState, playerId: string, now: number): Game
   player.kicked = true;
   player.connected = false;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
+  // The ban sticks to the device too: a reload with a cleared token cannot join again under a new name.
+  if (player.deviceId) (game.bannedDevices ??= dict())[player.deviceId] = true;
   return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
 }
 

@@ -9,6 +9,8 @@ export interface RankedPlayer {
   bestStreak: number;
   rank: number;
   previousRank: number | null;
+  /** Points earned on the question last revealed (0 while a question is open: points are secret until the reveal). */
+  roundPoints: number;
 }
 
 /**
@@ -24,12 +26,17 @@ export function rankPlayers(game: GameState): RankedPlayer[] {
   players.forEach((p, i) => {
     const previous = ranked[i - 1];
     const rank = previous && previous.score === p.score ? previous.rank : i + 1;
-    ranked.push(toRanked(p, rank));
+    ranked.push(toRanked(game, p, rank));
   });
   return ranked;
 }
 
-function toRanked(p: PlayerState, rank: number): RankedPlayer {
+function roundPointsOf(game: GameState, playerId: string): number {
+  const revealed = game.phase === 'reveal' || game.phase === 'leaderboard' || game.phase === 'podium' || game.phase === 'ended';
+  return revealed && game.index >= 0 ? (game.answers[game.index]?.[playerId]?.points ?? 0) : 0;
+}
+
+function toRanked(game: GameState, p: PlayerState, rank: number): RankedPlayer {
   return {
     playerId: p.id,
     nickname: p.nickname,
@@ -39,6 +46,7 @@ function toRanked(p: PlayerState, rank: number): RankedPlayer {
     bestStreak: p.bestStreak,
     rank,
     previousRank: p.previousRank,
+    roundPoints: roundPointsOf(game, p.id),
   };
 }
 
@@ -51,5 +59,5 @@ export function rankOf(game: GameState, playerId: string): RankedPlayer {
   const me = game.players[playerId];
   let ahead = 0;
   for (const p of Object.values(game.players)) if (!p.kicked && p.score > me.score) ahead += 1;
-  return toRanked(me, ahead + 1);
+  return toRanked(game, me, ahead + 1);
 }

@@ -14,11 +14,15 @@ export function startGame(game: GameState, now: number): GameEvent[] {
   return openQuestion(game, 0, now);
 }
 
+/** The question is shown alone first ("get ready"); its clock starts only when the options open. */
 function openQuestion(game: GameState, index: number, now: number): GameEvent[] {
+  const getReadyMs = game.settings.getReadyMs ?? 0;
   game.phase = 'question';
   game.index = index;
-  game.openedAt = now;
-  game.deadlineAt = now + game.settings.timeLimitMs;
+  (game.askedAt ??= [])[index] = now;
+  game.opensAt = getReadyMs > 0 ? now + getReadyMs : null;
+  game.openedAt = now + getReadyMs;
+  game.deadlineAt = game.openedAt + game.settings.timeLimitMs;
   game.answers[index] = dict();
   return [{ type: 'question-opened' }];
 }
@@ -66,6 +70,11 @@ export function everyoneAnswered(game: GameState, now: number): boolean {
   return !Object.values(game.players).some((p) => !answers[p.id] && stillExpected(game, p, now));
 }
 
+/** Whether the open question is still shown alone, before its options open. */
+export function inGetReady(game: GameState): boolean {
+  return game.phase === 'question' && game.opensAt != null;
+}
+
 export interface AnswerOutcome {
   /** True when this player had already answered: the first answer stands. */
   duplicate: boolean;
@@ -87,6 +96,8 @@ export function evaluateAnswer(game: GameState, playerId: string, questionIndex:
   if (questionIndex !== game.index) throw new GameError('NOT_OPEN', `Question ${questionIndex} is not the current one.`);
   if (game.phase !== 'question') throw new GameError('TOO_LATE');
   if (game.paused) throw new GameError('PAUSED');
+  // By the clock, not the flag: an instance holding a state a moment old must still accept answers once the options opened.
+  if (game.opensAt != null && now < game.opensAt) throw new GameError('NOT_OPEN', 'The options are not open yet.');
   if (now > game.deadlineAt! + game.settings.graceMs) throw new GameError('TOO_LATE');
   const question = game.questions[questionIndex];
   if (!isWellFormed(question, answer)) throw new GameError('INVALID_ANSWER');
@@ -135,7 +146,8 @@ export function submitAnswer(game: GameState, playerId: string, questionIndex: n
  */
 export function closeQuestion(game: GameState): GameEvent[] {
   if (game.phase !== 'question') return [];
-  for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
+  // Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
+  if (game.index > 0) for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
   const question = game.questions[game.index];
   const answers = game.answers[game.index];
   for (const player of Object.values(game.players)) {
@@ -152,6 +164,7 @@ export function closeQuestion(game: GameState): GameEvent[] {
   }
   game.phase = 'reveal';
   game.paused = null;
+  game.opensAt = null;
   game.deadlineAt = null;
   return [{ type: 'question-closed' }];
 }

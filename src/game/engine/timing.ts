@@ -12,6 +12,7 @@ export function nextTimerAt(game: GameState): number | null {
   const due: number[] = [];
   const questionRunning = game.phase === 'question' && !game.paused;
   if (questionRunning) due.push(game.deadlineAt! + game.settings.graceMs);
+  if (questionRunning && game.opensAt != null) due.push(game.opensAt);
   if (questionRunning && game.lastDepartureAt !== null) due.push(game.lastDepartureAt + game.settings.reconnectGraceMs);
   if (game.hostLeftAt !== null && game.phase !== 'ended') {
     if (questionRunning) due.push(game.hostLeftAt + game.settings.hostAbsencePauseMs);
@@ -23,6 +24,11 @@ export function nextTimerAt(game: GameState): number | null {
 export function advanceTime(game: GameState, now: number): GameEvent[] {
   const events: GameEvent[] = [];
   const questionRunning = game.phase === 'question' && !game.paused;
+  if (questionRunning && game.opensAt != null && now >= game.opensAt) {
+    // "Get ready" is over: the same question again, now with its options and its clock running.
+    game.opensAt = null;
+    events.push({ type: 'question-opened' });
+  }
   if (questionRunning && now >= game.deadlineAt! + game.settings.graceMs) events.push(...closeQuestion(game));
   if (game.lastDepartureAt !== null && now >= game.lastDepartureAt + game.settings.reconnectGraceMs) {
     // Every dropped phone's grace is over: the question may already have all the answers it will get.
@@ -63,6 +69,7 @@ export function resumeGame(game: GameState, now: number): GameEvent[] {
   if (!game.paused) throw new GameError('WRONG_PHASE', 'The game is not paused.');
   const pausedFor = now - game.paused.at;
   game.openedAt = game.openedAt! + pausedFor;
+  if (game.opensAt != null) game.opensAt += pausedFor;
   game.deadlineAt = now + game.paused.remainingMs;
   game.paused = null;
   return [{ type: 'resumed' }];

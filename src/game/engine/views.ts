@@ -1,7 +1,8 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
-import type { GameState, Phase } from './game-state.js';
+import { normalizeTyped } from '../../questions/answer-matching.js';
+import type { AnswerRecord, GameState, Phase } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
-import { stillExpected } from './rounds.js';
+import { inGetReady, stillExpected } from './rounds.js';
 
 /**
  * Projections of the game state into the payloads of docs/protocol.md.
@@ -21,17 +22,21 @@ export interface QuestionView {
   serverNow: number;
   remainingMs: number;
   paused: boolean;
+  /** Set during "get ready": when the options open (server epoch ms). The options are sent only then. */
+  opensAt: number | null;
 }
 
 export function questionView(game: GameState, now: number): QuestionView {
   const q = game.questions[game.index];
   const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, game.deadlineAt! - now);
+  const getReady = inGetReady(game);
   return {
     index: game.index,
     total: game.questions.length,
     type: q.type,
     prompt: q.prompt,
-    options: q.options,
+    options: getReady ? [] : q.options,
+    opensAt: getReady ? now + Math.max(0, game.opensAt! - (game.paused ? game.paused.at : now)) : null,
     multiplier: q.multiplier,
     timeLimitMs: game.settings.timeLimitMs,
     deadlineAt: now + remainingMs,
@@ -46,7 +51,22 @@ export interface Distribution {
   options: number[];
   correct: number;
   incorrect: number;
+  /** Players who could have answered (present when the question was shown, not kicked) and did not. */
   unanswered: number;
+}
+
+/** A typed answer given by several players, or a right one: never a lone student's own wrong text. */
+export interface TypedAnswerCount {
+  text: string;
+  count: number;
+  correct: boolean;
+}
+
+/** How the class ordered: fully right orders, and per position how many put the right item there. */
+export interface OrderingBreakdown {
+  fullyRight: number;
+  answered: number;
+  positions: number[];
 }
 
 export interface RevealView {
@@ -57,13 +77,56 @@ export interface RevealView {
   correct: number[];
   accepted: string[];
   distribution: Distribution;
+  /** Typed questions: the most common answers (at most 5); empty for other types. */
+  typedAnswers: TypedAnswerCount[];
+  /** Ordering questions only; null for other types. */
+  ordering: OrderingBreakdown | null;
   explanation: string;
   source: QuestionSource;
 }
 
+const TYPED_SHOWN = 5;
+
+function typedAnswers(answers: AnswerRecord[]): TypedAnswerCount[] {
+  const groups = new Map<string, TypedAnswerCount>();
+  for (const a of answers) {
+    const key = normalizeTyped(String(a.answer));
+    const group = groups.get(key) ?? { text: String(a.answer).trim(), count: 0, correct: a.correct };
+    group.count += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .filter((g) => g.correct || g.count >= 2)
+    .sort((a, b) => b.count - a.count || Number(b.correct) - Number(a.correct))
+    .slice(0, TYPED_SHOWN);
+}
+
+function orderingBreakdown(correctOrder: number[], answers: AnswerRecord[]): OrderingBreakdown {
+  const positions = correctOrder.map(() => 0);
+  for (const a of answers) {
+    const order = a.answer as number[];
+    correctOrder.forEach((item, i) => {
+      if (order[i] === item) positions[i] += 1;
+    });
+  }
+  return { fullyRight: answers.filter((a) => a.correct).length, answered: answers.length, positions };
+}
+
+/** Players the question could count: not kicked, and present when it was shown (or they answered it anyway). */
+function couldAnswer(game: GameState, index: number, byPlayer: Record<string, AnswerRecord>): number {
+  const askedAt = game.askedAt?.[index];
+  let count = 0;
+  for (const p of Object.values(game.players)) {
+    if (p.kicked) continue;
+    if (askedAt === undefined || p.joinedAt <= askedAt || byPlayer[p.id]) count += 1;
+  }
+  return count;
+}
+
 export function revealView(game: GameState, index = game.index): RevealView {
   const q = game.questions[index];
-  const answers = Object.values(game.answers[index] ?? {});
+  const byPlayer = game.answers[index] ?? {};
+  const answers = Object.values(byPlayer);
   const counted = q.type === 'single' || q.type === 'truefalse' || q.type === 'multiple';
   const options = counted ? q.options.map(() => 0) : [];
   for (const a of answers) {
@@ -71,7 +134,7 @@ export function revealView(game: GameState, index = game.index): RevealView {
     for (const choice of ([] as number[]).concat(a.answer as number | number[])) options[choice] += 1;
   }
   const correct = answers.filter((a) => a.correct).length;
-  const players = Object.values(game.players).filter((p) => !p.kicked).length;
+  const players = couldAnswer(game, index, byPlayer);
   return {
     index,
     type: q.type,
@@ -80,6 +143,8 @@ export function revealView(game: GameState, index = game.index): RevealView {
     correct: q.correct,
     accepted: q.accepted,
     distribution: { options, correct, incorrect: answers.length - correct, unanswered: Math.max(0, players - answers.length) },
+    typedAnswers: q.type === 'typed' ? typedAnswers(answers) : [],
+    ordering: q.type === 'ordering' ? orderingBreakdown(q.correct, answers) : null,
     explanation: q.explanation,
     source: q.source,
   };
@@ -95,10 +160,41 @@ export interface PlayerResultView {
   streak: number;
   rank: number;
   totalPlayers: number;
+  /** The nearest player with more points ("120 points behind Ana"); null for the leaders. */
+  ahead: { nickname: string; score: number } | null;
+  /** A sole leader's margin over the next score; null otherwise. */
+  leadBy: number | null;
+}
+
+type Gap = Pick<PlayerResultView, 'ahead' | 'leadBy'>;
+
+/** From the reveal's sorted ranking: walks only over the players tied with `i`. */
+function gapInRanking(ranked: RankedPlayer[], i: number): Gap {
+  const me = ranked[i];
+  let above = i - 1;
+  while (above >= 0 && ranked[above].score === me.score) above -= 1;
+  if (above >= 0) return { ahead: { nickname: ranked[above].nickname, score: ranked[above].score }, leadBy: null };
+  const next = ranked[i + 1];
+  return { ahead: null, leadBy: next ? (next.score < me.score ? me.score - next.score : null) : null };
+}
+
+/** For one player without sorting everyone (a resume): one pass over the players. */
+function gapOf(game: GameState, me: RankedPlayer): Gap {
+  let ahead: { nickname: string; score: number } | null = null;
+  let bestBelow: number | null = null;
+  let tied = false;
+  for (const p of Object.values(game.players)) {
+    if (p.kicked || p.id === me.playerId) continue;
+    if (p.score > me.score && (!ahead || p.score < ahead.score)) ahead = { nickname: p.nickname, score: p.score };
+    if (p.score === me.score) tied = true;
+    if (p.score < me.score && (bestBelow === null || p.score > bestBelow)) bestBelow = p.score;
+  }
+  if (ahead) return { ahead, leadBy: null };
+  return { ahead: null, leadBy: !tied && bestBelow !== null ? me.score - bestBelow : null };
 }
 
 /** One player's result for the question just revealed, from their standing. */
-function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number): PlayerResultView {
+function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number, gap: Gap): PlayerResultView {
   const record = game.answers[game.index]?.[entry.playerId];
   return {
     index: game.index,
@@ -110,12 +206,13 @@ function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number): P
     streak: entry.streak,
     rank: entry.rank,
     totalPlayers,
+    ...gap,
   };
 }
 
 /** Every player's own result for the question just revealed; pass the reveal's ranking to sort only once. */
 export function playerResults(game: GameState, ranked = rankPlayers(game)): Map<string, PlayerResultView> {
-  return new Map(ranked.map((entry) => [entry.playerId, resultOf(game, entry, ranked.length)]));
+  return new Map(ranked.map((entry, i) => [entry.playerId, resultOf(game, entry, ranked.length, gapInRanking(ranked, i))]));
 }
 
 export interface LeaderboardView {
@@ -205,7 +302,7 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
   const totalPlayers = Object.values(game.players).filter((p) => !p.kicked).length;
-  const result = base.reveal ? resultOf(game, me, totalPlayers) : null;
+  const result = base.reveal ? resultOf(game, me, totalPlayers, gapOf(game, me)) : null;
   return { ...base, me, answered: game.phase === 'question' && answered, result };
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const GAME_ID = /^[A-Za-z0-9_-]{6,40}$/;
 
@@ -27,4 +27,20 @@ export class DeckQueryDto {
 export class GameIdParamDto {
   @IsString() @Matches(GAME_ID, { message: 'gameId is not a game id' })
   gameId: string;
+}
+
+export class StudentParamDto extends GameIdParamDto {
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'playerId is not a player id' })
+  playerId: string;
+}
+
+/** Export options: Spanish Excel wants ";" between columns, and the teacher's language for headers and verdicts. */
+export class ExportQueryDto {
+  @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma' })
+  @IsOptional() @IsIn(['comma', 'semicolon'])
+  sep?: 'comma' | 'semicolon';
+
+  @ApiPropertyOptional({ enum: ['en', 'es'], default: 'en' })
+  @IsOptional() @IsIn(['en', 'es'])
+  lang?: 'en' | 'es';
 }

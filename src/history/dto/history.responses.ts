@@ -35,6 +35,7 @@ class RankedPlayerDto {
   @ApiProperty() bestStreak: number;
   @ApiProperty() rank: number;
   @ApiProperty({ nullable: true, type: Number }) previousRank: number | null;
+  @ApiProperty({ description: 'points earned on the last question played' }) roundPoints: number;
 }
 
 class SourceDto {
