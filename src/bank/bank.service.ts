@@ -18,6 +18,11 @@ import {
 import { questionFieldProblems } from './question-check.js';
 import { BankStore } from './store/bank-store.js';
 
+/** Fields a request body left out are undefined properties of its DTO: they change nothing. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export interface DeckBank extends EffectiveBank {
   deck: Deck;
 }
@@ -61,8 +66,9 @@ export class BankService {
   async edit(deckId: string, questionId: string, changes: Partial<QuestionContent>): Promise<BankQuestion> {
     const bank = await this.bank(deckId);
     const question = this.find(bank, questionId);
-    const content: QuestionContent = { ...contentOf(question), ...changes };
-    if (changes.source) content.source = { ...question.source, ...changes.source };
+    const given = definedOnly(changes);
+    const content: QuestionContent = { ...contentOf(question), ...given };
+    if (changes.source) content.source = { ...question.source, ...definedOnly(changes.source) };
     if (changes.source?.section && !changes.tags) content.tags = [content.source.section];
     this.check(bank.deck, { ...content, id: question.id, kind: question.kind });
     await this.put(bank.deck.id, question, { excluded: question.excluded, content });
@@ -129,11 +135,13 @@ export class BankService {
   }
 
   private check(deck: Deck, question: Question, where?: string): void {
+    // An import is refused whole, naming the question; a single edit names only the fields.
     const fields = questionFieldProblems(question, deck.sections.map((s) => s.label));
     if (Object.keys(fields).length === 0) return;
     const summary = Object.entries(fields)
       .map(([field, problems]) => `${field}: ${problems.join(', ')}`)
       .join('; ');
-    throw new BankError('QUESTION_INVALID', where ? `${where}: ${summary}` : summary, { fields, ...(where ? { question: where } : {}) });
+    if (where) throw new BankError('IMPORT_INVALID', `${where}: ${summary}`, { fields, question: where });
+    throw new BankError('QUESTION_INVALID', summary, { fields });
   }
 }

@@ -58,13 +58,13 @@ export function analyzeItems(records: readonly HistoryRecord[], references: Read
     const others = record.questions.length - 1;
     for (const q of record.questions) {
       if (record.endedAt < (references.get(q.questionId)?.changedAt ?? 0)) continue;
-      const tally = tallies.get(q.questionId) ?? { questionId: q.questionId, games: 0, observations: [], times: [], chosen: new Map(), latest: q };
+      const tally: Tally = tallies.get(q.questionId) ?? { questionId: q.questionId, games: 0, observations: [], times: [], chosen: new Map(), latest: q };
       tally.games += 1;
       tally.latest = q;
       const byPlayer = new Map(q.answers.map((a) => [a.playerId, a]));
       for (const playerId of players) {
         const answer = byPlayer.get(playerId);
-        const score = answer?.correct ? 1 : 0;
+        const score: 0 | 1 = answer?.correct ? 1 : 0;
         tally.observations.push({ score, rest: others > 0 ? (rightCount.get(playerId)! - score) / others : 0 });
         if (!answer) continue;
         tally.times.push(answer.responseMs);

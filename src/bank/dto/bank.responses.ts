@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { QUESTION_TYPES } from '../../questions/question.js';
 import { DeckSummaryDto } from '../../questions/dto/create-deck.dto.js';
 
@@ -73,8 +73,4 @@ export class DeckStatsDto {
 export class ImportedDto {
   @ApiProperty({ type: [BankQuestionDto] }) imported: BankQuestionDto[];
   @ApiProperty({ type: [String] }) warnings: string[];
-}
-
-export class ImportBodyDtoDoc {
-  @ApiPropertyOptional() text?: string;
 }
