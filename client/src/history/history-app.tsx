@@ -5,6 +5,7 @@ import { errorText, t } from '../shared/i18n.js';
 import { KeyForm } from '../shared/key-form.js';
 import type { HistoryPage } from '../shared/types.js';
 import { GameDetail } from './game-detail.js';
+import { bt } from '../bank/bank-texts.js';
 
 const gameFromHash = () => /^#\/game\/([\w-]+)/.exec(location.hash)?.[1] ?? null;
 
@@ -58,6 +59,7 @@ function GameList({ onBadKey }: { onBadKey: () => void }) {
   return (
     <section class="history-list">
       <h1>{t('historyTitle')}</h1>
+      <p><a href="/bank">{bt('bankLink')}</a></p>
       {pages.length && games.length === 0 ? <p>{t('noGames')}</p> : null}
       {games.length ? (
         <table>
