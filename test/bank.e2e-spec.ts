@@ -159,6 +159,16 @@ describe('the question bank (embedded)', () => {
       picked.map((q) => ['own', q.type, q.prompt, q.options, q.correct, q.accepted, q.explanation, q.source.section]),
     );
 
+    // The whole bank (about 200 KB of XML) into a copy of the deck: every question comes back.
+    const copy = await server.api<{ deck: DeckSummary }>('POST', '/api/decks', { markdown: await readFile(`content/decks/${DECK}.md`, 'utf8'), id: 'tema1-copia' });
+    expect(copy.status).toBe(201);
+    const whole = await fetch(`${server.url}/api/bank/${DECK}/export.xml`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
+    const wholeXml = await whole.text();
+    expect(wholeXml.length).toBeGreaterThan(100_000);
+    const all = await server.api<{ imported: BankQuestion[] }>('POST', '/api/bank/tema1-copia/import', { format: 'moodle-xml', text: wholeXml });
+    expect(all.status).toBe(201);
+    expect(all.body.imported).toHaveLength(Number(whole.headers.get('x-exported-questions')));
+
     const gift = await fetch(`${server.url}/api/bank/${DECK}/export.gift`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
     expect(Number(gift.headers.get('x-export-warnings'))).toBeGreaterThan(0);
     expect(await gift.text()).toContain('left out: GIFT has no ordering question type');
