@@ -15,8 +15,13 @@ export interface OverlayEntry {
   content: QuestionContent | null;
   /** Written by the teacher (typed in or imported): no generated question behind it. */
   own: boolean;
-  /** Epoch ms of the last change: play statistics count only games after it. */
+  /** Epoch ms of the last change of any kind. */
   updatedAt: number;
+  /**
+   * Epoch ms the question itself last changed (edited, reset, written): play
+   * statistics count only games after it. Excluding does not change it.
+   */
+  editedAt: number;
 }
 
 export type QuestionOrigin = 'generated' | 'curated' | 'own';
@@ -26,7 +31,7 @@ export interface BankQuestion extends Question {
   origin: QuestionOrigin;
   excluded: boolean;
   edited: boolean;
-  /** When the teacher last changed it (0: never). */
+  /** When the teacher last changed its content (0: never); its play statistics start there. */
   changedAt: number;
 }
 
@@ -67,7 +72,7 @@ export function applyOverlay(base: readonly Question[], overlay: ReadonlyMap<str
       origin: originOf(q),
       excluded: entry?.excluded ?? false,
       edited: content !== null,
-      changedAt: entry?.updatedAt ?? 0,
+      changedAt: entry?.editedAt ?? 0,
     };
   });
   const orphaned: OrphanedEntry[] = [];
@@ -81,7 +86,7 @@ export function applyOverlay(base: readonly Question[], overlay: ReadonlyMap<str
         origin: 'own',
         excluded: entry.excluded,
         edited: false,
-        changedAt: entry.updatedAt,
+        changedAt: entry.editedAt ?? entry.updatedAt,
       });
     } else {
       orphaned.push({ questionId: entry.questionId, excluded: entry.excluded, content: entry.content, updatedAt: entry.updatedAt });

@@ -58,7 +58,7 @@ export class BankService {
   async setExcluded(deckId: string, questionId: string, excluded: boolean): Promise<BankQuestion> {
     const bank = await this.bank(deckId);
     const question = this.find(bank, questionId);
-    await this.put(bank.deck.id, question, { excluded, content: this.keptContent(question) });
+    await this.put(bank.deck.id, question, { excluded, content: this.keptContent(question), editedAt: question.changedAt });
     return this.question(deckId, questionId);
   }
 
@@ -71,7 +71,7 @@ export class BankService {
     if (changes.source) content.source = { ...question.source, ...definedOnly(changes.source) };
     if (changes.source?.section && !changes.tags) content.tags = [content.source.section];
     this.check(bank.deck, { ...content, id: question.id, kind: question.kind });
-    await this.put(bank.deck.id, question, { excluded: question.excluded, content });
+    await this.put(bank.deck.id, question, { excluded: question.excluded, content, editedAt: this.clock.now() });
     return this.question(deckId, questionId);
   }
 
@@ -88,7 +88,8 @@ export class BankService {
       const content = { ...raw, tags: raw.tags?.length ? raw.tags : [raw.source.section] };
       const id = `own-${randomBytes(9).toString('base64url')}`;
       this.check(deck, { ...content, id, kind: OWN_KIND }, describe?.(index));
-      return { questionId: id, excluded: false, content, own: true, updatedAt: this.clock.now() };
+      const now = this.clock.now();
+      return { questionId: id, excluded: false, content, own: true, updatedAt: now, editedAt: now };
     });
     for (const entry of entries) await this.store.putEntry(deck.id, entry);
     const bank = await this.bank(deck.id);
@@ -100,7 +101,7 @@ export class BankService {
     const bank = await this.bank(deckId);
     const question = this.find(bank, questionId);
     if (question.origin === 'own') throw new BankError('QUESTION_INVALID', 'A teacher-written question has no generated version: delete it instead.');
-    if (question.excluded) await this.put(bank.deck.id, question, { excluded: true, content: null });
+    if (question.excluded) await this.put(bank.deck.id, question, { excluded: true, content: null, editedAt: this.clock.now() });
     else await this.store.removeEntry(bank.deck.id, question.id);
     return this.question(deckId, questionId);
   }
@@ -130,7 +131,7 @@ export class BankService {
     return question.edited || question.origin === 'own' ? contentOf(question) : null;
   }
 
-  private async put(deckId: string, question: BankQuestion, change: Pick<OverlayEntry, 'excluded' | 'content'>): Promise<void> {
+  private async put(deckId: string, question: BankQuestion, change: Pick<OverlayEntry, 'excluded' | 'content' | 'editedAt'>): Promise<void> {
     await this.store.putEntry(deckId, { questionId: question.id, own: question.origin === 'own', updatedAt: this.clock.now(), ...change });
   }
 

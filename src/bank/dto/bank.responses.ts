@@ -25,7 +25,7 @@ export class BankQuestionDto {
   @ApiProperty({ enum: ['generated', 'curated', 'own'] }) origin: string;
   @ApiProperty() excluded: boolean;
   @ApiProperty({ description: 'the teacher changed a generated or curated question' }) edited: boolean;
-  @ApiProperty({ description: 'epoch ms of the last change, 0 if never' }) changedAt: number;
+  @ApiProperty({ description: 'epoch ms its content last changed (edit, reset, creation), 0 if never; its statistics start there' }) changedAt: number;
 }
 
 export class OrphanedEntryDto {

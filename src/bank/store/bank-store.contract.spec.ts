@@ -26,7 +26,7 @@ const adapters: Array<[string, () => Promise<BankStore>]> = [
 ];
 
 function entry(questionId: string, over: Partial<OverlayEntry> = {}): OverlayEntry {
-  return { questionId, excluded: false, content: null, own: false, updatedAt: 1000, ...over };
+  return { questionId, excluded: false, content: null, own: false, updatedAt: 1000, editedAt: 0, ...over };
 }
 
 describe.each(adapters)('BankStore contract: %s', (_name, make) => {
