@@ -43,9 +43,17 @@ export class DeckLibrary implements OnModuleInit {
     await this.refresh();
   }
 
-  /** Builds stored decks this instance has not built yet, or whose Markdown changed since. */
+  /**
+   * Builds stored decks this instance has not built yet, or whose Markdown
+   * changed since. With the store unreachable the decks already built are
+   * still listed; the next refresh catches up.
+   */
   async refresh(): Promise<void> {
-    for (const stored of await this.store.listDecks()) this.adopt(stored.id, stored.markdown);
+    try {
+      for (const stored of await this.store.listDecks()) this.adopt(stored.id, stored.markdown);
+    } catch (err) {
+      this.logger.warn(`Stored decks not refreshed: ${(err as Error).message}`);
+    }
   }
 
   /** The deck as stored now: one uploaded or re-uploaded through another instance is built here. */

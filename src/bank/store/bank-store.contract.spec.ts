@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { Redis } from 'ioredis';
 import { RedisTestKeys } from '../../../test/support/redis.js';
 import type { OverlayEntry } from '../bank-overlay.js';
 import type { BankStore } from './bank-store.js';
@@ -97,4 +98,14 @@ test('file store: decks and overlays survive a restart', async () => {
   const second = await fileStore(dir);
   expect(await second.getDeck('deck-f')).toEqual({ id: 'deck-f', markdown: '# F' });
   expect([...(await second.overlay('deck-f')).values()]).toEqual([entry('q1', { excluded: true })]);
+});
+
+test('redis store: an unreachable Redis is the retryable TRY_AGAIN, never a crash', async () => {
+  // Port 1 on loopback: nothing listens; no reconnect, no queueing.
+  const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+  down.on('error', () => undefined);
+  const store = new RedisBankStore(down);
+  await expect(store.overlay('deck-a')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+  await expect(store.saveDeck({ id: 'deck-a', markdown: '# A' }, 'create')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+  down.disconnect();
 });
