@@ -144,6 +144,14 @@ describe('the bank page in a real browser', () => {
     expect(seen).not.toContain(excluded.prompt);
     expect(seen).not.toContain(edited.prompt);
 
+    // From the game in history, one click opens the host lobby of a review game.
+    await host.getByRole('link', { name: 'Ver el historial' }).click();
+    await host.locator('section.game-detail').waitFor();
+    await host.getByRole('button', { name: 'Partida de repaso' }).click();
+    await host.waitForURL(/\/host$/);
+    expect((await host.getByTestId('pin').textContent())!.trim()).toMatch(/^\d{6}$/);
+    expect((await host.getByTestId('pin').textContent())!.trim()).not.toBe(pin);
+
     // Back on the bank page the figures of the game are there.
     await page.reload();
     await page.getByText('Partidas jugadas con este tema: 1').waitFor();
