@@ -14,7 +14,7 @@ function pageScripts(page) {
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 let over = false;
-for (const page of ['play', 'host', 'history', 'index']) {
+for (const page of ['play', 'host', 'history', 'bank', 'index']) {
   const files = pageScripts(page);
   const gz = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
   const budget = page === 'play' ? ` (budget ${PLAYER_BUDGET_KB} KB)` : '';
