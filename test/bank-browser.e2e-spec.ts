@@ -87,6 +87,8 @@ describe('the bank page in a real browser', () => {
 
     // An edit that breaks a rule shows the problem next to the field; the fixed one is kept.
     await card(page, edited.id).getByRole('button', { name: `Editar: ${edited.prompt}` }).click();
+    // The form opens in place of the card, with the keyboard focus in it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-prompt');
     await page.getByLabel('Enunciado').fill('¿Eh?');
     await page.getByRole('button', { name: 'Guardar pregunta' }).click();
     await page.locator('#edit-prompt-error').waitFor();

@@ -95,6 +95,19 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
     onDelete: (q) => (confirm(bt('deleteConfirm')) ? act(bankApi('DELETE', questionPath(deckId, q.id))) : undefined),
   };
 
+  // A question is edited in place of its card; a new one above the list.
+  const editor = (question: BankQuestion | null) => (
+    <QuestionEditor
+      deck={bank!.deck}
+      question={question}
+      section={filters.section || bank!.deck.sections[0]?.label || ''}
+      onDone={(saved) => {
+        setEditing(null);
+        if (saved) void act(Promise.resolve());
+      }}
+    />
+  );
+
   const shown = useMemo(() => (bank ? bank.questions.filter((q) => matches(q, filters, stats.get(q.id))) : []), [bank, filters, stats]);
   if (!bank) return <ErrorLine message={error} />;
   const sections = bank.deck.sections.map((s) => s.label);
@@ -111,17 +124,7 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
           {bt('addQuestion')}
         </button>
       </div>
-      {editing ? (
-        <QuestionEditor
-          deck={bank.deck}
-          question={editing.question}
-          section={filters.section || sections[0] || ''}
-          onDone={(saved) => {
-            setEditing(null);
-            if (saved) void act(Promise.resolve());
-          }}
-        />
-      ) : null}
+      {editing && !editing.question ? editor(null) : null}
       <p role="status" class="meta">
         {status} {bt('shown', { n: shown.length, total: bank.questions.length })}
       </p>
@@ -141,9 +144,9 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
               <h3>
                 {kind} <span class="badge">{questions.length}</span>
               </h3>
-              {questions.map((q) => (
-                <QuestionCard question={q} stats={stats.get(q.id)} actions={actions} />
-              ))}
+              {questions.map((q) =>
+                editing?.question?.id === q.id ? editor(q) : <QuestionCard question={q} stats={stats.get(q.id)} actions={actions} />,
+              )}
             </div>
           ))}
         </section>

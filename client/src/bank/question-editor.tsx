@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
 import { bt } from './bank-texts.js';
 
@@ -62,6 +62,8 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+  // Keyboard users land in the form they opened, wherever it is on the page.
+  useEffect(() => document.getElementById('edit-prompt')?.focus(), []);
   const id = (name: string) => `edit-${name}`;
   const problems = (name: string) =>
     fields[name]?.length ? (
