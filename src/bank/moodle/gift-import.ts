@@ -1,7 +1,7 @@
 import { parse, type GIFTQuestion, type TextChoice } from 'gift-pegjs';
 import type { Language } from '../../questions/parser/outline.js';
 import type { QuestionContent } from '../bank-overlay.js';
-import { defaultExplanation, ImportProblem, lineAt, sectionOfCategory, TRUE_FALSE, type ImportedQuestion, type ImportResult } from './moodle-format.js';
+import { defaultExplanation, ImportProblem, sectionOfCategory, TRUE_FALSE, type ImportedQuestion, type ImportResult } from './moodle-format.js';
 
 interface GiftContext {
   text: string;
@@ -28,18 +28,15 @@ export function fromGift(text: string, language: Language, defaultSection: strin
   const ctx: GiftContext = { text, language, section: defaultSection };
   const questions: ImportedQuestion[] = [];
   const warnings: string[] = [];
+  const starts = blockStarts(text);
   let number = 0;
-  let searchFrom = 0;
-  for (const item of parsed) {
+  for (const [index, item] of parsed.entries()) {
     if (item.type === 'Category') {
       ctx.section = sectionOfCategory(item.title);
       continue;
     }
     number += 1;
-    const stem = 'stem' in item ? item.stem.text : '';
-    const offset = text.indexOf(stem.slice(0, 40), searchFrom);
-    if (offset >= 0) searchFrom = offset;
-    const line = lineAt(text, offset);
+    const line = starts[index] ?? 1;
     const where = `question ${number}${item.title ? ` "${item.title}"` : ''} (line ${line})`;
     const content = contentOf(item, ctx, where, line);
     if (content === null) warnings.push(`${where}: ${item.type} questions have no counterpart here; skipped`);
@@ -79,6 +76,25 @@ function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: nu
       return { ...base, type: 'typed', options: [], correct: [], accepted, explanation: feedback || defaultExplanation(ctx.language, accepted) };
     }
   }
+}
+
+/**
+ * First line of each GIFT block: the grammar separates questions (and
+ * $CATEGORY lines) by blank lines and skips // comments, so the n-th block is
+ * the n-th item the parser returns.
+ */
+function blockStarts(text: string): number[] {
+  const starts: number[] = [];
+  let inBlock = false;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') inBlock = false;
+    else if (!line.startsWith('//') && !inBlock) {
+      starts.push(i + 1);
+      inBlock = true;
+    }
+  });
+  return starts;
 }
 
 /** Right: marked "=", or given a positive weight ("~%50%"). */

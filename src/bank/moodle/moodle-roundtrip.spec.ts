@@ -80,5 +80,8 @@ describe('GIFT', () => {
     const imported = fromGift('::q1:: Which? {~a ~b}\n', 'en', '1. A');
     expect(imported.questions[0]).toMatchObject({ where: 'question 1 "q1" (line 1)', content: { type: 'single', correct: [] } });
     expect(() => fromGift('::q1:: Which? {=a ~b}\n', 'en', null)).toThrow('question 1 "q1" (line 1): no $CATEGORY names its section');
+    // Lines are counted block by block: comments and escaped text do not shift them.
+    const text2 = '// header\n\n$CATEGORY: x/1. A\n\n::q1:: A \\: b? {=a ~b}\n\n// note\n// more\n::q2::\nSecond\n{=c ~d}\n';
+    expect(fromGift(text2, 'en', null).questions.map((q) => q.where)).toEqual(['question 1 "q1" (line 5)', 'question 2 "q2" (line 9)']);
   });
 });
