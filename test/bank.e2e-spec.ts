@@ -145,6 +145,8 @@ describe('the question bank (embedded)', () => {
     expect((await server.api('DELETE', `/api/bank/${deckId}/questions/${doomed.id}`)).status).toBe(204);
     expect((await getBank(server, deckId)).orphaned).toEqual([]);
     expect((await server.api<ErrorBody>('DELETE', `/api/bank/${deckId}/questions/${kept.id}`)).status).toBe(422);
+    const shipped = await server.api<ErrorBody>('PUT', `/api/bank/${DECK}/deck`, { markdown });
+    expect([shipped.status, shipped.body.error.code]).toEqual([404, 'DECK_NOT_FOUND']);
   });
 
   test('Moodle XML and GIFT out and back in; a malformed file is refused whole with its line', async () => {

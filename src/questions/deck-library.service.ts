@@ -95,9 +95,12 @@ export class DeckLibrary implements OnModuleInit {
     return { deck: summarize(deck), warnings: deck.warnings };
   }
 
-  /** A new version of a deck: questions are generated again; ids of unchanged questions stay. */
+  /**
+   * A new version of an uploaded deck: questions are generated again; ids of
+   * unchanged questions stay. Decks shipped in DECKS_DIR are changed as files.
+   */
   async replace(id: string, markdown: string): Promise<AddedDeck> {
-    this.get(id);
+    if (!(await this.store.getDeck(id))) throw new GameError('DECK_NOT_FOUND', `No uploaded deck with id "${id}" (decks in DECKS_DIR are changed as files).`);
     const deck = buildDeck(id, markdown);
     if (deck.questions.length === 0) throw new GameError('DECK_UNUSABLE');
     await this.store.saveDeck({ id, markdown }, 'replace');
