@@ -186,6 +186,12 @@ describe('the bank page in a real browser', () => {
     await card(page, target.id).getByText('Excluida', { exact: true }).waitFor();
     const other = await open(PROJECTOR, `${second.url}/bank#key=${second.teacherKey}`);
     await card(other, target.id).getByText('Excluida', { exact: true }).waitFor();
+    // English, one tap away, and as accessible.
+    await other.getByRole('button', { name: 'English' }).click();
+    await other.getByRole('heading', { name: 'Question bank', level: 1 }).waitFor();
+    await card(other, target.id).getByText('Excluded', { exact: true }).waitFor();
+    await audit('bank page in English', other);
     expect(problems).toEqual([]);
+    expect(a11y).toEqual([]);
   }, 120_000);
 });
