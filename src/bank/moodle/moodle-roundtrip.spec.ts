@@ -57,6 +57,13 @@ describe('Moodle XML', () => {
     expect(fromMoodleXml(noCategory, 'es', '2. Historia').questions[0].content).toMatchObject({ type: 'typed', accepted: ['1999'] });
   });
 
+  test('entities declared in the file are never expanded (no "billion laughs")', () => {
+    let entities = '<!ENTITY a0 "lollollollol">';
+    for (let i = 1; i < 10; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const xml = `<?xml version="1.0"?><!DOCTYPE quiz [${entities}]><quiz><question type="shortanswer"><questiontext><text>&a9;</text></questiontext><answer fraction="100"><text>1</text></answer></question></quiz>`;
+    expect(fromMoodleXml(xml, 'es', '1. A').questions[0].content.prompt.length).toBeLessThan(100);
+  });
+
   test('Moodle types with no counterpart are skipped with a warning', () => {
     const essay = '<quiz><question type="essay"><name><text>e</text></name><questiontext><text>Explain</text></questiontext></question></quiz>';
     expect(fromMoodleXml(essay, 'en', '1. A').warnings[0]).toMatch(/"essay" questions have no counterpart/);
