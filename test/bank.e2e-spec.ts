@@ -7,7 +7,7 @@ import type { ItemStats } from '../src/bank/analysis/item-analysis.js';
 import type { DeckSummary } from '../src/questions/deck.js';
 import { answerAs, bankQuestionOf, playGame } from './support/bank-class.js';
 import { DATABASES } from './support/decks.js';
-import { startApp, type RunningApp } from './support/e2e-app.js';
+import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
 const DECK = 'tema1-virtualizacion';
@@ -152,7 +152,7 @@ describe('the question bank (embedded)', () => {
   test('Moodle XML and GIFT out and back in; a malformed file is refused whole with its line', async () => {
     const bank = await getBank(server);
     const picked = bank.questions.filter((q) => !q.excluded && ['single', 'multiple', 'typed', 'truefalse'].includes(q.type)).slice(0, 4);
-    const response = await fetch(`${server.url}/api/bank/${DECK}/export.xml?ids=${picked.map((q) => q.id).join(',')}`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
+    const response = await fetch(`${server.url}/api/bank/${DECK}/export.xml?ids=${picked.map((q) => q.id).join(',')}`, { headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` } });
     expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
     const xml = await response.text();
     const imported = await server.api<{ imported: BankQuestion[] }>('POST', `/api/bank/${DECK}/import`, { format: 'moodle-xml', text: xml });
@@ -164,14 +164,14 @@ describe('the question bank (embedded)', () => {
     // The whole bank (about 200 KB of XML) into a copy of the deck: every question comes back.
     const copy = await server.api<{ deck: DeckSummary }>('POST', '/api/decks', { markdown: await readFile(`content/decks/${DECK}.md`, 'utf8'), id: 'tema1-copia' });
     expect(copy.status).toBe(201);
-    const whole = await fetch(`${server.url}/api/bank/${DECK}/export.xml`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
+    const whole = await fetch(`${server.url}/api/bank/${DECK}/export.xml`, { headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` } });
     const wholeXml = await whole.text();
     expect(wholeXml.length).toBeGreaterThan(100_000);
     const all = await server.api<{ imported: BankQuestion[] }>('POST', '/api/bank/tema1-copia/import', { format: 'moodle-xml', text: wholeXml });
     expect(all.status).toBe(201);
     expect(all.body.imported).toHaveLength(Number(whole.headers.get('x-exported-questions')));
 
-    const gift = await fetch(`${server.url}/api/bank/${DECK}/export.gift`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
+    const gift = await fetch(`${server.url}/api/bank/${DECK}/export.gift`, { headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` } });
     expect(Number(gift.headers.get('x-export-warnings'))).toBeGreaterThan(0);
     expect(await gift.text()).toContain('left out: GIFT has no ordering question type');
 
