@@ -22,6 +22,7 @@ export default defineConfig({
         host: resolve(root, 'host.html'),
         play: resolve(root, 'play.html'),
         history: resolve(root, 'history.html'),
+        bank: resolve(root, 'bank.html'),
       },
     },
   },

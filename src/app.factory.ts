@@ -52,9 +52,13 @@ function originCheck(policy: OriginPolicy) {
   };
 }
 
+/** JSON bodies up to 2 MB: a whole bank as Moodle XML (about 200 KB per 160 questions) must fit an import. */
+export const JSON_BODY_LIMIT = '2mb';
+
 export function configureApp(app: INestApplication): INestApplication {
   app.use(originCheck(app.get(OriginPolicy)));
   app.use(securityHeaders);
+  (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
   const redis = app.get(RedisConnection);
   if (redis.enabled) {
     // Several instances share games: broadcasts must reach sockets connected to any of them.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from './auth/teacher-key.module.js';
+import { ReviewModule } from './bank/review/review.module.js';
 import { ClientModule } from './client.module.js';
 import { RequestPolicyModule } from './common/request-policy.module.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -8,7 +9,7 @@ import { HealthController } from './health.controller.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, RedisModule, RequestPolicyModule, TeacherKeyModule, GameModule, ClientModule],
+  imports: [AppConfigModule, RedisModule, RequestPolicyModule, TeacherKeyModule, GameModule, ReviewModule, ClientModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * one of the pages or a built file goes on (to the API, or to a 404): an
  * unknown path never gets the app page.
  */
-const PAGES: Record<string, string> = { '/': 'index.html', '/play': 'play.html', '/host': 'host.html', '/history': 'history.html' };
+const PAGES: Record<string, string> = { '/': 'index.html', '/play': 'play.html', '/host': 'host.html', '/history': 'history.html', '/bank': 'bank.html' };
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -231,6 +231,16 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       null,
     );
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/bank/{deckId}',
+      '/api/bank/{deckId}/deck',
+      '/api/bank/{deckId}/export.gift',
+      '/api/bank/{deckId}/export.xml',
+      '/api/bank/{deckId}/import',
+      '/api/bank/{deckId}/questions',
+      '/api/bank/{deckId}/questions/{questionId}',
+      '/api/bank/{deckId}/questions/{questionId}/excluded',
+      '/api/bank/{deckId}/questions/{questionId}/reset',
+      '/api/bank/{deckId}/stats',
       '/api/decks',
       '/api/games',
       '/api/history',
@@ -240,6 +250,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       '/api/history/{gameId}/export.xlsx',
       '/api/history/{gameId}/players/{playerId}',
       '/api/history/{gameId}/report',
+      '/api/review-games',
       '/health',
     ]);
     expect(Object.keys(body.paths['/api/history/{gameId}']).sort()).toEqual(['delete', 'get']);

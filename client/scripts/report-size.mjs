@@ -38,7 +38,7 @@ const sizes = compressAll(dist);
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(6);
 let over = false;
 console.log('page     on the wire (brotli)   gzip      raw   files');
-for (const page of ['play', 'host', 'history', 'index']) {
+for (const page of ['play', 'host', 'history', 'bank', 'index']) {
   const files = pageFiles(page);
   const sum = (kind) => files.reduce((total, f) => total + sizes.get(f)[kind], 0);
   const budget = page === 'play' ? ` (budget ${PLAYER_BUDGET_KB} KB)` : '';

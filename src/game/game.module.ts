@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from '../auth/teacher-key.module.js';
+import { BankModule } from '../bank/bank.module.js';
 import { Clock, SystemClock } from '../common/clock/clock.js';
 import { HistoryModule } from '../history/history.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
@@ -13,7 +14,7 @@ import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
 
 @Module({
-  imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
+  imports: [QuestionsModule, HistoryModule, TeacherKeyModule, BankModule],
   controllers: [GamesController],
   providers: [
     { provide: Clock, useClass: SystemClock },
@@ -25,5 +26,6 @@ import { gameStorageProviders } from './game-storage.providers.js';
     GamesService,
     GameGateway,
   ],
+  exports: [GamesService],
 })
 export class GameModule {}

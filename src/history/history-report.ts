@@ -1,3 +1,4 @@
+import { analyzeItems, type ItemStats } from '../bank/analysis/item-analysis.js';
 import { normalizeTyped } from '../questions/answer-matching.js';
 import type { HistoryQuestion, HistoryRecord } from './history-record.js';
 
@@ -30,6 +31,8 @@ export interface HistoryReport {
   sections: SectionStat[];
   misconceptions: Misconception[];
   sectionsToReview: string[];
+  /** Item analysis of this game alone (facility, discrimination, option shares, flags). */
+  items: ItemStats[];
 }
 
 const asked = (q: HistoryQuestion) => q.distribution.correct + q.distribution.incorrect + q.distribution.unanswered;
@@ -93,5 +96,6 @@ export function buildReport(record: HistoryRecord): HistoryReport {
       .filter((s) => s.correctRate < REVIEW_THRESHOLD)
       .sort((a, b) => a.correctRate - b.correctRate)
       .map((s) => s.section),
+    items: analyzeItems([record]),
   };
 }

@@ -15,7 +15,8 @@ export class DecksController {
   /** Titles, sections and counts only: no student data, so no key needed. */
   @Get()
   @ApiOkResponse({ type: [DeckSummaryDto] })
-  list(): DeckSummary[] {
+  async list(): Promise<DeckSummary[]> {
+    await this.decks.refresh();
     return this.decks.list();
   }
 

@@ -3,6 +3,9 @@ import { api, ApiError, download } from '../shared/api.js';
 import { BarChart, ErrorLine, Nick } from '../shared/components.js';
 import { currentLang, errorText, t } from '../shared/i18n.js';
 import type { HistoryQuestion, HistoryRecord, HistoryReport } from '../shared/types.js';
+import { bt } from '../bank/bank-texts.js';
+import { ItemFlags } from '../bank/item-stats.js';
+import { openReviewGame } from '../bank/review-game.js';
 
 export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () => void }) {
   const [record, setRecord] = useState<HistoryRecord | null>(null);
@@ -42,6 +45,9 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
         <button type="button" onClick={() => download(`/api/history/${gameId}/export.xlsx?lang=${lang}`, `aulaquiz-${gameId}.xlsx`).catch(fail)}>
           {t('exportXlsx')}
         </button>
+        <button type="button" onClick={() => openReviewGame({ gameId }).catch(fail)}>
+          {bt('reviewGame')}
+        </button>
         <button type="button" class="danger" onClick={remove}>
           {t('deleteGame')}
         </button>
@@ -79,14 +85,14 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
       ) : null}
       <h2>{t('perQuestion')}</h2>
       {record.questions.map((q) => (
-        <QuestionResult question={q} misconception={report.misconceptions.find((m) => m.index === q.index)} />
+        <QuestionResult question={q} misconception={report.misconceptions.find((m) => m.index === q.index)} item={report.items.find((i) => i.questionId === q.questionId)} />
       ))}
       <ErrorLine message={error} />
     </section>
   );
 }
 
-function QuestionResult({ question: q, misconception }: { question: HistoryQuestion; misconception?: HistoryReport['misconceptions'][number] }) {
+function QuestionResult({ question: q, misconception, item }: { question: HistoryQuestion; misconception?: HistoryReport['misconceptions'][number]; item?: HistoryReport['items'][number] }) {
   return (
     <article class="card question-result">
       <h3>
@@ -103,6 +109,7 @@ function QuestionResult({ question: q, misconception }: { question: HistoryQuest
         </p>
       )}
       {misconception ? <p class="misconception">{t('misconception', { answer: misconception.answer, n: misconception.count })}</p> : null}
+      {item ? <ItemFlags stats={item} /> : null}
     </article>
   );
 }

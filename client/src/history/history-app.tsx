@@ -6,6 +6,7 @@ import { KeyForm } from '../shared/key-form.js';
 import type { HistoryPage } from '../shared/types.js';
 import { GameDetail } from './game-detail.js';
 import { StudentDetail } from './student-detail.js';
+import { bt } from '../bank/bank-texts.js';
 
 interface Route {
   gameId: string | null;
@@ -68,6 +69,7 @@ function GameList({ onBadKey }: { onBadKey: () => void }) {
   return (
     <section class="history-list">
       <h1>{t('historyTitle')}</h1>
+      <p><a href="/bank">{bt('bankLink')}</a></p>
       {pages.length && games.length === 0 ? <p>{t('noGames')}</p> : null}
       {games.length ? (
         <table>

@@ -2,10 +2,11 @@ import '../shared/styles.css';
 import { render } from 'preact';
 import { Page } from '../shared/components.js';
 import { currentLang, t } from '../shared/i18n.js';
+import { bt } from '../bank/bank-texts.js';
 
 document.documentElement.lang = currentLang();
 
-/** The landing page: students to the PIN form, teachers to the host screen or the history. */
+/** The landing page: students to the PIN form, teachers to the host screen, the history or the question bank. */
 function Home() {
   return (
     <Page>
@@ -19,6 +20,9 @@ function Home() {
         </a>
         <a class="button" href="/history">
           {t('historyTitle')}
+        </a>
+        <a class="button" href="/bank">
+          {bt('bankTitle')}
         </a>
       </div>
     </Page>

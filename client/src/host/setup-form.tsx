@@ -4,6 +4,7 @@ import { ErrorLine } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
 import type { DeckSummary } from '../shared/types.js';
 import type { HostSession } from './host-session.js';
+import { bt } from '../bank/bank-texts.js';
 
 interface Created {
   gameId: string;
@@ -59,6 +60,7 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
   return (
     <form class="card setup" onSubmit={submit}>
       <h1>{t('newGame')}</h1>
+      <p><a href="/bank">{bt('bankLink')}</a></p>
       <label for="deck">{t('deck')}</label>
       <select id="deck" value={deckId} onChange={(e) => { setDeckId((e.target as HTMLSelectElement).value); setSections([]); }}>
         {decks.map((d) => (

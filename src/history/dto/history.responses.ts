@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ItemStatsDto } from '../../bank/dto/bank.responses.js';
 
 /** OpenAPI schemas of the history responses (the types themselves live beside the code that builds them). */
 
@@ -119,6 +120,7 @@ export class HistoryReportDto {
   @ApiProperty({ type: [SectionStatDto] }) sections: SectionStatDto[];
   @ApiProperty({ type: [MisconceptionDto] }) misconceptions: MisconceptionDto[];
   @ApiProperty({ type: [String] }) sectionsToReview: string[];
+  @ApiProperty({ type: [ItemStatsDto], description: 'item analysis of this game (see docs/item-analysis.md)' }) items: ItemStatsDto[];
 }
 
 class TrendPointDto {

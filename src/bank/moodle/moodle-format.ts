@@ -1,0 +1,60 @@
+import type { Language } from '../../questions/parser/outline.js';
+import type { QuestionContent } from '../bank-overlay.js';
+
+/** A question ready to export: its content plus where it sits. */
+export interface ExportItem extends QuestionContent {
+  id: string;
+}
+
+export interface ExportResult {
+  text: string;
+  exported: number;
+  /** One line per question left out (ordering in GIFT). */
+  warnings: string[];
+}
+
+/** What an import produced: contents to check with the bank's rules, and what was skipped. */
+export interface ImportResult {
+  questions: ImportedQuestion[];
+  warnings: string[];
+}
+
+export interface ImportedQuestion {
+  content: QuestionContent;
+  /** "question 3 (line 12)", for errors. */
+  where: string;
+}
+
+/** Raised for anything malformed: the import is refused whole. */
+export class ImportProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly question?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const TRUE_FALSE: Record<Language, [string, string]> = { es: ['Verdadero', 'Falso'], en: ['True', 'False'] };
+
+/** Moodle's category path for a section: "$course$/top/<deck title>/<section>". */
+export function categoryPath(deckTitle: string, section: string): string {
+  return ['$course$', 'top', deckTitle, section].map((p) => p.replaceAll('/', '//')).join('/');
+}
+
+/** The section named by a category path: its last segment ("//" is an escaped slash in Moodle paths). */
+export function sectionOfCategory(path: string): string {
+  const segments = path.replaceAll('//', '\u0000').split('/');
+  return (segments.at(-1) ?? '').replaceAll('\u0000', '/').trim();
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  return offset < 0 ? 1 : text.slice(0, offset).split('\n').length;
+}
+
+/** When a Moodle question has no general feedback, the explanation names the right answer. */
+export function defaultExplanation(language: Language, answers: string[]): string {
+  return `${language === 'es' ? 'Respuesta' : 'Answer'}: ${answers.join(', ')}`;
+}
