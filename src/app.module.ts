@@ -3,11 +3,10 @@ import { TeacherKeyModule } from './auth/teacher-key.module.js';
 import { ClientModule } from './client.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
-import { HealthController } from './health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, ClientModule],
-  controllers: [HealthController],
+  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, HealthModule, ClientModule],
 })
 export class AppModule {}

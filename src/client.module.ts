@@ -15,7 +15,7 @@ import { AppConfig } from './config/app-config.js';
       useFactory: (config: AppConfig) => [
         {
           rootPath: path.resolve(config.CLIENT_DIR),
-          exclude: ['/api/{*rest}', '/health', '/socket.io/{*rest}'],
+          exclude: ['/api/{*rest}', '/health', '/health/{*rest}', '/metrics', '/socket.io/{*rest}'],
           serveStaticOptions: { extensions: ['html'], index: 'index.html', fallthrough: true },
         },
       ],

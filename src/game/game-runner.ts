@@ -62,6 +62,11 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       adopted: (id) => void this.refreshTimer(id),
       released: (id) => this.timers.cancel(id),
     });
+    // Games the store already holds at start (the embedded journal's recovered games) need their timers again.
+    void this.store
+      .liveGameIds()
+      .then((ids) => ids.filter((id) => this.coordinator.drives(id)).forEach((id) => void this.refreshTimer(id)))
+      .catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {

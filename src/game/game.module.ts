@@ -11,6 +11,7 @@ import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
+import { GameStore } from './store/game-store.js';
 
 @Module({
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
@@ -25,5 +26,6 @@ import { gameStorageProviders } from './game-storage.providers.js';
     GamesService,
     GameGateway,
   ],
+  exports: [GameStore, SocketIoBroadcaster],
 })
 export class GameModule {}

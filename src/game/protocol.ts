@@ -21,10 +21,13 @@ export interface ServerEvents {
   'leaderboard:update': LeaderboardView;
   'game:paused': { remainingMs: number; byHostAbsence: boolean };
   'game:resumed': QuestionView;
-  'game:over': GameOverView;
+  /** `historySaved`: false while the record waits in the outbox (then `history:saved` follows). */
+  'game:over': GameOverView & { historySaved: boolean };
   'game:ended': { reason: GameOverView['endReason'] };
   'player:kicked': { message: string };
   'session:replaced': { message: string };
+  'server:restarting': { reason: 'shutdown'; retryAfterMs: number };
+  'history:saved': { historyId: string };
 }
 
 export type ServerEvent = keyof ServerEvents;

@@ -30,6 +30,11 @@ export class SocketIoBroadcaster extends GameBroadcaster {
     this.server?.to(rooms.player(gameId, playerId)).emit(event, payload);
   }
 
+  /** Every socket connected to this instance (not the others'): the server is about to stop. */
+  toEveryoneHere<E extends ServerEvent>(event: E, payload: ServerEvents[E]): void {
+    this.server?.local.emit(event, payload);
+  }
+
   disconnectPlayer(gameId: string, playerId: string): void {
     // No forced close: the disconnect packet queues behind player:kicked, so the phone sees why.
     this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false);
