@@ -62,7 +62,11 @@ export class GamePublisher implements OnModuleDestroy {
       case 'leaderboard-shown':
         return this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
       case 'paused':
-        return this.out.toGame(game.id, 'game:paused', { remainingMs: game.paused!.remainingMs, byHostAbsence: game.paused!.byHostAbsence });
+        return this.out.toGame(game.id, 'game:paused', {
+          remainingMs: game.paused!.remainingMs,
+          byHostAbsence: game.paused!.byHostAbsence,
+          reason: game.paused!.byHostAbsence ? 'host-absent' : 'host',
+        });
       case 'resumed':
         return this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
       case 'player-kicked':

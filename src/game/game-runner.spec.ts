@@ -117,7 +117,7 @@ describe('GameRunner', () => {
     await runner.detachHost(game.id);
     clock.advance(15_000);
     await settle();
-    expect(out.last('game:paused')).toEqual({ remainingMs: 5_000, byHostAbsence: true });
+    expect(out.last('game:paused')).toEqual({ remainingMs: 5_000, byHostAbsence: true, reason: 'host-absent' });
     clock.advance(30 * 60_000);
     await settle();
     expect(out.events('game').slice(-2)).toEqual(['game:over', 'game:ended']);

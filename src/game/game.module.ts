@@ -12,6 +12,7 @@ import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
 import { GameStore } from './store/game-store.js';
+import { StoreOutageHandler } from '../redis/store-outage.handler.js';
 
 @Module({
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
@@ -25,6 +26,7 @@ import { GameStore } from './store/game-store.js';
     GameRunner,
     GamesService,
     GameGateway,
+    StoreOutageHandler,
   ],
   exports: [GameStore, SocketIoBroadcaster],
 })

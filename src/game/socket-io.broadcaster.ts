@@ -30,6 +30,11 @@ export class SocketIoBroadcaster extends GameBroadcaster {
     this.server?.to(rooms.player(gameId, playerId)).emit(event, payload);
   }
 
+  /** The game's sockets on this instance only: works while the adapter cannot reach Redis. */
+  toGameHere<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
+    this.server?.local.to(rooms.game(gameId)).emit(event, payload);
+  }
+
   /** Every socket connected to this instance (not the others'): the server is about to stop. */
   toEveryoneHere<E extends ServerEvent>(event: E, payload: ServerEvents[E]): void {
     this.server?.local.emit(event, payload);
