@@ -61,7 +61,7 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   const s = view.snapshot;
   return (
     <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} wide>
-      <ReconnectingBanner connected={connected} />
+      <ReconnectingBanner connected={connected} socket={socket} />
       {!s ? <p class="card">{t('loading')}</p> : null}
       {s?.phase === 'lobby' ? <LobbyScreen snapshot={s} session={session} command={command} /> : null}
       {s?.phase === 'question' ? <QuestionScreen snapshot={s} receivedAt={view.receivedAt} command={command} /> : null}

@@ -48,7 +48,7 @@ export function PlayerApp() {
 
   return (
     <Page title={t('joinTitle')}>
-      <ReconnectingBanner connected={connected} />
+      <ReconnectingBanner connected={connected} socket={socket} />
       {view ? (
         <PlayerGame
           socket={socket}
