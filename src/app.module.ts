@@ -4,9 +4,10 @@ import { ClientModule } from './client.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, HealthModule, ClientModule],
+  imports: [AppConfigModule, RedisModule, TeacherKeyModule, GameModule, HealthModule, ObservabilityModule, ClientModule],
 })
 export class AppModule {}

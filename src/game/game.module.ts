@@ -28,6 +28,6 @@ import { StoreOutageHandler } from '../redis/store-outage.handler.js';
     GameGateway,
     StoreOutageHandler,
   ],
-  exports: [GameStore, SocketIoBroadcaster],
+  exports: [GameStore, GameRunner, SocketIoBroadcaster],
 })
 export class GameModule {}
