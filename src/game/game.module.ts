@@ -11,6 +11,7 @@ import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
+import { RecoveredHistory } from './journal/recovered-history.js';
 import { GameStore } from './store/game-store.js';
 import { StoreOutageHandler } from '../redis/store-outage.handler.js';
 
@@ -27,6 +28,7 @@ import { StoreOutageHandler } from '../redis/store-outage.handler.js';
     GamesService,
     GameGateway,
     StoreOutageHandler,
+    RecoveredHistory,
   ],
   exports: [GameStore, GameRunner, SocketIoBroadcaster],
 })

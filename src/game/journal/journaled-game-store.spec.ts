@@ -14,6 +14,7 @@ import { GamePublisher } from '../game-publisher.js';
 import { GameRunner } from '../game-runner.js';
 import { AppendJournal } from './append-journal.js';
 import { JournaledGameStore } from './journaled-game-store.js';
+import { RecoveredHistory } from './recovered-history.js';
 
 /** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
 async function serverOn(file: string, clock: ManualClock) {
@@ -57,6 +58,31 @@ describe('JournaledGameStore', () => {
     await second.runner.answer(game.id, beto.playerId, 0, 0);
     const third = await serverOn(file, clock);
     expect(Object.keys((await third.store.load(game.id))!.game.answers[0]).sort()).toEqual([ana.playerId, beto.playerId].sort());
+  });
+
+  test('a game that reached the podium but not history before a crash is written to history at the next start', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'journal-')), 'games.jsonl');
+    const clock = new ManualClock();
+    const store = new JournaledGameStore(new AppendJournal(file), () => clock.now());
+    await store.recover();
+    const unwritable = new (class extends MemoryHistoryStore {
+      override async saveOnce(): Promise<boolean> {
+        throw new Error('EROFS: read-only file system');
+      }
+    })();
+    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(unwritable), clock, validateConfig({})), clock, new LocalCoordinator());
+    const { game, hostToken } = await runner.create(testSettings(), everyTypeRound().slice(0, 1));
+    await runner.attachHost(hostToken);
+    const ana = await runner.join(game.pin, 'Ana');
+    await runner.command(game.id, (g, now) => engine.startGame(g, now));
+    await runner.answer(game.id, ana.playerId, 0, 1);
+    await runner.command(game.id, (g, now) => engine.advance(g, now));
+    expect((await store.load(game.id))!.game.phase).toBe('podium');
+
+    const second = await serverOn(file, clock);
+    const history = new MemoryHistoryStore();
+    await new RecoveredHistory(second.store, new HistoryOutbox(history)).onApplicationBootstrap();
+    expect((await history.get(game.id))!.questions[0].answers).toHaveLength(1);
   });
 
   test('a line torn by a crash mid-write is skipped and the rest replays', async () => {

@@ -34,6 +34,11 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     return this.recovered;
   }
 
+  /** Games past the podium that a previous run journaled: their history record may not have been written before it stopped. */
+  finishedGames(): GameState[] {
+    return [...this.games.values()].map((e) => e.game).filter((g) => (g.phase === 'podium' || g.phase === 'ended') && g.startedAt !== null);
+  }
+
   /** The journal's last write failure, for readiness (null while it writes). */
   get journalError(): Error | null {
     return this.journal.lastError;
