@@ -239,6 +239,8 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       '/api/history/{gameId}/export.csv',
       '/api/history/{gameId}/report',
       '/health',
+      '/health/live',
+      '/health/ready',
     ]);
     expect(Object.keys(body.paths['/api/history/{gameId}']).sort()).toEqual(['delete', 'get']);
     for (const schema of ['HistoryPageDto', 'HistoryRecordDto', 'HistoryReportDto', 'DeckSectionsDto', 'CreateGameDto', 'CreatedGameDto', 'CreateDeckDto']) {

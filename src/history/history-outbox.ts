@@ -31,6 +31,7 @@ export class HistoryOutbox implements OnApplicationShutdown {
   private readonly logger = new Logger(HistoryOutbox.name);
   private readonly pending = new Map<string, Pending>();
   private readonly listeners: Array<(gameId: string) => void> = [];
+  private readonly recordedListeners: Array<(gameId: string) => void> = [];
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly store: HistoryStore) {}
@@ -40,6 +41,7 @@ export class HistoryOutbox implements OnApplicationShutdown {
     if (this.pending.has(record.gameId)) return false;
     try {
       await this.store.saveOnce(record);
+      this.recorded(record.gameId);
       return true;
     } catch (err) {
       this.pending.set(record.gameId, { record, since: Date.now(), attempts: 1, lastError: describe(err) });
@@ -52,6 +54,11 @@ export class HistoryOutbox implements OnApplicationShutdown {
   /** Called with the game id when a record that had failed is stored. */
   onStored(listener: (gameId: string) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Called with the game id whenever history has a game's record (at once or after retries). */
+  onRecorded(listener: (gameId: string) => void): void {
+    this.recordedListeners.push(listener);
   }
 
   isPending(gameId: string): boolean {
@@ -71,6 +78,7 @@ export class HistoryOutbox implements OnApplicationShutdown {
         await this.store.saveOnce(p.record);
         this.pending.delete(gameId);
         this.logger.warn(`Game ${gameId} is stored in history after ${p.attempts} failed attempt(s).`);
+        this.recorded(gameId);
         for (const listener of this.listeners) listener(gameId);
       } catch (err) {
         p.attempts += 1;
@@ -85,6 +93,10 @@ export class HistoryOutbox implements OnApplicationShutdown {
     if (this.pending.size > 0) {
       this.logger.error(`${this.pending.size} finished game(s) were not stored in history: ${[...this.pending.keys()].join(', ')}.`);
     }
+  }
+
+  private recorded(gameId: string): void {
+    for (const listener of this.recordedListeners) listener(gameId);
   }
 
   private schedule(): void {

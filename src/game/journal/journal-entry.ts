@@ -7,7 +7,9 @@ export type JournalEntry =
   /** An answer kept for the open question (between two commits). */
   | { t: 'answer'; at: number; gameId: string; index: number; record: AnswerRecord }
   /** The game ended: forget it after `until`. */
-  | { t: 'retire'; at: number; gameId: string; until: number };
+  | { t: 'retire'; at: number; gameId: string; until: number }
+  /** The game's history record is stored: a restart must not write it again (it may have been deleted since). */
+  | { t: 'history'; at: number; gameId: string };
 
 /** The entry on a line, or null for a line that is not one (torn by a crash, or a failed write). */
 export function parseEntry(line: string): JournalEntry | null {
@@ -25,5 +27,6 @@ export function parseEntry(line: string): JournalEntry | null {
     return entry as JournalEntry;
   }
   if (entry.t === 'retire' && typeof entry.gameId === 'string' && typeof entry.until === 'number') return entry as JournalEntry;
+  if (entry.t === 'history' && typeof entry.gameId === 'string') return entry as JournalEntry;
   return null;
 }

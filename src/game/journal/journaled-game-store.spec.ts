@@ -83,6 +83,13 @@ describe('JournaledGameStore', () => {
     const history = new MemoryHistoryStore();
     await new RecoveredHistory(second.store, new HistoryOutbox(history)).onApplicationBootstrap();
     expect((await history.get(game.id))!.questions[0].answers).toHaveLength(1);
+    await second.store.close();
+
+    // Stored once, marked in the journal: a later start does not write it again (a teacher may have deleted it).
+    const third = await serverOn(file, clock);
+    const afterDelete = new MemoryHistoryStore();
+    await new RecoveredHistory(third.store, new HistoryOutbox(afterDelete)).onApplicationBootstrap();
+    expect(await afterDelete.get(game.id)).toBeNull();
   });
 
   test('a line torn by a crash mid-write is skipped and the rest replays', async () => {

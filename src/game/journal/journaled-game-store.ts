@@ -21,6 +21,8 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   private readonly logger = new Logger(JournaledGameStore.name);
   private compaction: Promise<void> | null = null;
   private recovered: string[] = [];
+  /** Games whose history record is known to be stored. */
+  private readonly historyStored = new Set<string>();
 
   constructor(
     private readonly journal: AppendJournal,
@@ -36,7 +38,16 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
 
   /** Games past the podium that a previous run journaled: their history record may not have been written before it stopped. */
   finishedGames(): GameState[] {
-    return [...this.games.values()].map((e) => e.game).filter((g) => (g.phase === 'podium' || g.phase === 'ended') && g.startedAt !== null);
+    return [...this.games.values()]
+      .map((e) => e.game)
+      .filter((g) => (g.phase === 'podium' || g.phase === 'ended') && g.startedAt !== null && !this.historyStored.has(g.id));
+  }
+
+  /** History has the game's record: never write it again from the journal (a teacher may delete it). */
+  async markHistoryStored(gameId: string): Promise<void> {
+    if (this.historyStored.has(gameId) || !this.games.has(gameId)) return;
+    this.historyStored.add(gameId);
+    await this.write({ t: 'history', at: this.now(), gameId });
   }
 
   /** The journal's last write failure, for readiness (null while it writes). */
@@ -146,6 +157,9 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
         if (stored) stored.expiresAt = entry.until;
         return;
       }
+      case 'history':
+        this.historyStored.add(entry.gameId);
+        return;
     }
   }
 
@@ -156,12 +170,14 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     for (const [id, entry] of this.games) {
       if (entry.expiresAt !== null && entry.expiresAt <= now) {
         this.games.delete(id);
+        this.historyStored.delete(id);
         if (this.pins.get(entry.game.pin) === id) this.pins.delete(entry.game.pin);
         continue;
       }
       entry.scores = scoresOf(entry.game);
       lines.push(JSON.stringify({ t: 'game', at: now, game: entry.game } satisfies JournalEntry));
       if (entry.expiresAt !== null) lines.push(JSON.stringify({ t: 'retire', at: now, gameId: id, until: entry.expiresAt } satisfies JournalEntry));
+      if (this.historyStored.has(id)) lines.push(JSON.stringify({ t: 'history', at: now, gameId: id } satisfies JournalEntry));
     }
     return lines;
   }

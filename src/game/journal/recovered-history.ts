@@ -7,15 +7,19 @@ import { JournaledGameStore } from './journaled-game-store.js';
 /**
  * A server that stopped between a game's podium and its history write (or
  * with the record still in the outbox) left the game in its journal: at
- * start its record is written again. History keeps the first record of a
- * game, so a record that did reach it is not duplicated.
+ * start its record is written again. Records history confirmed are marked
+ * in the journal and skipped, so a record a teacher deleted stays deleted.
  */
 @Injectable()
 export class RecoveredHistory implements OnApplicationBootstrap {
   constructor(
     private readonly store: GameStore,
     private readonly outbox: HistoryOutbox,
-  ) {}
+  ) {
+    // Once history has a record, the journal says so: a record deleted later is not brought back.
+    const journaled = store instanceof JournaledGameStore ? store : null;
+    if (journaled) outbox.onRecorded((gameId) => void journaled.markHistoryStored(gameId).catch(() => undefined));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!(this.store instanceof JournaledGameStore)) return;
