@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { JoinResult } from '../src/game/protocol.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { QuizClient } from './support/quiz-client.js';
 import { appForTests, TEST_TEACHER_KEY } from './support/e2e-app.js';
 
 async function freePort(): Promise<number> {
@@ -63,7 +64,7 @@ describe('operations of the built server', () => {
 
   test('logs are JSON lines when not on a terminal, the start banner is unchanged, and METRICS_PORT serves metrics without the key', async () => {
     const metricsPort = await freePort();
-    server = await startBuiltServer({ LOG_LEVEL: 'log', METRICS_PORT: String(metricsPort) });
+    server = await startBuiltServer({ LOG_LEVEL: 'debug', METRICS_PORT: String(metricsPort) });
     // pino writes asynchronously: its start-up lines may follow the banner.
     for (let i = 0; i < 100 && !/"msg":"Deck /.test(server.output()); i++) await new Promise((r) => setTimeout(r, 50));
     const output = server.output();
@@ -71,8 +72,21 @@ describe('operations of the built server', () => {
     const logLines = output.split('\n').filter((line) => line.startsWith('{'));
     expect(logLines.length).toBeGreaterThan(0);
     expect(logLines.map((line) => JSON.parse(line) as { level: number; msg: string }).some((l) => l.level === 30 && /Deck "/.test(l.msg))).toBe(true);
+
+    // Correlation ids: the socket's id on its event lines, the request id on request lines.
+    const phone = await QuizClient.connect(server.url);
+    const socketId = phone.socket.id;
+    await phone.call('player:join', { pin: '999999', nickname: 'Ana' });
+    await fetch(`${server.url}/api/decks`, { headers: { 'x-request-id': 'proxy-7' } });
+    const logged = () => server!.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, any>);
+    const socketLine = () => logged().find((l) => l.msg === 'event' && l.socketId === socketId);
+    for (let i = 0; i < 100 && !(socketLine() && logged().some((l) => l.req?.id === 'proxy-7')); i++) await new Promise((r) => setTimeout(r, 50));
+    phone.close();
+    expect(socketLine()).toMatchObject({ event: 'player:join', ok: false, code: 'GAME_NOT_FOUND' });
+    expect(logged().find((l) => l.req?.id === 'proxy-7')).toMatchObject({ req: { method: 'GET', url: '/api/decks' }, res: { statusCode: 200 } });
+
     const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toMatch(/^aulaquiz_connected_sockets 0$/m);
+    expect(await metrics.text()).toMatch(/^aulaquiz_connected_sockets \d+$/m);
   });
 });
