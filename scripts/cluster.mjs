@@ -19,10 +19,13 @@ const PORT = Number(process.env.PORT ?? 3000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CHECK_EVERY_MS = 1000;
 const RESTART_AFTER_MS = 1000;
+/** An instance that exits this soon after starting, this many times in a row, is not started again (it cannot start). */
+const CRASH_LOOP_MS = 5000;
+const CRASH_LOOP_LIMIT = 3;
 const INSTANCES = [
   { id: 'app1', port: Number(process.env.APP1_PORT ?? PORT + 1) },
   { id: 'app2', port: Number(process.env.APP2_PORT ?? PORT + 2) },
-].map((i) => ({ ...i, healthy: false, child: null, stopping: false }));
+].map((i) => ({ ...i, healthy: false, child: null, quickExits: 0 }));
 
 async function redisAnswers() {
   const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -41,6 +44,17 @@ if (!(await redisAnswers())) {
   process.exit(1);
 }
 
+// The instances refuse a Redis without an append-only file (src/redis/redis-persistence.ts): say so once, here.
+if (process.env.ALLOW_VOLATILE_REDIS !== '1') {
+  const probe = new Redis(REDIS_URL, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const info = await probe.info('persistence').finally(() => probe.disconnect());
+  if (!/^aof_enabled:1\s*$/m.test(info)) {
+    console.error(`Redis at ${REDIS_URL} keeps no append-only file: a Redis restart would erase every live game and all history.`);
+    console.error('Start it with --appendonly yes --appendfsync everysec, or set ALLOW_VOLATILE_REDIS=1 to run without it.');
+    process.exit(1);
+  }
+}
+
 const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? 'localhost';
 const publicUrl = process.env.PUBLIC_URL ?? `http://${lan}:${PORT}`;
 // Both instances must accept the same teacher key.
@@ -53,10 +67,16 @@ function startInstance(instance) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   instance.child = child;
+  const startedAt = Date.now();
   console.log(`${instance.id} (pid ${child.pid}) on :${instance.port}`);
   child.on('exit', (code, signal) => {
     instance.healthy = false;
     if (stopping) return;
+    instance.quickExits = Date.now() - startedAt < CRASH_LOOP_MS ? instance.quickExits + 1 : 0;
+    if (instance.quickExits >= CRASH_LOOP_LIMIT) {
+      console.error(`${instance.id} exited ${CRASH_LOOP_LIMIT} times right after starting (see its messages above); not starting it again`);
+      return;
+    }
     console.error(`${instance.id} exited (${signal ?? code}); starting it again`);
     setTimeout(() => startInstance(instance), RESTART_AFTER_MS).unref();
   });
