@@ -58,7 +58,8 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     } else {
       await first.stop();
       // A graceful stop tells every page before it closes the connection.
-      for (const client of [host, ...phones]) expect(client.frames.map((f) => f.event)).toContain('server:restarting');
+      const notices = await Promise.all([host, ...phones].map((client) => client.next('server:restarting')));
+      expect(notices).toEqual(Array(4).fill({ reason: 'shutdown', retryAfterMs: 2000 }));
       expect(first.output()).not.toContain('did not stop within');
     }
 
