@@ -24,7 +24,8 @@ export function loggingParams(config: AppConfig, pretty = process.stdout.isTTY =
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
+      // 503 is the documented, retryable TRY_AGAIN (and readiness while not ready): no alarm for it.
+      customLogLevel: (_req, res, err) => (res.statusCode === 503 ? 'debug' : err || res.statusCode >= 500 ? 'error' : 'debug'),
       // Never the teacher key: it travels in these headers.
       redact: ['req.headers.authorization', 'req.headers["x-teacher-key"]', 'req.headers.cookie'],
       transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, colorize: true, ignore: 'pid,hostname' } } : undefined,
