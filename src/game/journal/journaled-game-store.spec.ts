@@ -120,8 +120,15 @@ describe('JournaledGameStore', () => {
     await store.recover();
     const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
     const { game } = await runner.create(testSettings(), everyTypeRound());
+    const ana = await runner.join(game.pin, 'Ana');
+    await runner.join(game.pin, 'Beto');
+    await runner.command(game.id, (g, now) => engine.startGame(g, now));
     await journal.close();
-    await expect(runner.join(game.pin, 'Ana')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+    await expect(runner.join(game.pin, 'Carla')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
     expect(store.journalError).not.toBeNull();
+    // An answer the disk refused is not kept: the phone's retry is scored, not waved through as a repeat.
+    await expect(runner.answer(game.id, ana.playerId, 0, 1)).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+    expect(await store.hasAnswered(game.id, 0, ana.playerId)).toBe(false);
+    expect((await store.scoreboard(game.id)).get(ana.playerId) ?? 0).toBe(0);
   });
 });

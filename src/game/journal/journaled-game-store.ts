@@ -106,10 +106,26 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
 
   override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
     const write = await super.recordAnswer(gameId, questionIndex, key, record);
-    if (write.status === 'stored') await this.write({ t: 'answer', at: this.now(), gameId, index: questionIndex, record });
+    if (write.status === 'stored') {
+      try {
+        await this.write({ t: 'answer', at: this.now(), gameId, index: questionIndex, record });
+      } catch (err) {
+        // Not on disk, so not kept: the phone is told to send it again, and the retry must not find it as a duplicate.
+        this.forgetAnswer(gameId, questionIndex, record);
+        throw err;
+      }
+    }
     // A repeat may arrive while the first copy is still on its way to disk: its ack waits for it too.
     else if (write.status === 'duplicate') await this.journal.flush();
     return write;
+  }
+
+  private forgetAnswer(gameId: string, questionIndex: number, record: AnswerRecord): void {
+    const entry = this.games.get(gameId);
+    const answers = entry?.game.answers[questionIndex];
+    if (!entry || answers?.[record.playerId] !== record) return;
+    delete answers[record.playerId];
+    entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) - record.points);
   }
 
   override async retire(gameId: string, keepMs: number): Promise<void> {
