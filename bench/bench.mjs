@@ -58,7 +58,7 @@ async function startAulaquiz() {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'aulaquiz-bench-')),
       MAX_PLAYERS: String(PLAYERS + 10),
       LOG_LEVEL: 'warn',
-      ...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX } : {}),
+      ...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX, ALLOW_VOLATILE_REDIS: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

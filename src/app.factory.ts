@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -76,17 +77,10 @@ export function configureApp(app: INestApplication): INestApplication {
   return app;
 }
 
-const LOG_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
 export async function createApp(): Promise<NestExpressApplication> {
-  // Start-up logs wait for the configured level (they are flushed through it).
+  // Start-up logs wait for the structured logger (pino, at LOG_LEVEL; see src/observability/logging.ts).
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, abortOnError: false });
-  app.useLogger(LOG_LEVELS[app.get(AppConfig).LOG_LEVEL]);
+  app.useLogger(app.get(Logger));
   configureApp(app);
   return app;
 }

@@ -5,11 +5,21 @@ import { ClientModule } from './client.module.js';
 import { RequestPolicyModule } from './common/request-policy.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import { GameModule } from './game/game.module.js';
-import { HealthController } from './health.controller.js';
+import { HealthModule } from './health/health.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({
-  imports: [AppConfigModule, RedisModule, RequestPolicyModule, TeacherKeyModule, GameModule, ReviewModule, ClientModule],
-  controllers: [HealthController],
+  imports: [
+    AppConfigModule,
+    RedisModule,
+    RequestPolicyModule,
+    TeacherKeyModule,
+    GameModule,
+    ReviewModule,
+    HealthModule,
+    ObservabilityModule,
+    ClientModule,
+  ],
 })
 export class AppModule {}

@@ -3,11 +3,29 @@ import { createApp } from './app.factory.js';
 import { TeacherKey } from './auth/teacher-key.service.js';
 import { AppConfig } from './config/app-config.js';
 import { PublicUrl } from './config/public-url.js';
+import { drainOnSignals } from './health/drain-on-signals.js';
+import { serveMetricsOnPort } from './observability/metrics-port.js';
+import { MetricsService } from './observability/metrics.service.js';
+import { RedisConnection } from './redis/redis-connection.js';
+import { assertRedisPersists } from './redis/redis-persistence.js';
+
+async function checkRedisPersistence(connection: RedisConnection, config: AppConfig): Promise<void> {
+  if (!connection.enabled) return;
+  const probe = connection.create('persistence-check');
+  try {
+    await assertRedisPersists(probe, config.ALLOW_VOLATILE_REDIS === '1');
+  } finally {
+    probe.disconnect();
+  }
+}
 
 async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
+  await checkRedisPersistence(app.get(RedisConnection), config);
+  drainOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);
+  if (config.METRICS_PORT > 0) (await serveMetricsOnPort(app.get(MetricsService), config.METRICS_PORT, config.HOST)).unref();
   const urls = app.get(PublicUrl);
   urls.setPort((app.getHttpServer().address() as AddressInfo).port);
   const key = app.get(TeacherKey);

@@ -252,6 +252,8 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       '/api/history/{gameId}/report',
       '/api/review-games',
       '/health',
+      '/health/live',
+      '/health/ready',
     ]);
     expect(Object.keys(body.paths['/api/history/{gameId}']).sort()).toEqual(['delete', 'get']);
     for (const schema of ['HistoryPageDto', 'HistoryRecordDto', 'HistoryReportDto', 'DeckSectionsDto', 'CreateGameDto', 'CreatedGameDto', 'CreateDeckDto']) {

@@ -115,6 +115,18 @@ export class AppConfig {
   @IsString() @Matches(/^[\w.:/, \[\]-]{0,2000}$/)
   ALLOWED_ORIGINS = '';
 
+  /** Redis mode refuses a Redis that keeps nothing on disk (no append-only file) unless this is 1: a restart would erase every live game and all history. */
+  @IsIn(['0', '1'])
+  ALLOW_VOLATILE_REDIS: '0' | '1' = '0';
+
+  /** On SIGTERM the server tells clients, finishes its writes and exits; past this it exits anyway. */
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** Prometheus metrics on their own port (0: served at /metrics on the main port, behind the teacher key). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT = 0;
+
   /** Quiet by default: the terminal a teacher started the server in shows the host URL, then only problems. */
   @IsIn(['error', 'warn', 'log', 'debug'])
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))

@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { HistoryStore } from '../history/history-store.js';
+import { HistoryOutbox } from '../history/history-outbox.js';
 import { buildHistoryRecord } from '../history/history-record.js';
 import * as engine from './engine/index.js';
 import type { GameEvent, GameState } from './engine/index.js';
@@ -19,19 +19,20 @@ type HostUpdate = 'lobby' | 'progress';
  */
 @Injectable()
 export class GamePublisher implements OnModuleDestroy {
-  private readonly logger = new Logger(GamePublisher.name);
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
 
   constructor(
     private readonly out: GameBroadcaster,
     private readonly store: GameStore,
-    private readonly history: HistoryStore,
+    private readonly history: HistoryOutbox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {
     this.hostUpdates = new HostUpdateBatcher(clock, config.HOST_UPDATE_INTERVAL_MS, (id, kinds) => {
       void this.sendHostUpdates(id, kinds).catch(() => undefined);
     });
+    // A record that could not be stored at the podium is retried; the podium hears when it is in.
+    history.onStored((gameId) => this.out.toGame(gameId, 'history:saved', { historyId: gameId }));
   }
 
   onModuleDestroy(): void {
@@ -61,7 +62,11 @@ export class GamePublisher implements OnModuleDestroy {
       case 'leaderboard-shown':
         return this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
       case 'paused':
-        return this.out.toGame(game.id, 'game:paused', { remainingMs: game.paused!.remainingMs, byHostAbsence: game.paused!.byHostAbsence });
+        return this.out.toGame(game.id, 'game:paused', {
+          remainingMs: game.paused!.remainingMs,
+          byHostAbsence: game.paused!.byHostAbsence,
+          reason: game.paused!.byHostAbsence ? 'host-absent' : 'host',
+        });
       case 'resumed':
         return this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
       case 'player-kicked':
@@ -88,13 +93,13 @@ export class GamePublisher implements OnModuleDestroy {
   }
 
   private async publishGameOver(game: GameState): Promise<void> {
+    let historySaved = false;
     if (game.startedAt !== null) {
       const answers = await this.store.answersOf(game.id, game.index + 1);
-      await this.history.saveOnce(buildHistoryRecord({ ...game, answers })).catch((err: unknown) => {
-        this.logger.error(`Could not store game ${game.id} in history: ${String(err)}`);
-      });
+      // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
+      historySaved = await this.history.save(buildHistoryRecord({ ...game, answers }));
     }
-    this.out.toGame(game.id, 'game:over', engine.gameOverView(game));
+    this.out.toGame(game.id, 'game:over', { ...engine.gameOverView(game), historySaved });
   }
 
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {

@@ -3,6 +3,7 @@ import { everyTypeRound, testSettings } from '../../test/support/fixtures.js';
 import { RecordingBroadcaster } from '../../test/support/recording-broadcaster.js';
 import { ManualClock } from '../common/clock/manual-clock.js';
 import { validateConfig } from '../config/app-config.js';
+import { HistoryOutbox } from '../history/history-outbox.js';
 import { MemoryHistoryStore } from '../history/memory-history.store.js';
 import * as engine from './engine/index.js';
 import { LocalCoordinator } from './coordination/game-coordinator.js';
@@ -24,7 +25,7 @@ describe('GameRunner', () => {
     out = new RecordingBroadcaster();
     history = new MemoryHistoryStore();
     const store = new MemoryGameStore();
-    runner = new GameRunner(store, new GamePublisher(out, store, history, clock, validateConfig({})), clock, new LocalCoordinator());
+    runner = new GameRunner(store, new GamePublisher(out, store, new HistoryOutbox(history), clock, validateConfig({})), clock, new LocalCoordinator());
   });
 
   async function gameWithPlayers(names: string[]) {
@@ -116,7 +117,7 @@ describe('GameRunner', () => {
     await runner.detachHost(game.id);
     clock.advance(15_000);
     await settle();
-    expect(out.last('game:paused')).toEqual({ remainingMs: 5_000, byHostAbsence: true });
+    expect(out.last('game:paused')).toEqual({ remainingMs: 5_000, byHostAbsence: true, reason: 'host-absent' });
     clock.advance(30 * 60_000);
     await settle();
     expect(out.events('game').slice(-2)).toEqual(['game:over', 'game:ended']);

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { Clock } from '../common/clock/clock.js';
 import { FaultLog } from '../common/fault-log.js';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
+import { StoreAvailability } from '../redis/store-availability.js';
 import type { AnswerValue } from '../questions/question.js';
 import { GameCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
@@ -51,8 +52,14 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
     private readonly publisher: GamePublisher,
     private readonly clock: Clock,
     private readonly coordinator: GameCoordinator,
+    private readonly availability: StoreAvailability = new StoreAvailability(),
   ) {
-    this.timers = new GameTimers(clock, (id) => this.withGame(id, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })));
+    this.timers = new GameTimers(clock, (id) =>
+      // While the store is away (and until open questions are given their time back), deadlines wait.
+      this.availability.blocking
+        ? Promise.reject(new GameError('TRY_AGAIN'))
+        : this.withGame(id, (g, now) => ({ result: undefined, events: engine.advanceTime(g, now) })),
+    );
   }
 
   onModuleInit(): void {
@@ -64,6 +71,11 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       adopted: (id) => void this.refreshTimer(id),
       released: (id) => this.timers.cancel(id),
     });
+    // Games the store already holds at start (the embedded journal's recovered games) need their timers again.
+    void this.store
+      .liveGameIds()
+      .then((ids) => ids.filter((id) => this.coordinator.drives(id)).forEach((id) => void this.refreshTimer(id)))
+      .catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -155,6 +167,8 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
    */
   async answer(gameId: string, playerId: string, questionIndex: number, answer: AnswerValue): Promise<{ received: true }> {
     const received = { received: true as const };
+    // An answer that arrives while the store is away is refused retryably, never scored against a clock that ran on.
+    if (this.availability.blocking) throw new GameError('TRY_AGAIN');
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const game = await this.current(gameId, attempt > 0);
       const now = this.clock.now();
@@ -190,6 +204,11 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       const events = apply(game, now);
       return { result: engine.hostSnapshot(game, now), events };
     });
+  }
+
+  /** The games this instance last saw (for telling its own sockets about a store outage). */
+  cachedGames(): GameState[] {
+    return [...this.known.values()];
   }
 
   private afterAnswer(game: GameState, answered: number, now: number): void {

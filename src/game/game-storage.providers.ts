@@ -4,15 +4,19 @@ import { RedisConnection } from '../redis/redis-connection.js';
 import { GameCoordinator, LocalCoordinator } from './coordination/game-coordinator.js';
 import { RedisCoordinator } from './coordination/redis-coordinator.js';
 import { GameStore } from './store/game-store.js';
-import { MemoryGameStore } from './store/memory-game-store.js';
+import { openGameJournal } from './journal/game-journal.provider.js';
 import { RedisGameStore } from './store/redis-game-store.js';
 
-/** Live games in this process by default; in Redis, shared by every instance, when REDIS_URL is set. */
+/**
+ * Live games in this process by default, journaled to DATA_DIR so a restart
+ * finds them again; in Redis, shared by every instance, when REDIS_URL is set.
+ */
 export const gameStorageProviders: Provider[] = [
   {
     provide: GameStore,
-    inject: [RedisConnection],
-    useFactory: (redis: RedisConnection) => (redis.enabled ? new RedisGameStore(redis.create('games')) : new MemoryGameStore()),
+    inject: [RedisConnection, AppConfig],
+    useFactory: async (redis: RedisConnection, config: AppConfig) =>
+      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true })) : await openGameJournal(config),
   },
   {
     provide: GameCoordinator,

@@ -12,6 +12,9 @@ import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
+import { RecoveredHistory } from './journal/recovered-history.js';
+import { GameStore } from './store/game-store.js';
+import { StoreOutageHandler } from '../redis/store-outage.handler.js';
 
 @Module({
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule, BankModule],
@@ -25,7 +28,9 @@ import { gameStorageProviders } from './game-storage.providers.js';
     GameRunner,
     GamesService,
     GameGateway,
+    StoreOutageHandler,
+    RecoveredHistory,
   ],
-  exports: [GamesService],
+  exports: [GamesService, GameStore, GameRunner, SocketIoBroadcaster],
 })
 export class GameModule {}

@@ -4,6 +4,7 @@ import { RecordingBroadcaster } from '../../test/support/recording-broadcaster.j
 import { RedisTestKeys } from '../../test/support/redis.js';
 import { ManualClock } from '../common/clock/manual-clock.js';
 import { validateConfig } from '../config/app-config.js';
+import { HistoryOutbox } from '../history/history-outbox.js';
 import { MemoryHistoryStore } from '../history/memory-history.store.js';
 import { LocalCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
@@ -24,7 +25,7 @@ describe('one bad change fails alone', () => {
   test('a change that throws unexpectedly is refused INTERNAL_ERROR; the changes batched with it commit', async () => {
     const clock = new ManualClock();
     const store = new MemoryGameStore();
-    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new MemoryHistoryStore(), clock, validateConfig({})), clock, new LocalCoordinator());
+    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
     const { game } = await runner.create(testSettings(), everyTypeRound());
     await runner.join(game.pin, 'Ana');
     // Issued in one tick, so they are applied in one transaction (group commit).

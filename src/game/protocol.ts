@@ -19,13 +19,19 @@ export interface ServerEvents {
   'question:reveal': RevealView;
   'player:result': PlayerResultView;
   'leaderboard:update': LeaderboardView;
-  'game:paused': { remainingMs: number; byHostAbsence: boolean };
+  /** `reason`: the host paused, no host for a while, or the server lost its store (then it resumes by itself). */
+  'game:paused': { remainingMs: number; byHostAbsence: boolean; reason: PauseReason };
   'game:resumed': QuestionView;
-  'game:over': GameOverView;
+  /** `historySaved`: false while the record waits in the outbox (then `history:saved` follows). */
+  'game:over': GameOverView & { historySaved: boolean };
   'game:ended': { reason: GameOverView['endReason'] };
   'player:kicked': { message: string };
   'session:replaced': { message: string };
+  'server:restarting': { reason: 'shutdown'; retryAfterMs: number };
+  'history:saved': { historyId: string };
 }
+
+export type PauseReason = 'host' | 'host-absent' | 'store-unavailable';
 
 export type ServerEvent = keyof ServerEvents;
 

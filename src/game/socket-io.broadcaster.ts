@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { GameBroadcaster } from './game-broadcaster.js';
 import type { ServerEvent, ServerEvents } from './protocol.js';
 
@@ -13,9 +13,21 @@ export const rooms = {
 @Injectable()
 export class SocketIoBroadcaster extends GameBroadcaster {
   private server: Server | null = null;
+  private readonly connectionListeners: Array<(socket: Socket) => void> = [];
 
   attach(server: Server): void {
     this.server = server;
+    for (const listener of this.connectionListeners) server.on('connection', listener);
+  }
+
+  /** Runs `listener` for every new socket (metrics measure acks this way). */
+  onConnection(listener: (socket: Socket) => void): void {
+    this.connectionListeners.push(listener);
+    this.server?.on('connection', listener);
+  }
+
+  localSocketCount(): number {
+    return this.server?.of('/').sockets.size ?? 0;
   }
 
   toGame<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
@@ -28,6 +40,16 @@ export class SocketIoBroadcaster extends GameBroadcaster {
 
   toPlayer<E extends ServerEvent>(gameId: string, playerId: string, event: E, payload: ServerEvents[E]): void {
     this.server?.to(rooms.player(gameId, playerId)).emit(event, payload);
+  }
+
+  /** The game's sockets on this instance only: works while the adapter cannot reach Redis. */
+  toGameHere<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
+    this.server?.local.to(rooms.game(gameId)).emit(event, payload);
+  }
+
+  /** Every socket connected to this instance (not the others'): the server is about to stop. */
+  toEveryoneHere<E extends ServerEvent>(event: E, payload: ServerEvents[E]): void {
+    this.server?.local.emit(event, payload);
   }
 
   disconnectPlayer(gameId: string, playerId: string): void {

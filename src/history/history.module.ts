@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { FileHistoryStore } from './file-history.store.js';
 import { HistoryController } from './history.controller.js';
+import { HistoryOutbox } from './history-outbox.js';
 import { HistoryStore } from './history-store.js';
 import { HistoryService } from './history.service.js';
 import { RedisHistoryStore } from './redis-history.store.js';
@@ -18,7 +19,8 @@ import { RedisHistoryStore } from './redis-history.store.js';
         redis.enabled ? new RedisHistoryStore(redis.create('history')) : new FileHistoryStore(config),
     },
     HistoryService,
+    HistoryOutbox,
   ],
-  exports: [HistoryStore],
+  exports: [HistoryStore, HistoryOutbox],
 })
 export class HistoryModule {}

@@ -34,6 +34,16 @@ function decodeCursor(cursor: string): HistoryCursor {
   throw new GameError('INVALID_PAYLOAD', 'cursor is not one this server gave out');
 }
 
+/** A store failure (Redis unreachable, a disk error) is the documented retryable 503, not a 500. */
+async function reachable<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof GameError) throw err;
+    throw new GameError('TRY_AGAIN', `History is unreachable for a moment (${(err as Error).message}).`);
+  }
+}
+
 @Injectable()
 export class HistoryService {
   constructor(private readonly store: HistoryStore) {}
@@ -42,14 +52,14 @@ export class HistoryService {
     const limit = query.limit ?? DEFAULT_PAGE;
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     // One extra item tells whether there is a next page.
-    const found = await this.store.list({ deckId: query.deck, limit: limit + 1, after });
+    const found = await reachable(() => this.store.list({ deckId: query.deck, limit: limit + 1, after }));
     const games = found.slice(0, limit);
     const last = games.at(-1);
     return { games, nextCursor: found.length > limit && last ? encodeCursor(last) : null };
   }
 
   async get(gameId: string): Promise<HistoryRecord> {
-    const record = await this.store.get(gameId);
+    const record = await reachable(() => this.store.get(gameId));
     if (!record) throw new GameError('GAME_NOT_FOUND', `No finished game with id "${gameId}".`);
     return record;
   }
@@ -71,12 +81,12 @@ export class HistoryService {
   }
 
   async delete(gameId: string): Promise<void> {
-    if (!(await this.store.delete(gameId))) throw new GameError('GAME_NOT_FOUND', `No finished game with id "${gameId}".`);
+    if (!(await reachable(() => this.store.delete(gameId)))) throw new GameError('GAME_NOT_FOUND', `No finished game with id "${gameId}".`);
   }
 
   /** Per section over every game of a deck, with each game's rate: did re-teaching work? */
   async deckSections(deckId: string): Promise<DeckSections> {
-    const records = await this.store.recordsOfDeck(deckId);
+    const records = await reachable(() => this.store.recordsOfDeck(deckId));
     const overall = sectionStats(records.flatMap((r) => r.questions));
     const perGame = records.map((r) => ({ record: r, stats: new Map(sectionStats(r.questions).map((s) => [s.section, s])) }));
     const sections = overall.map((s) => ({

@@ -1,25 +1,33 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import slugify from 'slugify';
+import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
 import { AppConfig } from '../config/app-config.js';
 import { BankStore } from '../bank/store/bank-store.js';
 import { GameError } from '../game/engine/game-error.js';
-import { summarize, type Deck, type DeckSummary } from './deck.js';
-import { buildDeck, loadDeckFile } from './deck-file.js';
-import { parseDeck } from './parser/deck-parser.js';
-import type { BankWarning } from './deck.js';
+import { DeckBuilder } from './build/deck-builder.js';
+import { DeckCache } from './build/deck-cache.js';
+import { curatedFileOf, deckIdOf } from './deck-file.js';
+import { summarize, type BankWarning, type Deck, type DeckSummary } from './deck.js';
+import { loadCuratedBank } from './curated-bank.js';
+import type { Question } from './question.js';
 
 export interface AddedDeck {
   deck: DeckSummary;
   warnings: BankWarning[];
+  /** True when an earlier deck with this id was replaced. */
+  replaced: boolean;
 }
 
 /**
  * The decks in DECKS_DIR ("<id>.md", with an optional "<id>.curated.json"),
  * plus those teachers upload, kept in the BankStore (DATA_DIR/decks, or Redis
- * so that every instance knows every upload). Built once, and again when the
- * stored Markdown changes (a re-upload, possibly through another instance).
+ * so that every instance knows every upload). Decks are built off the event
+ * loop (DeckBuilder) and cached by content (DeckCache), so neither an upload
+ * nor a restart stalls running games; a stored deck is built again when its
+ * Markdown changes (a re-upload, possibly through another instance). Uploads
+ * of one id are applied one after another: the first creates, the next ones
+ * are refused (or replace, when asked to).
  */
 @Injectable()
 export class DeckLibrary implements OnModuleInit {
@@ -27,17 +35,25 @@ export class DeckLibrary implements OnModuleInit {
   private readonly decks = new Map<string, Deck>();
   /** The Markdown each stored deck was built from, to notice a re-upload. */
   private readonly builtFrom = new Map<string, string>();
+  /** Ids of the decks shipped in DECKS_DIR: changed as files, never through an upload. */
+  private readonly shipped = new Set<string>();
+  private readonly builder = new DeckBuilder();
+  private readonly cache: DeckCache;
+  private readonly uploads = new KeyedSerialQueue();
 
   constructor(
     private readonly config: AppConfig,
     private readonly store: BankStore,
-  ) {}
+  ) {
+    this.cache = new DeckCache(path.join(config.DATA_DIR, 'deck-cache'));
+  }
 
   async onModuleInit(): Promise<void> {
     const files = await readdir(this.config.DECKS_DIR).catch(() => [] as string[]);
     for (const file of files.filter((f) => f.endsWith('.md')).sort()) {
-      const deck = await loadDeckFile(path.join(this.config.DECKS_DIR, file));
+      const deck = await this.loadShipped(path.join(this.config.DECKS_DIR, file));
       this.decks.set(deck.id, deck);
+      this.shipped.add(deck.id);
       this.logger.log(`Deck "${deck.title}" (${deck.id}): ${deck.questions.length} questions`);
     }
     await this.refresh();
@@ -50,7 +66,7 @@ export class DeckLibrary implements OnModuleInit {
    */
   async refresh(): Promise<void> {
     try {
-      for (const stored of await this.store.listDecks()) this.adopt(stored.id, stored.markdown);
+      for (const stored of await this.store.listDecks()) await this.adopt(stored.id, stored.markdown);
     } catch (err) {
       this.logger.warn(`Stored decks not refreshed: ${(err as Error).message}`);
     }
@@ -59,17 +75,8 @@ export class DeckLibrary implements OnModuleInit {
   /** The deck as stored now: one uploaded or re-uploaded through another instance is built here. */
   async resolve(id: string): Promise<Deck> {
     const stored = await this.store.getDeck(id);
-    if (stored) this.adopt(stored.id, stored.markdown);
+    if (stored) await this.adopt(stored.id, stored.markdown);
     return this.get(id);
-  }
-
-  private adopt(id: string, markdown: string): Deck {
-    const known = this.decks.get(id);
-    if (known && this.builtFrom.get(id) === markdown) return known;
-    const deck = buildDeck(id, markdown);
-    this.decks.set(id, deck);
-    this.builtFrom.set(id, markdown);
-    return deck;
   }
 
   list(): DeckSummary[] {
@@ -83,16 +90,19 @@ export class DeckLibrary implements OnModuleInit {
   }
 
   /** Builds an uploaded deck, refuses one that yields nothing, and keeps it for later runs. */
-  async add(markdown: string, requestedId?: string): Promise<AddedDeck> {
-    // The id (and so every question id) comes from the title: parse first, generate once.
-    const id = requestedId ?? (slugify(parseDeck(markdown).title, { lower: true, strict: true }).slice(0, 64) || 'deck');
-    if (this.decks.has(id) || (await this.store.getDeck(id))) throw new GameError('DECK_EXISTS', `A deck with id "${id}" already exists.`);
-    const deck = buildDeck(id, markdown);
+  async add(markdown: string, requestedId?: string, replace = false): Promise<AddedDeck> {
+    if (requestedId && !replace && this.decks.has(requestedId)) throw exists(requestedId);
+    // The id (and so every question id) comes from the title when none is asked for: the build derives it.
+    const deck = await this.builder.build({ id: requestedId, markdown, curated: [] });
     if (deck.questions.length === 0) throw new GameError('DECK_UNUSABLE');
-    if (!(await this.store.saveDeck({ id, markdown }, 'create'))) throw new GameError('DECK_EXISTS', `A deck with id "${id}" already exists.`);
-    this.decks.set(id, deck);
-    this.builtFrom.set(id, markdown);
-    return { deck: summarize(deck), warnings: deck.warnings };
+    return this.uploads.run(deck.id, async () => {
+      if (this.shipped.has(deck.id)) throw exists(deck.id, ' (decks in DECKS_DIR are changed as files)');
+      const replaced = this.decks.has(deck.id) || (await this.store.getDeck(deck.id)) !== null;
+      if (replaced && !replace) throw exists(deck.id);
+      if (!(await this.store.saveDeck({ id: deck.id, markdown }, replace ? 'replace' : 'create'))) throw exists(deck.id);
+      await this.keep(deck, markdown);
+      return { deck: summarize(deck), warnings: deck.warnings, replaced };
+    });
   }
 
   /**
@@ -100,12 +110,43 @@ export class DeckLibrary implements OnModuleInit {
    * unchanged questions stay. Decks shipped in DECKS_DIR are changed as files.
    */
   async replace(id: string, markdown: string): Promise<AddedDeck> {
-    if (!(await this.store.getDeck(id))) throw new GameError('DECK_NOT_FOUND', `No uploaded deck with id "${id}" (decks in DECKS_DIR are changed as files).`);
-    const deck = buildDeck(id, markdown);
-    if (deck.questions.length === 0) throw new GameError('DECK_UNUSABLE');
-    await this.store.saveDeck({ id, markdown }, 'replace');
+    if (this.shipped.has(id) || !(await this.store.getDeck(id))) {
+      throw new GameError('DECK_NOT_FOUND', `No uploaded deck with id "${id}" (decks in DECKS_DIR are changed as files).`);
+    }
+    return this.add(markdown, id, true);
+  }
+
+  private async adopt(id: string, markdown: string): Promise<Deck> {
+    const known = this.decks.get(id);
+    if (known && this.builtFrom.get(id) === markdown) return known;
+    const deck = await this.build(id, markdown, []);
     this.decks.set(id, deck);
     this.builtFrom.set(id, markdown);
-    return { deck: summarize(deck), warnings: deck.warnings };
+    return deck;
   }
+
+  private async keep(deck: Deck, markdown: string): Promise<void> {
+    await this.cache.set(deck, markdown, []);
+    this.decks.set(deck.id, deck);
+    this.builtFrom.set(deck.id, markdown);
+  }
+
+  /** A shipped deck file with its curated questions. */
+  private async loadShipped(file: string): Promise<Deck> {
+    const markdown = await readFile(file, 'utf8');
+    return this.build(deckIdOf(file), markdown, await loadCuratedBank(curatedFileOf(file)));
+  }
+
+  /** From the cache when this content was built before, else built (off the event loop) and cached. */
+  private async build(id: string, markdown: string, curated: Question[]): Promise<Deck> {
+    const cached = await this.cache.get(id, markdown, curated);
+    if (cached) return cached;
+    const deck = await this.builder.build({ id, markdown, curated });
+    await this.cache.set(deck, markdown, curated);
+    return deck;
+  }
+}
+
+function exists(id: string, why = ''): GameError {
+  return new GameError('DECK_EXISTS', `A deck with id "${id}" already exists${why}.`);
 }

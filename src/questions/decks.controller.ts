@@ -26,6 +26,6 @@ export class DecksController {
   @ApiBearerAuth()
 @UseGuards(TeacherKeyGuard)
   create(@Body() dto: CreateDeckDto): Promise<AddedDeck> {
-    return this.decks.add(dto.markdown, dto.id);
+    return this.decks.add(dto.markdown, dto.id, dto.replace ?? false);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
+import { StoreAvailability } from './store-availability.js';
 
 /** Errors repeat every reconnect attempt while Redis is down: log the first, then one a minute. */
 const ERROR_LOG_INTERVAL_MS = 60_000;
@@ -16,15 +17,23 @@ export class RedisConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisConnection.name);
   private readonly clients: Redis[] = [];
   private lastErrorLogAt = 0;
+  private closing = false;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly availability: StoreAvailability,
+  ) {}
 
   get enabled(): boolean {
     return Boolean(this.config.REDIS_URL);
   }
 
-  /** A new client with the project's prefix, timeouts and error listener. */
-  create(name: string): Redis {
+  /**
+   * A new client with the project's prefix, timeouts and error listener.
+   * `tracksAvailability`: its connection dropping and returning is what
+   * StoreAvailability reports (the live-games client).
+   */
+  create(name: string, { tracksAvailability = false } = {}): Redis {
     if (!this.config.REDIS_URL) throw new Error('REDIS_URL is not set');
     const client = new Redis(this.config.REDIS_URL, {
       keyPrefix: this.config.REDIS_PREFIX,
@@ -35,6 +44,12 @@ export class RedisConnection implements OnApplicationShutdown {
       connectionName: `aulaquiz-${name}`,
     });
     this.watch(name, client);
+    if (tracksAvailability) {
+      client.on('close', () => {
+        if (!this.closing) this.availability.markDown();
+      });
+      client.on('ready', () => this.availability.markUp());
+    }
     // Libraries duplicate clients (the socket.io adapter does, for its blocking reads): those get listeners too.
     const duplicate = client.duplicate.bind(client);
     client.duplicate = (...args: Parameters<Redis['duplicate']>) => this.watch(`${name} (duplicate)`, duplicate(...args));
@@ -49,6 +64,7 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
   }
 

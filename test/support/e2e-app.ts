@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll } from '@jest/globals';
 import { Test } from '@nestjs/testing';
@@ -20,7 +23,9 @@ export interface RunningApp {
 
 /** The real app (same pipes and filters as `npm start`) on a free loopback port. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = validateConfig({ TEACHER_KEY: TEST_TEACHER_KEY, HOST: '127.0.0.1', PORT: '0', ...env });
+  // A data directory of its own, so no test finds another's journal or history.
+  const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'aulaquiz-e2e-'));
+  const config = validateConfig({ TEACHER_KEY: TEST_TEACHER_KEY, HOST: '127.0.0.1', PORT: '0', DATA_DIR, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)

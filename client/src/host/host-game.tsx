@@ -73,7 +73,7 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   useFitToViewport('.page-projector', screenKey, 0.55);
   return (
     <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} projector tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
-      <ReconnectingBanner connected={connected} />
+      <ReconnectingBanner connected={connected} socket={socket} />
       <Announcer text={hostAnnouncement(s)} />
       {!s ? <p class="card">{t('loading')}</p> : null}
       {s?.phase === 'lobby' ? <LobbyScreen snapshot={s} session={session} command={command} /> : null}

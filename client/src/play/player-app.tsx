@@ -106,7 +106,7 @@ export function PlayerApp() {
   return (
     <Page title={t('joinTitle')}>
       {/* A removed or replaced player's connection is closed on purpose: no "reconnecting" banner. */}
-      {removed || view?.closedReason ? null : <ReconnectingBanner connected={connected} />}
+      {removed || view?.closedReason ? null : <ReconnectingBanner connected={connected} socket={socket} />}
       <Announcer text={announcement(view, removed)} />
       {removed ? (
         <RemovedScreen />

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { useEffect, useState } from 'preact/hooks';
+import { watchServerNotices } from './server-notices.js';
 import type { Ack, ServerEvents } from './types.js';
 
 const ACK_TIMEOUT_MS = 8000;
@@ -10,7 +11,9 @@ const ACK_TIMEOUT_MS = 8000;
  * hiccup); pages re-identify on every "connect" (player:resume / host:attach).
  */
 export function connect(): Socket {
-  return io({ transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+  const socket = io({ transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+  watchServerNotices(socket);
+  return socket;
 }
 
 const NETWORK = { ok: false, error: { code: 'NETWORK' as never, message: 'no answer from the server' } } as const;

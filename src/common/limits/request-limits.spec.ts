@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from '../../../test/support/redis.js';
 import { validateConfig } from '../../config/app-config.js';
+import { StoreAvailability } from '../../redis/store-availability.js';
 import { RedisConnection } from '../../redis/redis-connection.js';
 import { RequestLimits, type Requester } from './request-limits.js';
 
@@ -27,7 +28,7 @@ describe('RequestLimits', () => {
   /** A server instance's limits: in Redis when `redis`, in its own memory otherwise. */
   function instance(redis: boolean): RequestLimits {
     const config = validateConfig({ ...LIMITS, ...(redis ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix } : {}) });
-    const connection = new RedisConnection(config);
+    const connection = new RedisConnection(config, new StoreAvailability());
     connections.push(connection);
     return new RequestLimits(config, connection);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dict, openKey, type AnswerRecord, type GameState } from '../engine/index.js';
 import { GameStore, type AnswerWrite, type LoadedGame } from './game-store.js';
 
-interface Entry {
+export interface Entry {
   game: GameState;
   version: number;
   scores: Map<string, number>;
@@ -19,8 +19,8 @@ interface Entry {
  */
 @Injectable()
 export class MemoryGameStore extends GameStore {
-  private readonly games = new Map<string, Entry>();
-  private readonly pins = new Map<string, string>();
+  protected readonly games = new Map<string, Entry>();
+  protected readonly pins = new Map<string, string>();
 
   async insert(game: GameState): Promise<boolean> {
     this.sweep();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const MAX_DECK_CHARS = 90_000;
 
@@ -16,6 +16,12 @@ export class CreateDeckDto {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'id must be lowercase letters, digits and dashes (at most 64)' })
   id?: string;
+
+  /** Replace a deck that has this id (otherwise that is 409 DECK_EXISTS). */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
 }
 
 class DeckSectionDto {
@@ -41,4 +47,5 @@ class BankWarningDto {
 export class AddedDeckDto {
   @ApiProperty({ type: DeckSummaryDto }) deck: DeckSummaryDto;
   @ApiProperty({ type: [BankWarningDto], description: 'generated questions dropped for breaking a rule' }) warnings: BankWarningDto[];
+  @ApiProperty({ description: 'an earlier deck with this id was replaced' }) replaced: boolean;
 }

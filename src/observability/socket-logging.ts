@@ -1,0 +1,42 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
+
+/**
+ * Socket events in the structured log, each line carrying the socket's id
+ * as its correlation id (`socketId`): connect, every acknowledged event with
+ * its outcome and time, disconnect. At `debug` (LOG_LEVEL=debug), so a
+ * classroom terminal stays quiet; refusals that mean trouble (TRY_AGAIN,
+ * INTERNAL_ERROR) are logged at `warn`.
+ */
+@Injectable()
+export class SocketLogging implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Socket');
+
+  constructor(private readonly sockets: SocketIoBroadcaster) {}
+
+  onApplicationBootstrap(): void {
+    this.sockets.onConnection((socket) => this.follow(socket));
+  }
+
+  private follow(socket: Socket): void {
+    const socketId = socket.id;
+    this.logger.debug({ socketId, address: socket.handshake.address, msg: 'connected' });
+    socket.on('disconnect', (reason) => this.logger.debug({ socketId, reason, msg: 'disconnected' }));
+    socket.use((packet, next) => {
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') {
+        const event = typeof packet[0] === 'string' ? packet[0].slice(0, 40) : 'other';
+        const started = performance.now();
+        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } }, ...rest: unknown[]) => {
+          const code = reply?.ok === false ? String(reply.error?.code).slice(0, 40) : undefined;
+          const line = { socketId, event, ok: reply?.ok === true, code, ms: Math.round((performance.now() - started) * 10) / 10, msg: 'event' };
+          if (code === 'TRY_AGAIN' || code === 'INTERNAL_ERROR') this.logger.warn(line);
+          else this.logger.debug(line);
+          (ack as (...args: unknown[]) => void)(reply, ...rest);
+        };
+      }
+      next();
+    });
+  }
+}
