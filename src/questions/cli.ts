@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { deckProblems } from './deck-check.js';
+import { deckProblems, rubricCounts } from './deck-check.js';
 import { loadDeckFile } from './deck-file.js';
 import type { Deck } from './deck.js';
 
@@ -9,7 +9,9 @@ const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample
 Builds the question bank of a lecture deck (and its <deck>.curated.json, if any) and prints a summary.
   --json <file>  write the bank as JSON (use - for standard output)
   --sample <n>   print n questions of each kind as Markdown, to review a deck
-  --check        exit with status 1 if the deck has a problem (a bad question, a section with no questions)`;
+  --check        count the rubric problems code can detect (docs/question-quality.md) and exit with
+                 status 1 if the deck has a problem (a bad or duplicate question, a section with no
+                 questions, open questions without a curated file)`;
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -73,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (!values.check) return 0;
+  const counts = rubricCounts(deck);
+  const line = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  console.error(`Rubric, in the bank: ${line(counts.inBank)}`);
+  console.error(`Rubric, dropped while generating: ${line(counts.dropped)}`);
   const problems = deckProblems(deck);
   for (const p of problems) console.error(`problem: ${p}`);
   console.error(problems.length ? `\n${problems.length} problem(s) found.` : '\nCheck passed.');

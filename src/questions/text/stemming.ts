@@ -7,8 +7,8 @@ const STEMMERS: Record<Language, (word: string) => string> = { es: spanishStemme
 /** Words that carry no topic: articles, prepositions, conjunctions and the like. */
 const STOP_WORDS = new Set(
   [
-    'el la los las lo un una unos unas de del al a en y o u e que se su sus con por para como sin sobre entre mas muy es son ser esta estan este esto ese eso no ni le les',
-    'the a an of and or to in on for with by as at from that this these those is are be it its not no into than then can may',
+    'el la los las lo un una unos unas de del al a en y o u e que se su sus con por para como sin sobre entre mas muy es son ser esta estan este esto ese eso ni le les',
+    'the a an of and or to in on for with by as at from that this these those is are be it its into than then can may',
   ]
     .join(' ')
     .split(' '),
@@ -31,7 +31,7 @@ export function wordsOf(text: string): string[] {
 export function stemsOf(text: string, language: Language): string[] {
   const stem = STEMMERS[language];
   return wordsOf(text)
-    .filter((w) => !STOP_WORDS.has(foldAccents(w)) && (w.length >= 3 || /\d/.test(w)))
+    .filter((w) => !STOP_WORDS.has(foldAccents(w)) && (w.length >= 2 || /\d/.test(w)))
     .map((w) => foldAccents(stem(w)));
 }
 
