@@ -1,6 +1,6 @@
 import type { Deck } from './deck.js';
 import { isOpenQuestionSection } from './parser/facts.js';
-import { languageOf, questionProblems, ruleOf, RUBRIC_RULES, type RubricRule } from './question-quality.js';
+import { languageOf, questionProblems, ruleOf, type RubricRule } from './question-quality.js';
 import type { Question } from './question.js';
 import { stemsOf } from './text/stemming.js';
 
@@ -34,16 +34,20 @@ export function deckProblems(deck: Deck): string[] {
   return problems;
 }
 
+/** The rubric rules code can detect; WRONG, AMBIGUOUS and TRIVIAL need a reader (the reviewed bank). */
+export const CODE_RULES = ['GIVEAWAY', 'BAD-DISTRACTOR', 'LANGUAGE', 'DUPLICATE'] as const satisfies readonly RubricRule[];
+type CodeRule = (typeof CODE_RULES)[number];
+
 /**
  * Counts per rubric rule that code can detect: in the bank as built (should
  * be all zero) and among the generated candidates dropped on the way.
  */
-export function rubricCounts(deck: Deck): { inBank: Record<RubricRule, number>; dropped: Record<RubricRule, number> } {
-  const zero = () => Object.fromEntries(RUBRIC_RULES.map((r) => [r, 0])) as Record<RubricRule, number>;
+export function rubricCounts(deck: Deck): { inBank: Record<CodeRule, number>; dropped: Record<CodeRule, number> } {
+  const zero = () => Object.fromEntries(CODE_RULES.map((r) => [r, 0])) as Record<CodeRule, number>;
   const inBank = zero();
   const dropped = zero();
-  const count = (into: Record<RubricRule, number>, findings: string[]) => {
-    for (const rule of new Set(findings.map(ruleOf))) if (rule !== 'STRUCTURE') into[rule]++;
+  const count = (into: Record<CodeRule, number>, findings: string[]) => {
+    for (const rule of new Set(findings.map(ruleOf))) if (rule in into) into[rule as CodeRule]++;
   };
   for (const q of deck.questions) count(inBank, questionProblems(q));
   inBank.DUPLICATE += duplicatePairs(deck.questions).length;
