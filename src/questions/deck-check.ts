@@ -56,23 +56,26 @@ export function rubricCounts(deck: Deck): { inBank: Record<CodeRule, number>; dr
 }
 
 /**
- * Two questions of the same type whose prompt and right answer say the same
- * thing (every meaningful word of the shorter is in the longer), such as
- * a curated "Sobre VirtualBox: ¿qué tipo de virtualización realiza?" next to
- * the generated "¿Qué tipo de virtualización es «VirtualBox»?".
+ * Two questions of the same type that ask the same thing and want the same
+ * answer: every meaningful word of one prompt is in the other, and one right
+ * answer contains the other. A curated "Sobre VirtualBox: ¿qué tipo de
+ * virtualización realiza?" duplicates the generated "¿Qué tipo de
+ * virtualización es «VirtualBox»?". A question and its inverse (definition →
+ * term, term → definition) are not duplicates: they never share a round.
  */
 export function duplicatePairs(questions: readonly Question[]): [Question, Question][] {
-  const keyed = questions.map((q) => ({ q, stems: new Set(stemsOf(`${q.prompt} ${answerText(q)}`, languageOf(q))) }));
+  const keyed = questions.map((q) => ({ q, prompt: new Set(stemsOf(q.prompt, languageOf(q))), answer: new Set(stemsOf(answerText(q), languageOf(q))) }));
+  const within = (a: Set<string>, b: Set<string>) => [...a].every((s) => b.has(s));
   const pairs: [Question, Question][] = [];
   for (let i = 0; i < keyed.length; i++) {
     for (let j = i + 1; j < keyed.length; j++) {
       const a = keyed[i];
       const b = keyed[j];
       if (a.q.type !== b.q.type || a.q.type === 'truefalse' || a.q.type === 'ordering') continue;
-      const [small, large] = a.stems.size <= b.stems.size ? [a.stems, b.stems] : [b.stems, a.stems];
-      if (small.size < 3) continue;
-      const shared = [...small].filter((s) => large.has(s)).length;
-      if (shared === small.size) pairs.push([a.q, b.q]);
+      const [small, large] = a.prompt.size <= b.prompt.size ? [a, b] : [b, a];
+      if (small.prompt.size < 2 || small.answer.size === 0 || large.answer.size === 0) continue;
+      const sameAnswer = within(a.answer, b.answer) || within(b.answer, a.answer);
+      if (sameAnswer && within(small.prompt, large.prompt)) pairs.push([a.q, b.q]);
     }
   }
   return pairs;

@@ -33,7 +33,8 @@ export function qualityProblems(q: Question, language: Language = languageOf(q))
   if (problems.length) return problems;
   problems.push(...languageProblems(q));
   if (q.type === 'typed') {
-    if (q.accepted.some((a) => normalizeTyped(q.prompt).split(' ').includes(normalizeTyped(a)))) problems.push('GIVEAWAY: the prompt contains the answer');
+    const prompt = ` ${normalizeTyped(q.prompt)} `;
+    if (q.accepted.some((a) => prompt.includes(` ${normalizeTyped(a)} `))) problems.push('GIVEAWAY: the prompt contains the answer');
     return problems;
   }
   if (q.type !== 'single' && q.type !== 'multiple') return problems;
@@ -98,10 +99,15 @@ export function languageOf(q: Question): Language {
  * stems every option has ("virtualiz" in a list of kinds of virtualization).
  */
 function promptOverlap(prompt: string, options: string[], language: Language): number[] {
-  const promptStems = new Set(stemsOf(prompt, language));
+  const promptStems = stemsOf(prompt, language);
   const optionStems = options.map((o) => new Set(stemsOf(o, language)));
   const common = new Set([...optionStems[0]].filter((s) => optionStems.every((set) => set.has(s))));
-  return optionStems.map((set) => [...set].filter((s) => !common.has(s) && promptStems.has(s)).length);
+  return optionStems.map((set) => [...set].filter((s) => !common.has(s) && promptStems.some((p) => sameStem(p, s))).length);
+}
+
+/** Equal stems, or long ones a letter or two apart: "function" (Azure Functions) meets "funcion" (Funciones como servicio). */
+function sameStem(a: string, b: string): boolean {
+  return a === b || (a.length >= 6 && b.length >= 6 && distance(a, b) <= 2);
 }
 
 /** "FaaS" in the prompt and "Function as a Service (FaaS)" as the key, or the key's initials spelled out. */
@@ -132,9 +138,13 @@ function formatOutlier(options: string[]): number | null {
   return options.every((o, j) => j === i || words(o) <= 3) ? i : null;
 }
 
+/**
+ * A distractor that paraphrases the key. Only phrases are compared: short
+ * names a letter apart are often real siblings ("Symmetric" / "Asymmetric encryption").
+ */
 function nearCopy(a: string, b: string): boolean {
   const x = normalizeTyped(a);
   const y = normalizeTyped(b);
-  if (x.length < 4 || y.length < 4) return x === y;
+  if (x.split(' ').length < 4 || y.split(' ').length < 4) return x === y;
   return distance(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 10)) || (x.length > 8 && y.length > 8 && (x.includes(y) || y.includes(x)));
 }

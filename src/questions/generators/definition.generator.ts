@@ -62,7 +62,7 @@ function typedTerm(ctx: GeneratorContext, d: Definition, explanation: string): Q
     .split(/\s+(?:o|or)\s+|\s*[()]\s*/)
     .map((n) => n.trim())
     .filter((n) => n.length >= 2);
-  if (names.length === 0 || names.some((n) => n.split(/\s+/).length > 3)) return null;
+  if (names.length === 0 || names.some((n) => n.split(/\s+/).length > 4)) return null;
   return makeQuestion(ctx, 'typed-term', d.term, {
     type: 'typed',
     prompt: ctx.t.typeTerm(d.definition),

@@ -24,6 +24,8 @@ export function numberQuestions(ctx: GeneratorContext): Question[] {
 /** The forms a student may type; ranges ("20 y 30", "20%-30%") are matched by answer-matching. */
 function acceptedForms(fact: NumericFact): string[] {
   const forms = [fact.value];
+  const range = fact.value.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  if (range.length === 2) forms.unshift(`${range[0]}-${range[1]}${fact.value.endsWith('%') ? '%' : ''}`);
   if (fact.value.endsWith('%')) forms.push(fact.value.replace(/\s*%$/, ''));
   if (fact.year !== null && fact.value.length === 2) forms.push(String(fact.year), `${fact.value}s`, `${fact.year}s`);
   return [...new Set(forms)];

@@ -29,7 +29,7 @@ const DEFINITION_SECTION = /^(definici[oó]n|definition|qu[eé] es|what is)\b/i;
 /** "En general se define como …", "Se entiende por X …", "X is defined as …". */
 const DEFINES_SUBJECT = /^(?:en general,?\s+)?se define como\s+(.+)$|^(?:in general,?\s+)?(?:it\s+)?is defined as\s+(.+)$/i;
 /** "Una red de computadores es un conjunto …", "A database is an organised collection …". */
-const NAMES_AND_DEFINES = /^(?:un|una|el|la|a|an|the)\s+([^,]{3,60}?)\s+(?:es|is)\s+((?:un|una|el|la|a|an|the)\s+.+)$/i;
+const NAMES_AND_DEFINES = /^(?:(?:un|una|el|la|a|an|the)\s+)?([^,]{3,60}?)\s+(?:es|is)\s+((?:un|una|el|la|a|an|the)\s+.+)$/i;
 const CONTRAST = /^(.+?)\s+(?:versus|vs\.?|frente a|contra)\s+(.+)$/i;
 const OVER = /^(?:ventajas|advantages)\s+(?:sobre|frente a|respecto a|over|compared to)\s+(.+)$/i;
 
@@ -179,9 +179,15 @@ function matchCase(original: string, replacement: string): string {
 
 /** A section that is itself a list of advantages or drawbacks ("2. Utilidad", "3. Inconvenientes"). */
 function sectionStance(ctx: Ctx, topic: OutlineTopic): void {
-  const title = ctx.section.title;
-  const isAdvantage = ADVANTAGES[ctx.language].test(title);
-  if (!isAdvantage && !DRAWBACKS[ctx.language].test(title)) return;
+  // "## Ventajas" under "# 4. Ventajas e inconvenientes": the slide title says which list it is.
+  const stanceOf = (t: string) => (ADVANTAGES[ctx.language].test(t) ? 'advantage' : DRAWBACKS[ctx.language].test(t) ? 'drawback' : null);
+  const ownTitle = topic.title !== ctx.section.title ? stanceOf(topic.title) : null;
+  const sectionTitle = stanceOf(ctx.section.title);
+  const bothInTitle = sectionTitle && stanceOf(ctx.section.title.replace(/^\S+\s+(e|y|and|&)\s+/i, ''));
+  const stance = ownTitle ?? (bothInTitle && bothInTitle !== sectionTitle ? null : sectionTitle);
+  if (!stance) return;
+  const title = ownTitle ? topic.title : ctx.section.title;
+  const isAdvantage = stance === 'advantage';
   let items = topic.items.filter((i) => !i.lead);
   if (LOOSE_ADVANTAGES.test(title)) {
     const bySlide = groupBy(items, (i) => i.slide);

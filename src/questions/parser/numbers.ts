@@ -5,7 +5,7 @@ import type { Language, SourceRef } from './outline.js';
 const YEAR = /(?<![\p{L}\d.,-])(1[5-9]\d\d|20\d\d)(?![\p{L}\d%])/gu;
 const DECADE = /\b(?:los|las décadas de los|the)\s+(\d0)(?:'?s)?\b/giu;
 /** "20-30%", "20 % - 30 %", "50%". */
-const PERCENT = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?(?:\s*%?\s*[-–]\s*\d+(?:[.,]\d+)?)?)\s*%/gu;
+const PERCENT = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?(?:\s*%?\s*(?:[-–]|y(?: el| un)?|and|to)\s*\d+(?:[.,]\d+)?)?)\s*%/gu;
 /** A count with its unit: "17 instrucciones", "3 Mbit/s", "5 megabytes". */
 const COUNT = /(?<![\p{L}\d.,-])(\d+(?:[.,]\d+)?)\s+(?=[\p{Ll}]|[KMGT]?(?:bit|B|Hz|byte)s?\b)/gu;
 /** Any figure, to tell a sentence with one figure from one with several. */
@@ -46,7 +46,7 @@ function figuresOf(sentence: string): Figure[] {
     found.push({ at: m.index! + m[0].indexOf(m[1]), figure: { value: m[1], year: 1900 + Number(m[1]), digits: 1 } });
   }
   for (const m of sentence.matchAll(PERCENT)) {
-    const value = m[0].replace(/\s+/g, '');
+    const value = m[0].trim();
     found.push({ at: m.index!, figure: { value, year: null, digits: (value.match(/\d+/g) ?? []).length } });
   }
   for (const m of sentence.matchAll(COUNT)) {
@@ -66,7 +66,8 @@ function insideName(sentence: string, at: number): boolean {
   const word = /([\p{L}\d-]+)$/u.exec(before)?.[1];
   if (!word) return false;
   const isFirstWord = before.length === word.length;
-  return !isFirstWord && /^\p{Lu}/u.test(word) && !/^(En|In|Desde|Since|From|Hasta|Until|Entre|Between)$/.test(word);
+  // A capitalised word before the figure names a product ("Windows 10"), unless it only opens the sentence ("En 1999", "Hay 17").
+  return /^\p{Lu}/u.test(word) && !(isFirstWord && /^(En|In|Desde|Since|From|Hasta|Until|Entre|Between|Hay|Son|Unos|Unas|Más|Sólo|Solo|About|Over|Some|Only|By|Around|Cerca|Alrededor)$/.test(word));
 }
 
 function splitIntoSentences(text: string): string[] {

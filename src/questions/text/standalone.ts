@@ -43,7 +43,7 @@ const FRAGMENT_START: Record<Language, RegExp> = {
 
 /** Finite verbs (or the reflexive "se" that comes with one): a statement needs one. */
 const SPANISH_VERB =
-  /(^|\s)(es|son|está|están|fue|fueron|era|eran|hay|ha|han|había|puede|pueden|podría|tiene|tienen|permite|permiten|se|debe|deben|suele|suelen|sirve|sirven|consiste|consisten|existe|existen|hace|hacen|usa|usan|ofrece|ofrecen|proporciona|proporcionan|controla|controlan|muestra|muestran|necesita|necesitan|realiza|realizan|cubre|cubren|une|unen|conecta|conectan|identifica|traduce|reenvía|comparten|circulan|deja|dejan|afecta|afectan|genera|generan|[\p{L}]{3,}(an|en|ó|aron|ieron|aba|aban|ía|ían|ará|erá|irá|amos|emos|imos))(?=$|[^\p{L}])/iu;
+  /(^|\s)(es|son|está|están|fue|fueron|era|eran|hay|ha|han|había|puede|pueden|podría|tiene|tienen|permite|permiten|se|debe|deben|suele|suelen|sirve|sirven|consiste|consisten|existe|existen|hace|hacen|usa|usan|ofrece|ofrecen|proporciona|proporcionan|controla|controlan|muestra|muestran|necesita|necesitan|realiza|realizan|cubre|cubren|une|unen|conecta|conectan|identifica|traduce|reenvía|comparten|circulan|deja|dejan|afecta|afectan|genera|generan|puso|pusieron|hizo|hicieron|tuvo|tuvieron|dio|dieron|vino|vinieron|supuso|[\p{L}]{3,}(an|en|ó|aron|ieron|aba|aban|ía|ían|ará|erá|irá|amos|emos|imos))(?=$|[^\p{L}])/iu;
 const ENGLISH_VERB =
   /(^|\s)(is|are|was|were|be|been|has|have|had|can|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(ed|es|s))(?=$|[^\p{L}])/iu;
 
