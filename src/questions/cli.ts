@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { deckProblems, rubricCounts } from './deck-check.js';
 import { loadDeckFile } from './deck-file.js';
+import { loadReview, reviewFileOf, reviewProblems } from './review-file.js';
 import type { Deck } from './deck.js';
 
 const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample <n>] [--check]
@@ -11,7 +12,8 @@ Builds the question bank of a lecture deck (and its <deck>.curated.json, if any)
   --sample <n>   print n questions of each kind as Markdown, to review a deck
   --check        count the rubric problems code can detect (docs/question-quality.md) and exit with
                  status 1 if the deck has a problem (a bad or duplicate question, a section with no
-                 questions, open questions without a curated file)`;
+                 questions, open questions without a curated file, a question that <deck>.review.json
+                 has no current verdict for or judges defective)`;
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -79,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
   const line = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ${n}`).join(', ');
   console.error(`Rubric, in the bank: ${line(counts.inBank)}`);
   console.error(`Rubric, dropped while generating: ${line(counts.dropped)}`);
-  const problems = deckProblems(deck);
+  const review = await loadReview(reviewFileOf(positionals[0]));
+  const problems = [...deckProblems(deck), ...(review ? reviewProblems(deck, review) : [])];
+  if (!review) console.error('No review file (<deck>.review.json): WRONG, AMBIGUOUS and TRIVIAL need a reader.');
   for (const p of problems) console.error(`problem: ${p}`);
   console.error(problems.length ? `\n${problems.length} problem(s) found.` : '\nCheck passed.');
   return problems.length ? 1 : 0;

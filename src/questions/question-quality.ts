@@ -49,6 +49,7 @@ export function qualityProblems(q: Question, language: Language = languageOf(q))
   if (outlier !== null) problems.push(q.correct.includes(outlier) ? 'GIVEAWAY: the right option is far longer than the others' : 'BAD-DISTRACTOR: one option is far longer than the others');
   const format = formatOutlier(q.options);
   if (format !== null) problems.push(q.correct.includes(format) ? 'GIVEAWAY: the right option is the only descriptive phrase' : 'BAD-DISTRACTOR: one option is a descriptive phrase among names');
+  if (qualifiedKey(q.options, q.correct)) problems.push('GIVEAWAY: the right option is the only name with a qualifier');
   for (const w of wrong) {
     if (right.some((r) => nearCopy(r, w))) problems.push(`BAD-DISTRACTOR: "${w}" is a near-copy of the right option`);
   }
@@ -133,9 +134,18 @@ function formatOutlier(options: string[]): number | null {
   if (options.length < 3) return null;
   const words = (o: string) => o.split(/\s+/).length;
   const descriptive = options.map((o) => words(o) >= 4 && /^(el|la|los|las|un|una|unos|unas|the|a|an)\s/i.test(o));
-  if (descriptive.filter(Boolean).length !== 1) return null;
-  const i = descriptive.indexOf(true);
-  return options.every((o, j) => j === i || words(o) <= 3) ? i : null;
+  if (descriptive.filter(Boolean).length === 1) {
+    const i = descriptive.indexOf(true);
+    if (options.every((o, j) => j === i || words(o) <= 3)) return i;
+  }
+  return null;
+}
+
+/** The right answer is the one short name with a qualifier ("Sandboxie (Windows)") among bare names ("Xen", "KVM"). */
+function qualifiedKey(options: string[], correct: number[]): boolean {
+  if (options.length < 3) return false;
+  const qualified = options.map((o) => /\(.+\)\s*$/.test(o) && o.split(/\s+/).length <= 4);
+  return qualified.filter(Boolean).length === 1 && correct.includes(qualified.indexOf(true));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Contrast, ContrastClaim } from '../parser/facts.js';
 import type { Question } from '../question.js';
+import { distance } from 'fastest-levenshtein';
+import { stemsOf } from '../text/stemming.js';
 import { choice, makeQuestion, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
 
 /**
@@ -34,14 +36,23 @@ function claimTrueFalse(ctx: GeneratorContext, contrast: Contrast, claim: Contra
     ];
   }
   if (claim.nature === 'advantage') {
-    return [
-      trueFalseQuestion(ctx, kind, `true:${key}`, ctx.t.advantageOver(claim.holder, other, claim.text), true, explanation, claim.ref),
-      trueFalseQuestion(ctx, kind, `false:${key}`, ctx.t.advantageOver(other, claim.holder, claim.text), false, explanation, claim.ref),
-    ];
+    const truth = trueFalseQuestion(ctx, kind, `true:${key}`, ctx.t.advantageOver(claim.holder, other, claim.text), true, explanation, claim.ref);
+    // "… que normalmente no están soportadas en el hypervisor" said as an advantage of the hypervisor: nobody would believe it.
+    if (namesSide(ctx, claim.text, other, claim.holder)) return [truth];
+    return [truth, trueFalseQuestion(ctx, kind, `false:${key}`, ctx.t.advantageOver(other, claim.holder, claim.text), false, explanation, claim.ref)];
   }
   // A trait of one of two siblings: false when said of the other one (definitions are asked by truefalse-definition).
   if (ctx.facts.definitions.some((d) => d.term === claim.holder && d.definition === claim.text)) return [];
   return [trueFalseQuestion(ctx, kind, `false:${key}`, ctx.t.isDefinedAs(other, claim.text), false, explanation, claim.ref)];
+}
+
+/** The claim mentions a word of `side`'s name that `rival`'s name does not have. */
+function namesSide(ctx: GeneratorContext, text: string, side: string, rival: string): boolean {
+  const claim = stemsOf(text, ctx.language);
+  const rivalStems = new Set(stemsOf(rival, ctx.language));
+  return stemsOf(side, ctx.language)
+    .filter((s) => !rivalStems.has(s))
+    .some((s) => claim.some((c) => c === s || (c.length >= 6 && s.length >= 6 && distance(c, s) <= 1)));
 }
 
 function explain(ctx: GeneratorContext, claim: ContrastClaim, other: string): string {

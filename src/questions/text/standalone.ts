@@ -113,5 +113,8 @@ function cutBeforeReference(text: string, language: Language): string | null {
   let cutAt = -1;
   for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index! < reference.index) cutAt = m.index!;
   if (cutAt <= 0) return null;
-  return `${text.slice(0, cutAt).trim().replace(/[,;:]$/, '')}.`;
+  const kept = text.slice(0, cutAt).trim().replace(/[,;:]$/, '');
+  // "Es el propio kernel del SO el que se usa" lost what it is used for: nothing worth keeping.
+  if (/\b(que|which|that)\s+(se\s+)?\S+$/i.test(kept)) return null;
+  return `${kept}.`;
 }
