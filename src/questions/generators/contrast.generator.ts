@@ -16,7 +16,7 @@ export function contrastQuestions(ctx: GeneratorContext): Question[] {
       const other = contrast.sides.find((s) => s !== claim.holder)!;
       const explanation = explain(ctx, claim, other);
       const prompt = claim.nature === 'advantage' ? ctx.t.advantageOfTwo(claim.text) : ctx.t.whichOfTwo(claim.text);
-      if (!claim.mirrored) {
+      if (!claim.namesHolder) {
         const options = choice(`two:${claim.text}`, claim.holder, [other]);
         out.push(makeQuestion(ctx, 'compare-two', `${claim.holder}:${claim.text}`, { type: 'single', prompt, ...options, explanation, ref: claim.ref, difficulty: 2 }));
       }
@@ -29,11 +29,9 @@ export function contrastQuestions(ctx: GeneratorContext): Question[] {
 function claimTrueFalse(ctx: GeneratorContext, contrast: Contrast, claim: ContrastClaim, other: string, explanation: string): Question[] {
   const kind = 'truefalse-compare';
   const key = `${contrast.sides.join('|')}:${claim.text}`;
-  if (claim.mirrored) {
-    return [
-      trueFalseQuestion(ctx, kind, `true:${key}`, claim.text, true, explanation, claim.ref),
-      trueFalseQuestion(ctx, kind, `false:${key}`, claim.mirrored, false, explanation, claim.ref),
-    ];
+  if (claim.namesHolder) {
+    const truth = trueFalseQuestion(ctx, kind, `true:${key}`, claim.text, true, explanation, claim.ref);
+    return claim.mirrored ? [truth, trueFalseQuestion(ctx, kind, `false:${key}`, claim.mirrored, false, explanation, claim.ref)] : [truth];
   }
   if (claim.nature === 'advantage') {
     const truth = trueFalseQuestion(ctx, kind, `true:${key}`, ctx.t.advantageOver(claim.holder, other, claim.text), true, explanation, claim.ref);
@@ -57,5 +55,5 @@ function namesSide(ctx: GeneratorContext, text: string, side: string, rival: str
 
 function explain(ctx: GeneratorContext, claim: ContrastClaim, other: string): string {
   if (claim.nature === 'advantage') return ctx.t.advantageOver(claim.holder, other, claim.text);
-  return claim.mirrored ? ctx.t.explainFrom(claim.text) : ctx.t.explainDefinition(claim.holder, claim.text);
+  return claim.namesHolder ? ctx.t.explainFrom(claim.text) : ctx.t.explainDefinition(claim.holder, claim.text);
 }

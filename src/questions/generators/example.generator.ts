@@ -1,4 +1,5 @@
 import { familyOf } from '../templates.js';
+import { acronymsOf, stemsOf } from '../text/stemming.js';
 import type { Category } from '../parser/facts.js';
 import type { Question } from '../question.js';
 import { drawChoice, makeQuestion, stablePick, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
@@ -33,7 +34,7 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
       // The same fact asked three ways is redundant: every example gets "which type is it?",
       // and, alternately, a true statement or "which of these is an example of X?".
       if (index % 2 === 0 || outsiders.length < 2) {
-        out.push(exampleTrueFalse(ctx, category, example, true, explanation));
+        if (!namesCategory(ctx, example, category.name)) out.push(exampleTrueFalse(ctx, category, example, true, explanation));
         continue;
       }
       const which = drawChoice(ctx, 'which-example', `${category.name}:${example}`, example, outsiders, MAX_OPTIONS - 1, () => ({
@@ -45,13 +46,20 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
       if (which) out.push(which);
     }
     // False claims: a sibling's example said to be one of these, each outsider at most once.
-    for (const outsider of stablePick(`tf-false:${category.name}`, outsiders, Math.min(outsiders.length, Math.ceil(category.examples.length / 2)))) {
+    const believable = outsiders.filter((o) => !namesCategory(ctx, o, category.name) && !siblings.some((s) => s.examples.includes(o) && namesCategory(ctx, o, s.name)));
+    for (const outsider of stablePick(`tf-false:${category.name}`, believable, Math.min(believable.length, Math.ceil(category.examples.length / 2)))) {
       out.push(exampleTrueFalse(ctx, category, outsider, false, explanation));
     }
     out.push(...selectAll(ctx, category, outsiders, explanation));
     out.push(...whichNot(ctx, category, outsiders, explanation));
   }
   return dedupeById(out);
+}
+
+/** "Morris worm" is an example of "Worm": the name answers the question. */
+function namesCategory(ctx: GeneratorContext, example: string, category: string): boolean {
+  const name = stemsOf(category, ctx.language);
+  return stemsOf(example, ctx.language).some((s) => name.includes(s)) || acronymsOf(category).some((a) => acronymsOf(example).includes(a) || stemsOf(example, ctx.language).includes(a));
 }
 
 function kindOfQuestion(ctx: GeneratorContext, category: Category, example: string, siblings: Category[], explanation: string): Question | null {

@@ -55,7 +55,9 @@ export interface ContrastClaim {
   holder: string;
   /** The claim as it can be asked about the holder ("tiene esta ventaja …", a trait). */
   text: string;
-  /** The sentence with the other side's name put in, when the sentence names its holder. */
+  /** The claim names its holder ("En la nube privada, …"): asked only as a statement, never as "which of the two". */
+  namesHolder: boolean;
+  /** The sentence with the other side's name put in, when it names its holder and still reads right so. */
   mirrored: string | null;
   /** "advantage": an advantage of the holder over the other side; "trait": true of the holder only. */
   nature: 'advantage' | 'trait';

@@ -144,7 +144,7 @@ function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: st
     const other = closestSide(ctx.contrast, over[1]);
     const holder = ctx.contrast.find((s) => s !== other)!;
     const contrast = ctx.facts.contrasts.find((c) => c.sides === ctx.contrast)!;
-    for (const s of statements) contrast.claims.push({ holder, text: s.text, mirrored: null, nature: 'advantage', ref: s.ref });
+    for (const s of statements) contrast.claims.push({ holder, text: s.text, namesHolder: false, mirrored: null, nature: 'advantage', ref: s.ref });
     return;
   }
   if (/^(diferencias|differences)\b/i.test(heading) && ctx.contrast) return contrastSentences(ctx, item.children);
@@ -166,8 +166,14 @@ function contrastSentences(ctx: Ctx, items: OutlineItem[]): void {
     const holder = named[0];
     const other = contrast.sides.find((s) => s !== holder)!;
     const at = foldAccents(text).indexOf(foldAccents(holder));
-    const mirrored = text.slice(0, at) + matchCase(text.slice(at, at + holder.length), other) + text.slice(at + holder.length);
-    contrast.claims.push({ holder, text, mirrored, nature: 'trait', ref: ref(ctx, item, item.text) });
+    // "Firewalls filter …" cannot become "Antivirus software filter …": the verb agrees with one side only.
+    // The head noun comes first in Spanish ("Virtualización basada en …"), last in English ("Antivirus software").
+    const head = (name: string) => (ctx.language === 'es' ? name.split(/\s+/)[0] : name.split(/\s+/).at(-1)!);
+    const sameNumber = /s$/i.test(head(holder)) === /s$/i.test(head(other));
+    const mirrored = !sameNumber
+      ? null
+      : text.slice(0, at) + matchCase(text.slice(at, at + holder.length), other) + text.slice(at + holder.length);
+    contrast.claims.push({ holder, text, namesHolder: true, mirrored, nature: 'trait', ref: ref(ctx, item, item.text) });
   }
 }
 
@@ -283,8 +289,8 @@ function pairContrasts(facts: DeckFacts): void {
     const members = new Set([...facts.definitions, ...facts.traits].filter((f) => f.group === group).map((f) => f.term));
     if (terms.length !== 2 || members.size !== 2) continue;
     const claims = [
-      ...defs.map((d) => ({ holder: d.term, text: d.definition, mirrored: null, nature: 'trait' as const, ref: d.ref })),
-      ...facts.traits.filter((t) => t.group === group).map((t) => ({ holder: t.term, text: t.text, mirrored: null, nature: 'trait' as const, ref: t.ref })),
+      ...defs.map((d) => ({ holder: d.term, text: d.definition, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: d.ref })),
+      ...facts.traits.filter((t) => t.group === group).map((t) => ({ holder: t.term, text: t.text, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: t.ref })),
     ];
     facts.contrasts.push({ sides: [terms[0], terms[1]], claims });
   }
