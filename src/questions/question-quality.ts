@@ -106,9 +106,14 @@ function promptOverlap(prompt: string, options: string[], language: Language): n
   return optionStems.map((set) => [...set].filter((s) => !common.has(s) && promptStems.some((p) => sameStem(p, s))).length);
 }
 
-/** Equal stems, or long ones a letter or two apart: "function" (Azure Functions) meets "funcion" (Funciones como servicio). */
+/**
+ * Equal stems, long ones a letter or two apart ("function" in Azure Functions
+ * meets "funcion" in Funciones como servicio), or one inside a compound name
+ * ("graph" in JanusGraph).
+ */
 function sameStem(a: string, b: string): boolean {
-  return a === b || (a.length >= 6 && b.length >= 6 && distance(a, b) <= 2);
+  if (a === b || (a.length >= 6 && b.length >= 6 && distance(a, b) <= 2)) return true;
+  return (a.length >= 5 && b.length > a.length && b.includes(a)) || (b.length >= 5 && a.length > b.length && a.includes(b));
 }
 
 /** "FaaS" in the prompt and "Function as a Service (FaaS)" as the key, or the key's initials spelled out. */

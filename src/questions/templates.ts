@@ -10,7 +10,7 @@ export interface Templates {
   typeTerm(definition: string): string;
   trueFalse(statement: string): string;
   isDefinedAs(term: string, definition: string): string;
-  kindOf(example: string, family: string | null): string;
+  kindOf(example: string, family: string | null, plural: boolean): string;
   exampleOf(category: string): string;
   everyExampleOf(category: string): string;
   isExampleOf(example: string, category: string): string;
@@ -38,7 +38,8 @@ const es: Templates = {
   typeTerm: (d) => `Escribe el concepto del tema que se define así: «${d}»`,
   trueFalse: (s) => `¿Verdadero o falso? ${s}`,
   isDefinedAs: (t, d) => `«${t}»: ${lowerFirst(d)}`,
-  kindOf: (e, family) => (family ? `¿Qué tipo de ${family} es «${e}»?` : `¿En qué categoría del tema encaja «${e}»?`),
+  kindOf: (e, family, plural) =>
+    family ? `¿Qué tipo de ${family} ${plural ? 'son' : 'es'} «${e}»?` : `¿En qué categoría del tema encaja${plural ? 'n' : ''} «${e}»?`,
   exampleOf: (c) => `¿Cuál de estos es un ejemplo de «${c}»?`,
   everyExampleOf: (c) => `Selecciona todos los ejemplos de «${c}».`,
   isExampleOf: (e, c) => `«${e}» es un ejemplo de «${c}».`,
@@ -67,7 +68,8 @@ const en: Templates = {
   typeTerm: (d) => `Type the concept from the lesson that is defined like this: "${d}"`,
   trueFalse: (s) => `True or false? ${s}`,
   isDefinedAs: (t, d) => `"${t}": ${lowerFirst(d)}`,
-  kindOf: (e, family) => (family ? `What type of ${family} is "${e}"?` : `Which category of the lesson does "${e}" belong to?`),
+  kindOf: (e, family, plural) =>
+    family ? `What type of ${family} ${plural ? 'are' : 'is'} "${e}"?` : `Which category of the lesson ${plural ? 'do' : 'does'} "${e}" belong to?`,
   exampleOf: (c) => `Which of these is an example of "${c}"?`,
   everyExampleOf: (c) => `Select every example of "${c}".`,
   isExampleOf: (e, c) => `"${e}" is an example of "${c}".`,

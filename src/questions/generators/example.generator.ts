@@ -56,6 +56,12 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
   return dedupeById(out);
 }
 
+/** "Redes de fibra municipales", "Enlaces por satélite": a descriptive plural, not a product name. */
+function isPluralPhrase(example: string): boolean {
+  const [first, ...rest] = example.split(/\s+/);
+  return rest.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(first);
+}
+
 /** "Morris worm" is an example of "Worm": the name answers the question. */
 function namesCategory(ctx: GeneratorContext, example: string, category: string): boolean {
   const name = stemsOf(category, ctx.language);
@@ -67,7 +73,7 @@ function kindOfQuestion(ctx: GeneratorContext, category: Category, example: stri
   const wrong = siblings.filter((s) => !homes.has(s.name)).map((s) => s.name);
   if (wrong.length === 0) return null;
   return drawChoice(ctx, 'example-category', `${category.name}:${example}`, category.name, wrong, MAX_OPTIONS - 1, () => ({
-    prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title, ctx.language)),
+    prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title, ctx.language), isPluralPhrase(example)),
     explanation,
     ref: category.ref,
     difficulty: 2,

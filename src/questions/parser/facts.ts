@@ -246,7 +246,8 @@ function splitExamples(text: string): string[] {
     .split(/,\s*|\s+(?:o|y|or|and)\s+/)
     .map(trimExample)
     .filter((s) => s && !/^etc\.?$/i.test(s))
-    .map((s) => s.charAt(0).toLocaleUpperCase() + s.slice(1));
+    // A phrase starts with a capital ("el particionado …" → "El particionado …"); a name keeps its spelling ("etcd").
+    .map((s) => (s.split(/\s+/).length >= 3 ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s));
 }
 
 /** "Un sistema de varios discos en RAID, aunque se "ven" como uno sólo." → "Un sistema de varios discos en RAID". */
