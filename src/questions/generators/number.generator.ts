@@ -33,7 +33,7 @@ function acceptedForms(fact: NumericFact): string[] {
 
 /** History milestones in order; every figure is blanked so the order is not given away. */
 export function orderingQuestions(ctx: GeneratorContext): Question[] {
-  const dated = ctx.facts.numbers.filter((n) => n.year !== null);
+  const dated = ctx.facts.numbers.filter((n) => n.year !== null && n.standalone);
   const years = new Set(dated.map((n) => n.year));
   if (dated.length < 3 || years.size !== dated.length) return [];
   const chronological = [...dated].sort((a, b) => a.year! - b.year!);

@@ -35,6 +35,8 @@ export interface NumericFact {
   year: number | null;
   /** Whether it may be asked as a typed answer: one figure, the sentence is about it, not an aside. */
   askable: boolean;
+  /** Whether the sentence can be shown on its own (a history milestone to order). */
+  standalone: boolean;
   ref: SourceRef;
 }
 

@@ -26,7 +26,7 @@ export function collectNumbers(facts: DeckFacts, language: Language, text: strin
     const problem = standaloneProblem(sentence, language, 'statement');
     const askable = problem === null && countFigures(sentence) === figures[0].digits;
     const first = figures[0];
-    facts.numbers.push({ value: first.value, year: first.year, askable, ref: refFor(sentence) });
+    facts.numbers.push({ value: first.value, year: first.year, askable, standalone: problem === null, ref: refFor(sentence) });
   }
 }
 
