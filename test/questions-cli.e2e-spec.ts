@@ -61,6 +61,16 @@ describe('npm run questions', () => {
     expect(unreviewed.stderr).toMatch(/question tema1-[0-9a-f]{12}: no review verdict/);
   });
 
+  test('--unreviewed lists what the review file has no current verdict for', async () => {
+    expect((await cli(TEMA1, '--unreviewed')).stdout).toMatch(/^# Tema 1\. .*: 0 question\(s\) to review/);
+    const dir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-cli-'));
+    const deck = path.join(dir, 'tema1-virtualizacion.md');
+    await copyFile(TEMA1, deck);
+    const { stdout } = await cli(deck, '--unreviewed');
+    expect(stdout).toMatch(/question\(s\) to review/);
+    expect(stdout).toMatch(/`tema1-virtualizacion-[0-9a-f]{12}` fingerprint `[0-9a-f]{12}`/);
+  });
+
   test('--check reports closing open questions that have no curated answers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-cli-'));
     const deck = path.join(dir, 'redes.md');
