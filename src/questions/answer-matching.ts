@@ -24,10 +24,25 @@ function typoTolerance(expected: string): number {
 export function matchesTyped(given: string, accepted: readonly string[]): boolean {
   const typed = normalizeTyped(given);
   if (typed === '') return false;
+  const typedRange = rangeOf(typed);
   return accepted.some((candidate) => {
     const expected = normalizeTyped(candidate);
+    if (typedRange && typedRange === rangeOf(expected)) return true;
     return distance(typed, expected) <= typoTolerance(expected);
   });
+}
+
+/** Words students put around a range: "entre 20 y 30", "20 to 30", "de 20 a 30 %". */
+const RANGE_WORDS = new Set(['entre', 'y', 'a', 'de', 'del', 'al', 'un', 'el', 'between', 'and', 'to', 'from', 'the', '%', 'por', 'ciento', 'percent']);
+
+/**
+ * "20-30%", "20%-30%", "20 y 30%", "entre 20 y 30", "20 to 30" → "20-30";
+ * null when the text is not two figures joined by range words.
+ */
+function rangeOf(normalized: string): string | null {
+  const words = normalized.split(' ').filter((w) => !RANGE_WORDS.has(w));
+  if (words.length !== 2 || !words.every((w) => /^\d+$/.test(w))) return null;
+  return `${words[0]}-${words[1]}`;
 }
 
 /** Whether `answer` has the shape the question type expects (not whether it is right). */

@@ -1,15 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { deckProblems } from './deck-check.js';
+import { deckProblems, rubricCounts } from './deck-check.js';
 import { loadDeckFile } from './deck-file.js';
+import type { Question } from './question.js';
+import { fingerprintOf, loadReview, reviewFileOf, reviewProblems, type Review } from './review-file.js';
 import type { Deck } from './deck.js';
 
-const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample <n>] [--check]
+const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample <n>] [--unreviewed] [--check]
 
 Builds the question bank of a lecture deck (and its <deck>.curated.json, if any) and prints a summary.
   --json <file>  write the bank as JSON (use - for standard output)
   --sample <n>   print n questions of each kind as Markdown, to review a deck
-  --check        exit with status 1 if the deck has a problem (a bad question, a section with no questions)`;
+  --unreviewed   print, as Markdown, every question <deck>.review.json has no current verdict for,
+                 each with the fingerprint to record once it has been read
+  --check        count the rubric problems code can detect (docs/question-quality.md) and exit with
+                 status 1 if the deck has a problem (a bad or duplicate question, a section with no
+                 questions, open questions without a curated file, a question that <deck>.review.json
+                 has no current verdict for or judges defective)`;
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -19,13 +26,26 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 
 /** A readable preview: the first n questions of each kind, answers marked. */
 function sample(deck: Deck, perKind: number): string {
-  const lines = [`# ${deck.title}: sample questions`, ''];
   const shown = new Map<string, number>();
-  for (const q of deck.questions) {
+  const picked = deck.questions.filter((q) => {
     const count = shown.get(q.kind) ?? 0;
-    if (count >= perKind) continue;
     shown.set(q.kind, count + 1);
-    lines.push(`### ${q.kind} (${q.type}, difficulty ${q.difficulty})`, '', q.prompt, '');
+    return count < perKind;
+  });
+  return asMarkdown(`${deck.title}: sample questions`, picked, () => '');
+}
+
+/** The questions a reader still has to judge, with the fingerprint their verdict must carry. */
+function unreviewed(deck: Deck, review: Review | null): string {
+  const current = (q: Question) => review?.[q.id]?.fingerprint === fingerprintOf(q);
+  const pending = deck.questions.filter((q) => !current(q));
+  return asMarkdown(`${deck.title}: ${pending.length} question(s) to review`, pending, (q) => ` \`${q.id}\` fingerprint \`${fingerprintOf(q)}\``);
+}
+
+function asMarkdown(title: string, questions: Question[], label: (q: Question) => string): string {
+  const lines = [`# ${title}`, ''];
+  for (const q of questions) {
+    lines.push(`### ${q.kind} (${q.type}, difficulty ${q.difficulty})${label(q)}`, '', q.prompt, '');
     if (q.type === 'typed') lines.push(`- Accepted: ${q.accepted.map((a) => `\`${a}\``).join(', ')}`);
     else if (q.type === 'ordering') q.correct.forEach((i, n) => lines.push(`${n + 1}. ${q.options[i]}`));
     else q.options.forEach((o, i) => lines.push(`- ${q.correct.includes(i) ? '**✓**' : '✗'} ${o}`));
@@ -54,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'string' },
       sample: { type: 'string' },
       check: { type: 'boolean', default: false },
+      unreviewed: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const json = JSON.stringify({ deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings }, null, 2);
   if (values.json === '-') process.stdout.write(`${json}\n`);
   else if (values.sample) process.stdout.write(`${sample(deck, Math.max(1, Number(values.sample) || 1))}\n`);
+  else if (values.unreviewed) process.stdout.write(`${unreviewed(deck, await loadReview(reviewFileOf(positionals[0])))}\n`);
   else {
     console.log(summary(deck));
     if (values.json) {
@@ -73,7 +95,13 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (!values.check) return 0;
-  const problems = deckProblems(deck);
+  const counts = rubricCounts(deck);
+  const line = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  console.error(`Rubric, in the bank: ${line(counts.inBank)}`);
+  console.error(`Rubric, dropped while generating: ${line(counts.dropped)}`);
+  const review = await loadReview(reviewFileOf(positionals[0]));
+  const problems = [...deckProblems(deck), ...(review ? reviewProblems(deck, review) : [])];
+  if (!review) console.error('No review file (<deck>.review.json): WRONG, AMBIGUOUS and TRIVIAL need a reader.');
   for (const p of problems) console.error(`problem: ${p}`);
   console.error(problems.length ? `\n${problems.length} problem(s) found.` : '\nCheck passed.');
   return problems.length ? 1 : 0;

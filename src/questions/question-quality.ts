@@ -1,63 +1,165 @@
+import { distance } from 'fastest-levenshtein';
 import { normalizeTyped } from './answer-matching.js';
+import { detectLanguage } from './parser/language.js';
+import type { Language } from './parser/outline.js';
 import { structuralProblems } from './question.dto.js';
 import type { Question } from './question.js';
-
-/** Significant words: long enough to carry meaning. */
-function words(text: string): string[] {
-  return normalizeTyped(text)
-    .split(' ')
-    .filter((w) => w.length >= 5);
-}
+import { acronymsOf, stemsOf } from './text/stemming.js';
 
 /**
- * The rules every question must pass, generated or curated. Returns the
- * problems found (empty when the question is good).
+ * The rubric of docs/question-quality.md. WRONG and AMBIGUOUS need a reader
+ * who knows the subject (the reviewed bank); the other rules are partly
+ * checked here, on every question, generated or curated.
  */
-export function qualityProblems(q: Question): string[] {
-  const problems: string[] = [];
-  const normalized = q.options.map(normalizeTyped);
-  if (new Set(normalized).size !== normalized.length) problems.push('duplicate options');
-  if (q.correct.some((i) => i < 0 || i >= q.options.length)) problems.push('correct index out of range');
-  if (new Set(q.correct).size !== q.correct.length) problems.push('repeated correct index');
-  switch (q.type) {
-    case 'single':
-    case 'truefalse':
-      if (q.correct.length !== 1) problems.push('needs exactly one correct option');
-      if (q.options.length < 2) problems.push('needs at least two options');
-      break;
-    case 'multiple':
-      if (q.correct.length < 1 || q.correct.length >= q.options.length) problems.push('needs some, not all, options correct');
-      break;
-    case 'ordering':
-      if (q.options.length < 3 || q.correct.length !== q.options.length) problems.push('ordering needs every item placed');
-      break;
-    case 'typed':
-      if (q.accepted.length === 0) problems.push('typed question without accepted answers');
-      if (q.options.length > 0) problems.push('typed question with options');
-      break;
+export const RUBRIC_RULES = ['WRONG', 'AMBIGUOUS', 'GIVEAWAY', 'BAD-DISTRACTOR', 'LANGUAGE', 'TRIVIAL', 'DUPLICATE'] as const;
+export type RubricRule = (typeof RUBRIC_RULES)[number];
+
+/** A problem found in a question: "GIVEAWAY: …". The rule code comes first so reports can count them. */
+export type Finding = `${RubricRule | 'STRUCTURE'}: ${string}`;
+
+export function ruleOf(finding: string): RubricRule | 'STRUCTURE' {
+  return finding.slice(0, finding.indexOf(':')) as RubricRule | 'STRUCTURE';
+}
+
+/** Structure first (class-validator), then the rubric rules, which assume a well-formed question. */
+export function questionProblems(question: unknown): Finding[] {
+  const structural = structuralProblems(question);
+  return structural ? [`STRUCTURE: ${structural}`] : qualityProblems(question as Question);
+}
+
+/** The rules every question must pass. Returns the problems found (empty when the question is good). */
+export function qualityProblems(q: Question, language: Language = languageOf(q)): Finding[] {
+  const problems = shapeProblems(q);
+  if (problems.length) return problems;
+  problems.push(...languageProblems(q));
+  if (q.type === 'typed') {
+    const prompt = ` ${normalizeTyped(q.prompt)} `;
+    if (q.accepted.some((a) => prompt.includes(` ${normalizeTyped(a)} `))) problems.push('GIVEAWAY: the prompt contains the answer');
+    return problems;
   }
-  // Only a question whose answer points at real options can be checked for giving it away.
-  if (problems.length === 0 && givesAway(q)) problems.push('the prompt gives the answer away');
+  if (q.type !== 'single' && q.type !== 'multiple') return problems;
+  const right = q.correct.map((i) => q.options[i]);
+  const wrong = q.options.filter((_, i) => !q.correct.includes(i));
+  const overlap = promptOverlap(q.prompt, q.options, language);
+  const best = Math.max(...q.correct.map((i) => overlap[i]));
+  const bestWrong = Math.max(0, ...q.options.map((_, i) => (q.correct.includes(i) ? 0 : overlap[i])));
+  if (best > 0 && best > bestWrong) problems.push('GIVEAWAY: the right option shares a word with the prompt that no wrong option does');
+  if (acronymGiveaway(q.prompt, right, wrong)) problems.push('GIVEAWAY: an acronym of the right option is in the prompt');
+  const outlier = lengthOutlier(q.options);
+  if (outlier !== null) problems.push(q.correct.includes(outlier) ? 'GIVEAWAY: the right option is far longer than the others' : 'BAD-DISTRACTOR: one option is far longer than the others');
+  const format = formatOutlier(q.options);
+  if (format !== null) problems.push(q.correct.includes(format) ? 'GIVEAWAY: the right option is the only descriptive phrase' : 'BAD-DISTRACTOR: one option is a descriptive phrase among names');
+  if (qualifiedKey(q.options, q.correct)) problems.push('GIVEAWAY: the right option is the only name with a qualifier');
+  for (const w of wrong) {
+    if (right.some((r) => nearCopy(r, w))) problems.push(`BAD-DISTRACTOR: "${w}" is a near-copy of the right option`);
+  }
   return problems;
 }
 
-/**
- * A choice question gives itself away when a distinctive word of the right
- * option (one no wrong option shares) appears in the prompt.
- */
-function givesAway(q: Question): boolean {
-  if (q.type === 'typed') return q.accepted.some((a) => normalizeTyped(q.prompt).split(' ').includes(normalizeTyped(a)));
-  if (q.type !== 'single' && q.type !== 'multiple') return false;
-  const prompt = new Set(words(q.prompt));
-  const wrongWords = new Set(q.options.filter((_, i) => !q.correct.includes(i)).flatMap(words));
-  return q.correct.some((i) => {
-    const distinctive = words(q.options[i]).filter((w) => !wrongWords.has(w));
-    return distinctive.length > 0 && distinctive.every((w) => prompt.has(w));
-  });
+function shapeProblems(q: Question): Finding[] {
+  const problems: Finding[] = [];
+  const normalized = q.options.map(normalizeTyped);
+  if (new Set(normalized).size !== normalized.length) problems.push('STRUCTURE: duplicate options');
+  if (q.correct.some((i) => i < 0 || i >= q.options.length)) problems.push('STRUCTURE: correct index out of range');
+  if (new Set(q.correct).size !== q.correct.length) problems.push('STRUCTURE: repeated correct index');
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+      if (q.correct.length !== 1) problems.push('STRUCTURE: needs exactly one correct option');
+      if (q.options.length < 2) problems.push('STRUCTURE: needs at least two options');
+      break;
+    case 'multiple':
+      if (q.correct.length < 1 || q.correct.length >= q.options.length) problems.push('STRUCTURE: needs some, not all, options correct');
+      break;
+    case 'ordering':
+      if (q.options.length < 3 || q.correct.length !== q.options.length) problems.push('STRUCTURE: ordering needs every item placed');
+      break;
+    case 'typed':
+      if (q.accepted.length === 0) problems.push('STRUCTURE: typed question without accepted answers');
+      if (q.options.length > 0) problems.push('STRUCTURE: typed question with options');
+      break;
+  }
+  return problems;
 }
 
-/** Structure first (class-validator), then the quality rules, which assume a well-formed question. */
-export function questionProblems(question: unknown): string[] {
-  const structural = structuralProblems(question);
-  return structural ? [structural] : qualityProblems(question as Question);
+/** Markdown left over from the slides, or quotes opened and never closed. */
+function languageProblems(q: Question): Finding[] {
+  const texts = [q.prompt, ...q.options, q.explanation];
+  const problems: Finding[] = [];
+  if (texts.some((t) => /\*\*|`|\]\(|^#+\s/.test(t))) problems.push('LANGUAGE: markdown left in the text');
+  if (texts.some((t) => (t.match(/«/g) ?? []).length !== (t.match(/»/g) ?? []).length)) problems.push('LANGUAGE: unbalanced quotes');
+  return problems;
+}
+
+export function languageOf(q: Question): Language {
+  return detectLanguage(`${q.prompt} ${q.options.join(' ')} ${q.explanation}`);
+}
+
+/**
+ * For each option, how many of its stems the prompt shares, not counting the
+ * stems every option has ("virtualiz" in a list of kinds of virtualization).
+ */
+function promptOverlap(prompt: string, options: string[], language: Language): number[] {
+  const promptStems = stemsOf(prompt, language);
+  const optionStems = options.map((o) => new Set(stemsOf(o, language)));
+  const common = new Set([...optionStems[0]].filter((s) => optionStems.every((set) => set.has(s))));
+  return optionStems.map((set) => [...set].filter((s) => !common.has(s) && promptStems.some((p) => sameStem(p, s))).length);
+}
+
+/**
+ * Equal stems, long ones a letter or two apart ("function" in Azure Functions
+ * meets "funcion" in Funciones como servicio), or one inside a compound name
+ * ("graph" in JanusGraph).
+ */
+function sameStem(a: string, b: string): boolean {
+  if (a === b || (a.length >= 6 && b.length >= 6 && distance(a, b) <= 2)) return true;
+  return (a.length >= 5 && b.length > a.length && b.includes(a)) || (b.length >= 5 && a.length > b.length && a.includes(b));
+}
+
+/** "FaaS" in the prompt and "Function as a Service (FaaS)" as the key, or the key's initials spelled out. */
+function acronymGiveaway(prompt: string, right: string[], wrong: string[]): boolean {
+  const promptAcronyms = new Set(acronymsOf(prompt));
+  const wrongAcronyms = new Set(wrong.flatMap(acronymsOf));
+  return right.some((r) => acronymsOf(r).some((a) => promptAcronyms.has(a) && !wrongAcronyms.has(a)));
+}
+
+/** One option at least twice as long as every other (and long enough to notice). */
+function lengthOutlier(options: string[]): number | null {
+  if (options.length < 3) return null;
+  const lengths = options.map((o) => o.length);
+  for (let i = 0; i < options.length; i++) {
+    const others = lengths.filter((_, j) => j !== i);
+    if (lengths[i] >= 40 && lengths[i] >= 2 * Math.max(...others)) return i;
+  }
+  return null;
+}
+
+/** One descriptive phrase ("El particionado de un disco duro") among short product or term names. */
+function formatOutlier(options: string[]): number | null {
+  if (options.length < 3) return null;
+  const words = (o: string) => o.split(/\s+/).length;
+  const descriptive = options.map((o) => words(o) >= 4 && /^(el|la|los|las|un|una|unos|unas|the|a|an)\s/i.test(o));
+  if (descriptive.filter(Boolean).length === 1) {
+    const i = descriptive.indexOf(true);
+    if (options.every((o, j) => j === i || words(o) <= 3)) return i;
+  }
+  return null;
+}
+
+/** The right answer is the one short name with a qualifier ("Sandboxie (Windows)") among bare names ("Xen", "KVM"). */
+function qualifiedKey(options: string[], correct: number[]): boolean {
+  if (options.length < 3) return false;
+  const qualified = options.map((o) => /\(.+\)\s*$/.test(o) && o.split(/\s+/).length <= 4);
+  return qualified.filter(Boolean).length === 1 && correct.includes(qualified.indexOf(true));
+}
+
+/**
+ * A distractor that paraphrases the key. Only phrases are compared: short
+ * names a letter apart are often real siblings ("Symmetric" / "Asymmetric encryption").
+ */
+function nearCopy(a: string, b: string): boolean {
+  const x = normalizeTyped(a);
+  const y = normalizeTyped(b);
+  if (x.split(' ').length < 4 || y.split(' ').length < 4) return x === y;
+  return distance(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 10)) || (x.length > 8 && y.length > 8 && (x.includes(y) || y.includes(x)));
 }

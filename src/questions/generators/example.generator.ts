@@ -1,7 +1,8 @@
 import { familyOf } from '../templates.js';
+import { acronymsOf, stemsOf } from '../text/stemming.js';
 import type { Category } from '../parser/facts.js';
 import type { Question } from '../question.js';
-import { choice, makeQuestion, stablePick, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
+import { drawChoice, makeQuestion, stablePick, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
 
 const MAX_OPTIONS = 4;
 
@@ -10,12 +11,13 @@ const MAX_OPTIONS = 4;
  * listed under native virtualization and under type II hypervisors, so it is
  * never offered as a wrong answer for either.
  */
-function belongsTo(categories: Category[], example: string): Set<string> {
+function homesOf(categories: Category[], example: string): Set<string> {
   return new Set(categories.filter((c) => c.examples.includes(example)).map((c) => c.name));
 }
 
+/** Categories of the same list (the same set of hypervisor types, the same service models). */
 function siblingsOf(categories: Category[], c: Category): Category[] {
-  return categories.filter((o) => o !== c && o.ref.section === c.ref.section);
+  return categories.filter((o) => o !== c && o.group === c.group && o.name !== c.name);
 }
 
 export function exampleQuestions(ctx: GeneratorContext): Question[] {
@@ -24,52 +26,58 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
   for (const category of categories) {
     const siblings = siblingsOf(categories, category);
     if (siblings.length === 0) continue;
-    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter(
-      (e) => !belongsTo(categories, e).has(category.name),
-    );
+    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter((e) => !homesOf(categories, e).has(category.name));
     const explanation = ctx.t.explainExamples(category.name, category.examples);
-    for (const example of category.examples) {
-      out.push(...kindOfQuestion(ctx, category, example, siblings, explanation));
-      if (outsiders.length === 0) continue;
-      const wrong = stablePick(`ex:${category.name}:${example}`, outsiders, MAX_OPTIONS - 1);
-      out.push(
-        makeQuestion(ctx, 'which-example', `${category.name}:${example}`, {
-          type: 'single',
-          prompt: ctx.t.exampleOf(category.name),
-          ...choice(`ex:${category.name}:${example}`, example, wrong),
-          explanation,
-          ref: category.ref,
-          difficulty: 1,
-        }),
-        exampleTrueFalse(ctx, category, example, true, explanation),
-      );
-      out.push(exampleTrueFalse(ctx, category, wrong[0], false, explanation));
+    for (const [index, example] of category.examples.entries()) {
+      const kindOf = kindOfQuestion(ctx, category, example, siblings, explanation);
+      if (kindOf) out.push(kindOf);
+      // The same fact asked three ways is redundant: every example gets "which type is it?",
+      // and, alternately, a true statement or "which of these is an example of X?".
+      if (index % 2 === 0 || outsiders.length < 2) {
+        if (!namesCategory(ctx, example, category.name)) out.push(exampleTrueFalse(ctx, category, example, true, explanation));
+        continue;
+      }
+      const which = drawChoice(ctx, 'which-example', `${category.name}:${example}`, example, outsiders, MAX_OPTIONS - 1, () => ({
+        prompt: ctx.t.exampleOf(category.name),
+        explanation,
+        ref: category.ref,
+        difficulty: 1,
+      }));
+      if (which) out.push(which);
+    }
+    // False claims: a sibling's example said to be one of these, each outsider at most once.
+    const believable = outsiders.filter((o) => !namesCategory(ctx, o, category.name) && !siblings.some((s) => s.examples.includes(o) && namesCategory(ctx, o, s.name)));
+    for (const outsider of stablePick(`tf-false:${category.name}`, believable, Math.min(believable.length, Math.ceil(category.examples.length / 2)))) {
+      out.push(exampleTrueFalse(ctx, category, outsider, false, explanation));
     }
     out.push(...selectAll(ctx, category, outsiders, explanation));
+    out.push(...whichNot(ctx, category, outsiders, explanation));
   }
   return dedupeById(out);
 }
 
-function kindOfQuestion(
-  ctx: GeneratorContext,
-  category: Category,
-  example: string,
-  siblings: Category[],
-  explanation: string,
-): Question[] {
-  const homes = belongsTo(ctx.facts.categories, example);
+/** "Redes de fibra municipales", "Enlaces por satélite": a descriptive plural, not a product name. */
+function isPluralPhrase(example: string): boolean {
+  const [first, ...rest] = example.split(/\s+/);
+  return rest.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(first);
+}
+
+/** "Morris worm" is an example of "Worm": the name answers the question. */
+function namesCategory(ctx: GeneratorContext, example: string, category: string): boolean {
+  const name = stemsOf(category, ctx.language);
+  return stemsOf(example, ctx.language).some((s) => name.includes(s)) || acronymsOf(category).some((a) => acronymsOf(example).includes(a) || stemsOf(example, ctx.language).includes(a));
+}
+
+function kindOfQuestion(ctx: GeneratorContext, category: Category, example: string, siblings: Category[], explanation: string): Question | null {
+  const homes = homesOf(ctx.facts.categories, example);
   const wrong = siblings.filter((s) => !homes.has(s.name)).map((s) => s.name);
-  if (wrong.length === 0) return [];
-  return [
-    makeQuestion(ctx, 'example-category', `${category.name}:${example}`, {
-      type: 'single',
-      prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title, ctx.language)),
-      ...choice(`kind:${example}`, category.name, stablePick(`kind:${example}`, wrong, MAX_OPTIONS - 1)),
-      explanation,
-      ref: category.ref,
-      difficulty: 2,
-    }),
-  ];
+  if (wrong.length === 0) return null;
+  return drawChoice(ctx, 'example-category', `${category.name}:${example}`, category.name, wrong, MAX_OPTIONS - 1, () => ({
+    prompt: ctx.t.kindOf(example, familyOf(category.ref.section.title, ctx.language), isPluralPhrase(example)),
+    explanation,
+    ref: category.ref,
+    difficulty: 2,
+  }));
 }
 
 function exampleTrueFalse(ctx: GeneratorContext, category: Category, example: string, truth: boolean, explanation: string): Question {
@@ -95,6 +103,27 @@ function selectAll(ctx: GeneratorContext, category: Category, outsiders: string[
       difficulty: 3,
     }),
   ];
+}
+
+/**
+ * "Which is NOT an example of X": three of X's examples and one of a
+ * sibling's that the deck never lists under X. Built only on example lists,
+ * which a heading or a lead-in ("Ejemplos:") declares as such.
+ */
+function whichNot(ctx: GeneratorContext, category: Category, outsiders: string[], explanation: string): Question[] {
+  if (category.examples.length < 3 || outsiders.length === 0) return [];
+  const out: Question[] = [];
+  for (const intruder of stablePick(`not:${category.name}`, outsiders, 2)) {
+    const members = stablePick(`not:${category.name}:${intruder}`, category.examples, MAX_OPTIONS - 1);
+    const q = drawChoice(ctx, 'which-not', `${category.name}:${intruder}`, intruder, members, MAX_OPTIONS - 1, () => ({
+      prompt: ctx.t.notExampleOf(category.name),
+      explanation,
+      ref: category.ref,
+      difficulty: 2,
+    }));
+    if (q) out.push(q);
+  }
+  return out;
 }
 
 function dedupeById(questions: Question[]): Question[] {

@@ -3,6 +3,7 @@ import { SeededRandom } from '../../common/seeded-random.js';
 import type { DeckFacts } from '../parser/facts.js';
 import type { Language, SourceRef } from '../parser/outline.js';
 import type { Question, QuestionType } from '../question.js';
+import { qualityProblems } from '../question-quality.js';
 import { TEMPLATES, type Templates } from '../templates.js';
 
 export interface GeneratorContext {
@@ -75,4 +76,36 @@ export function stablePick<T>(key: string, items: readonly T[], count: number): 
 export function choice(key: string, right: string, wrong: string[]): { options: string[]; correct: number[] } {
   const options = new SeededRandom(`order:${key}`).shuffle([right, ...wrong]);
   return { options, correct: [options.indexOf(right)] };
+}
+
+/** How many distractor draws a generator tries before giving a question up. */
+const DRAWS = 8;
+
+/**
+ * Builds a choice question from the right answer and a pool of distractors,
+ * drawing again (with another seed) while the result breaks a rubric rule
+ * that a different draw can avoid (a length or format outlier, a near-copy).
+ * When no draw passes, the last one is returned: the bank drops it and
+ * reports why.
+ */
+export function drawChoice(
+  ctx: GeneratorContext,
+  kind: string,
+  key: string,
+  right: string,
+  pool: readonly string[],
+  count: number,
+  build: (options: { options: string[]; correct: number[] }) => Omit<Draft, 'options' | 'correct' | 'type'>,
+): Question | null {
+  const candidates = [...new Set(pool)].filter((p) => p !== right);
+  if (candidates.length === 0) return null;
+  let last: Question | null = null;
+  for (let attempt = 0; attempt < DRAWS; attempt++) {
+    const seed = attempt === 0 ? key : `${key}#${attempt}`;
+    const options = choice(seed, right, stablePick(seed, candidates, count));
+    last = makeQuestion(ctx, kind, key, { type: 'single', ...options, ...build(options) });
+    if (qualityProblems(last, ctx.language).length === 0) return last;
+    if (candidates.length <= count) break;
+  }
+  return last;
 }

@@ -10,7 +10,8 @@ describe('typed number questions', () => {
   test('a year becomes a blank to type, matched tolerantly', () => {
     const q = questions.find((x) => x.accepted.includes('1999'))!;
     expect(q.prompt).toBe(
-      'Completa el dato que falta: «En ___, VMware fue la primera en introducir la virtualización en los sistemas x86 para solucionar muchos de estos problemas de rendimiento.»',
+      // The trailing clause that points back at the slide ("…de estos problemas") is cut off.
+      'Completa el dato que falta: «En ___, VMware fue la primera en introducir la virtualización en los sistemas x86.»',
     );
     expect(q.type).toBe('typed');
     for (const typed of ['1999', ' 1999 ', '1999.']) expect(isCorrectAnswer(q, typed)).toBe(true);
@@ -23,6 +24,22 @@ describe('typed number questions', () => {
     expect(isCorrectAnswer(pct, '20 - 30 %')).toBe(true);
     const sixties = questions.find((x) => x.accepted.includes('60'))!;
     expect(isCorrectAnswer(sixties, '1960')).toBe(true);
+  });
+
+  test('ranges are accepted in the forms students type', () => {
+    const pct = questions.find((x) => x.accepted.includes('20-30%'))!;
+    for (const typed of ['20-30%', '20%-30%', '20 y 30%', 'entre 20 y 30', '20 to 30', 'entre el 20 y el 30 %', '20–30']) {
+      expect([typed, isCorrectAnswer(pct, typed)]).toEqual([typed, true]);
+    }
+    for (const typed of ['20', '30%', '20-40%', '10 y 30']) expect([typed, isCorrectAnswer(pct, typed)]).toEqual([typed, false]);
+  });
+
+  test('only figures that are facts: not an aside, not a sentence with two figures, not a digit in a name', () => {
+    const asked = questions.map((q) => q.accepted[0]);
+    expect(asked).not.toContain('17'); // "Como curiosidad; … hay 17 instrucciones"
+    expect(asked).not.toContain('1980'); // "en las décadas de 1980 y 1990"
+    const named = numberQuestions(contextFor(TEMA1)).filter((q) => /M44|44X|x86/.test(q.accepted.join(' ')));
+    expect(named).toEqual([]);
   });
 
   test('the prompt never contains the answer', () => {

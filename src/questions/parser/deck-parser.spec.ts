@@ -70,3 +70,53 @@ describe('parseDeck on other decks', () => {
     expect(parseDeck('').sections).toEqual([]);
   });
 });
+
+describe('parseDeck on the shapes teachers export', () => {
+  const deck = [
+    '# Tema 3. Redes',
+    '',
+    '# Índice',
+    '',
+    '1. Tipos',
+    '2. Historia',
+    '',
+    '# 1. Tipos de redes',
+    '',
+    '## Redes de corto alcance',
+    '',
+    '- **PAN:** conecta los dispositivos de una persona.',
+    '',
+    '## Redes de largo alcance',
+    '',
+    '- **WAN:** une redes lejanas.',
+    '  - Ejemplos de redes WAN: Internet, MPLS.',
+    '',
+    '# 2. Historia (I)',
+    '',
+    '- En 1969 se puso en marcha ARPANET.',
+    '',
+    '# 2. Historia (II)',
+    '',
+    '- En 1991 se publicó la web.',
+  ].join('\n');
+  const outline = parseDeck(deck);
+
+  test('a contents slide after the title is neither title nor section', () => {
+    expect(outline.title).toBe('Tema 3. Redes');
+    expect(outline.sections.map((s) => s.label)).toEqual(['1. Tipos de redes', '2. Historia']);
+  });
+
+  test('every unnumbered sub-heading under a numbered section is a topic of its own', () => {
+    expect(outline.sections[0].topics.filter((t) => t.items.length).map((t) => t.title)).toEqual(['Redes de corto alcance', 'Redes de largo alcance']);
+  });
+
+  test('each bullet knows the slide it is on, also when a topic spans slides', () => {
+    const history = outline.sections[1].topics[0];
+    expect(history.items.map((i) => i.slide)).toEqual(['Historia (I)', 'Historia (II)']);
+  });
+
+  test('"Ejemplos de …:" lead-ins are examples of the term above', async () => {
+    const { extractFacts } = await import('./facts.js');
+    expect(extractFacts(outline).categories).toEqual([expect.objectContaining({ name: 'WAN', examples: ['Internet', 'MPLS'] })]);
+  });
+});

@@ -4,6 +4,8 @@ import { inlineText, itemInlineTokens, nestedLists } from './inline-text.js';
 import type { Outline, OutlineItem, OutlineSection, OutlineTopic } from './outline.js';
 
 const NUMBERED = /^(\d+)\.?\s+(.+)$/;
+/** The table of contents that follows the title slide: not part of the title, not a section. */
+const CONTENTS = /^(contenidos?|índice|indice|contents|table of contents|outline|agenda|sumario)$/i;
 const CONTINUATION = /\s*\(([IVXLC]+)\)\s*$/;
 /** A bold-only bullet this short is a heading for the bullets after it. */
 const LEAD_HEADING_MAX_WORDS = 8;
@@ -29,6 +31,11 @@ class OutlineBuilder {
   private slideNamed = false;
   /** A subtitle ending in ":" heads the bullets that follow it. */
   private pendingLead: string | null = null;
+  /**
+   * Heading level of the unnumbered slide titles under the current numbered
+   * heading: every heading at that level opens a topic of its own.
+   */
+  private topicDepth: number | null = null;
 
   accept(token: Token): void {
     if (token.type === 'heading') return this.heading(token as Tokens.Heading);
@@ -48,6 +55,10 @@ class OutlineBuilder {
   private heading(token: Tokens.Heading): void {
     const text = inlineText(token.tokens, token.text);
     if (!text) return;
+    if (CONTENTS.test(text) && this.sections.length === 0) {
+      this.titleDone = true;
+      return;
+    }
     const numbered = NUMBERED.exec(text);
     if (numbered) return this.numberedHeading(Number(numbered[1]), numbered[2]);
     if (!this.titleDone && token.depth === 1 && this.sections.length === 0) {
@@ -56,11 +67,18 @@ class OutlineBuilder {
     }
     this.titleDone = true;
     if (!this.section) return;
-    if (this.slideNamed || text.endsWith(':')) {
-      this.pendingLead = text.endsWith(':') ? text.slice(0, -1).trim() : null;
+    if (text.endsWith(':')) {
+      this.pendingLead = text.slice(0, -1).trim();
+      return;
+    }
+    const sameLevelAsTopics = this.topicDepth !== null && token.depth <= this.topicDepth;
+    if (this.slideNamed && !sameLevelAsTopics) {
+      // A subtitle inside a slide that already has its title ("### Virtualización de mainframes").
+      this.pendingLead = null;
       return;
     }
     this.openTopic(text);
+    this.topicDepth = token.depth;
     this.slideNamed = true;
   }
 
@@ -74,6 +92,7 @@ class OutlineBuilder {
     }
     this.openTopic(CONTINUATION.test(rest) ? rest : title);
     this.slideNamed = CONTINUATION.test(rest);
+    this.topicDepth = null;
   }
 
   private openTopic(slideTitle: string): void {
@@ -89,12 +108,21 @@ class OutlineBuilder {
   }
 
   private addItems(items: OutlineItem[]): void {
+    const slide = this.topic!.slides.at(-1)!;
     const folded = foldLeadHeadings(items).filter(hasContent);
+    stampSlide(folded, slide);
     if (this.pendingLead) {
-      this.topic!.items.push({ text: this.pendingLead, lead: this.pendingLead, rest: '', children: folded });
+      this.topic!.items.push({ text: this.pendingLead, lead: this.pendingLead, rest: '', children: folded, slide });
       return;
     }
     this.topic!.items.push(...folded);
+  }
+}
+
+function stampSlide(items: OutlineItem[], slide: string): void {
+  for (const item of items) {
+    item.slide = slide;
+    stampSlide(item.children, slide);
   }
 }
 
@@ -119,14 +147,14 @@ function listItems(list: Tokens.List): OutlineItem[] {
 
 function toItem(text: string, inline: Token[]): OutlineItem {
   const first = inline.find((t) => !(t.type === 'text' && !t.text.trim()));
-  if (first?.type !== 'strong') return { text, lead: null, rest: text, children: [] };
+  if (first?.type !== 'strong') return { text, lead: null, rest: text, children: [], slide: '' };
   const bold = inlineText((first as Tokens.Strong).tokens);
   const after = inlineText(inline.slice(inline.indexOf(first) + 1));
   const colon = bold.endsWith(':') || after.startsWith(':');
   const short = after === '' && bold.split(/\s+/).length <= LEAD_HEADING_MAX_WORDS;
-  if (!colon && !short) return { text, lead: null, rest: text, children: [] };
+  if (!colon && !short) return { text, lead: null, rest: text, children: [], slide: '' };
   const lead = bold.replace(/:\s*$/, '').trim();
-  return { text, lead, rest: after.replace(/^:\s*/, '').trim(), children: [] };
+  return { text, lead, rest: after.replace(/^:\s*/, '').trim(), children: [], slide: '' };
 }
 
 /** "- **Tipo II:**" followed by plain bullets at the same level: those bullets belong to it. */

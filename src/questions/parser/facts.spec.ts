@@ -12,7 +12,8 @@ describe('extractFacts on the virtualization deck', () => {
       'La capa software que se encarga de manejar los recursos del sistema físico exportándolos a la máquina virtual.',
     );
     expect(vmm.ref.section.label).toBe('4. Conceptos básicos');
-    expect(vmm.ref.sentence).toMatch(/^Hypervisor o Virtual Machine Monitor \(VMM\): es la capa/);
+    expect(vmm.ref.sentence).toMatch(/^es la capa software/);
+    expect(vmm.group).toBe('4. Conceptos básicos › Conceptos básicos');
   });
 
   test('a term defined by the bullets under it takes the first of them', () => {
@@ -30,26 +31,52 @@ describe('extractFacts on the virtualization deck', () => {
     expect(category('Virtualización a nivel del sistema operativo').examples).toHaveLength(6);
     expect(category('Virtualización de almacenamiento').examples).toEqual([
       'El particionado de un disco duro',
-      'Un sistema de varios discos en RAID, aunque se "ven" como uno sólo',
+      'Un sistema de varios discos en RAID',
     ]);
     expect(facts.categories.map((c) => c.name)).not.toContain('Ventajas sobre la virtualización basada en hipervisores');
   });
 
-  test('dated and numeric facts', () => {
-    expect(facts.numbers.map((n) => [n.value, n.year])).toEqual([
-      ['20-30%', null],
-      ['50%', null],
-      ['60', 1960],
-      ['1980', 1980],
-      ['1999', 1999],
-      ['17', null],
+  test('dated and numeric facts; only those a student can be asked to type are askable', () => {
+    expect(facts.numbers.map((n) => [n.value, n.year, n.askable])).toEqual([
+      ['20-30%', null, true],
+      ['50%', null, true],
+      ['60', 1960, true],
+      ['1980', 1980, false],
+      ['1999', 1999, true],
+      ['17', null, false],
     ]);
   });
 
-  test('plain lists per section and trait lists per term', () => {
-    expect(facts.lists.find((l) => l.title === '2. Utilidad')!.items).toHaveLength(11);
-    expect(facts.lists.find((l) => l.title === '3. Inconvenientes')!.items[0]).toBe('Rendimiento inferior.');
-    expect(facts.lists.map((l) => l.title)).toContain('Virtualización parcial');
+  test('advantages and drawbacks: only the slides that read as a list, each sentence standing alone', () => {
+    const deck = facts.stances.find((s) => s.owner === null)!;
+    expect(deck.advantages.map((a) => a.text)).toContain('Reducción del hardware necesario.');
+    expect(deck.advantages.map((a) => a.text).join(' ')).not.toMatch(/usuario de ordenador personal|20-30%/);
+    expect(deck.drawbacks[0]).toMatchObject({ text: 'Rendimiento inferior.', ref: { slide: 'Inconvenientes' } });
+    expect(facts.stances.find((s) => s.owner === 'Paravirtualización')!.advantages.map((a) => a.text)).toEqual([
+      'Menor complejidad del hypervisor.',
+      'Posibilidad de optimización desde el punto de vista del SO invitado.',
+    ]);
+  });
+
+  test('traits: the bullets after a definition, never a sentence that needs the slide', () => {
+    const traits = facts.traits.map((t) => t.text);
+    expect(traits).toContain('No puede usar virtualización por hardware.');
+    expect(traits.join(' ')).not.toMatch(/dicha API|Por ello|No obstante|Igual a la anterior/);
+    expect(facts.traits.find((t) => t.text.startsWith('No permite varias'))!.ref.slide).toBe('Virtualización de la plataforma (II)');
+  });
+
+  test('two-way contrasts: a "versus" section and a list of exactly two terms', () => {
+    expect(facts.contrasts.map((c) => c.sides)).toEqual([
+      ['Virtualización basada en hipervisores', 'Virtualización a nivel de sistema operativo'],
+      ['Tipo I o nativo ("Non-hosted" o "bare-metal")', 'Tipo II o no nativo ("Hosted")'],
+    ]);
+    const versus = facts.contrasts[0].claims;
+    expect(versus.filter((c) => c.nature === 'advantage').every((c) => c.holder === 'Virtualización a nivel de sistema operativo')).toBe(true);
+    expect(versus.find((c) => c.mirrored)!.mirrored).toMatch(/^En la virtualización basada en hipervisores, las máquinas virtuales/);
+  });
+
+  test('the deck subject is defined on the definition slide', () => {
+    expect(facts.definitions[0]).toMatchObject({ term: 'Virtualización', definition: expect.stringMatching(/^La abstracción de los recursos/) });
   });
 
   test('the closing questions are recognised, not turned into facts', () => {

@@ -1,117 +1,242 @@
-import type { Language, Outline, OutlineItem, OutlineSection, SourceRef } from './outline.js';
+import { standaloneVersion } from '../text/standalone.js';
+import { foldAccents } from '../text/stemming.js';
+import { collectNumbers } from './numbers.js';
+import type { Language, Outline, OutlineItem, OutlineSection, OutlineTopic, SourceRef } from './outline.js';
+import type { Category, Contrast, DeckFacts, Stance, Statement } from './fact-types.js';
 
-/** What the generators build questions from: facts pulled out of the outline, each with its source. */
-export interface Definition {
-  term: string;
-  definition: string;
-  ref: SourceRef;
-}
+export type * from './fact-types.js';
 
-export interface Category {
-  name: string;
-  examples: string[];
-  ref: SourceRef;
-}
-
-export interface NumericFact {
-  /** The number as written ("1999", "17", "20-30%"). */
-  value: string;
-  /** Year the fact dates from, when it is a date (for ordering history). */
-  year: number | null;
-  ref: SourceRef;
-}
-
-export interface FactList {
-  title: string;
-  items: string[];
-  ref: SourceRef;
-}
-
-export interface DeckFacts {
-  definitions: Definition[];
-  categories: Category[];
-  numbers: NumericFact[];
-  lists: FactList[];
-  /** Sections whose bullets are questions for the class (answered by a curated bank). */
-  openQuestions: string[];
-}
-
+/** Bold leads that head a list rather than name a term. */
 const LIST_HEADINGS: Record<Language, RegExp> = {
-  es: /^(ventajas|desventajas|inconvenientes|diferencias|ejemplos?|motivos?|caracter[ií]sticas|cuestiones|sobre)\b/i,
-  en: /^(advantages|disadvantages|drawbacks|differences|examples?|reasons?|features|questions|about)\b/i,
+  es: /^¿?(ventajas|desventajas|inconvenientes|diferencias|ejemplos?|motivos?|caracter[ií]sticas|cuestiones|sobre|limitaciones|usos|utilidad)\b/i,
+  en: /^(advantages|disadvantages|drawbacks|differences|examples?|reasons?|features|questions|about|limitations|uses|benefits)\b/i,
 };
-const EXAMPLES = /^(?:ejemplos?|examples?|e\.g\.)\s*:\s*(.*)$/i;
+const ADVANTAGES: Record<Language, RegExp> = {
+  es: /^¿?(ventajas|beneficios|utilidad(es)?|usos)\b/i,
+  en: /^(advantages|benefits|uses|strengths)\b/i,
+};
+const DRAWBACKS: Record<Language, RegExp> = {
+  es: /^¿?(inconvenientes|desventajas|limitaciones)\b/i,
+  en: /^(drawbacks|disadvantages|limitations|weaknesses)\b/i,
+};
+/** "Utilidad" and "Uses" slides mix prose with the list: only slides that read as a list count. */
+const LOOSE_ADVANTAGES = /^(utilidad(es)?|usos|uses)\b/i;
+/** "Ejemplos: A, B o C", "Ejemplos de hipervisores de tipo I: …", "Examples of document stores:". */
+const EXAMPLES = /^(?:ejemplos?(?:\s+de\s+[^:]{1,80})?|examples?(?:\s+of\s+[^:]{1,80})?|e\.g\.)\s*:\s*(.*)$/i;
 const TRAILING_EXAMPLES = /\s*(?:ejemplos?|examples?)\s*:\s*$/i;
-const OPEN_QUESTIONS = /^(cuestiones|preguntas|questions|review questions)$/i;
-/** A definition that leans on the bullet before it ("Igual a la anterior, pero…") cannot stand alone in a question. */
-const ANAPHORA: Record<Language, RegExp> = {
-  es: /^(igual (a|que) (la|el|lo) anterior|lo mismo que (la|el|lo) anterior|como (la|el) anterior)/i,
-  en: /^(same as|like|as with) the (previous|above|former)/i,
-};
+const OPEN_QUESTIONS = /^(cuestiones|preguntas|preguntas abiertas|questions|review questions|open questions)$/i;
+const DEFINITION_SECTION = /^(definici[oó]n|definition|qu[eé] es|what is)\b/i;
+/** "En general se define como …", "Se entiende por X …", "X is defined as …". */
+const DEFINES_SUBJECT = /^(?:en general,?\s+)?se define como\s+(.+)$|^(?:in general,?\s+)?(?:it\s+)?is defined as\s+(.+)$/i;
+/** "Una red de computadores es un conjunto …", "A database is an organised collection …". */
+const NAMES_AND_DEFINES = /^(?:(?:un|una|el|la|a|an|the)\s+)?([^,]{3,60}?)\s+(?:es|is)\s+((?:un|una|el|la|a|an|the)\s+.+)$/i;
+const CONTRAST = /^(.+?)\s+(?:versus|vs\.?|frente a|contra)\s+(.+)$/i;
+const OVER = /^(?:ventajas|advantages)\s+(?:sobre|frente a|respecto a|over|compared to)\s+(.+)$/i;
+
+interface Ctx {
+  facts: DeckFacts;
+  section: OutlineSection;
+  language: Language;
+  contrast: [string, string] | null;
+}
 
 export function extractFacts(outline: Outline): DeckFacts {
-  const facts: DeckFacts = { definitions: [], categories: [], numbers: [], lists: [], openQuestions: [] };
+  const facts: DeckFacts = { definitions: [], categories: [], traits: [], numbers: [], stances: [], contrasts: [], openQuestions: [] };
   for (const section of outline.sections) {
     if (isOpenQuestionSection(section.title)) {
       facts.openQuestions.push(section.label);
       continue;
     }
+    const ctx: Ctx = { facts, section, language: outline.language, contrast: contrastSides(section.title) };
+    if (ctx.contrast) facts.contrasts.push({ sides: ctx.contrast, claims: [] });
+    if (DEFINITION_SECTION.test(section.title)) subjectDefinition(ctx, section, deckSubject(outline.title));
     for (const topic of section.topics) {
-      const ctx: Ctx = { facts, section, slide: topic.slides[0] ?? topic.title, language: outline.language };
-      visitItems(ctx, topic.title, topic.items, null);
-      const plain = topic.items.filter((i) => !i.lead).map((i) => firstSentence(i.text));
-      if (plain.length >= 3) facts.lists.push({ title: section.label, items: plain, ref: ref(ctx, plain[0]) });
+      const group = `${section.label} › ${topic.title}`;
+      sectionStance(ctx, topic);
+      visitItems(ctx, topic.title, topic.items, null, group, group);
     }
   }
   mergeCategories(facts);
+  mergeStances(facts);
+  pairContrasts(facts);
+  facts.contrasts = facts.contrasts.filter((c) => c.claims.length > 0);
   return facts;
 }
 
-interface Ctx {
-  facts: DeckFacts;
-  section: OutlineSection;
-  slide: string;
-  language: Language;
+function ref(ctx: Ctx, item: OutlineItem | undefined, sentence: string): SourceRef {
+  return { section: ctx.section, slide: item?.slide || ctx.section.title, sentence };
 }
 
-function ref(ctx: Ctx, sentence: string): SourceRef {
-  return { section: ctx.section, slide: ctx.slide, sentence };
-}
-
-function visitItems(ctx: Ctx, context: string, items: OutlineItem[], parentLead: string | null): void {
+/** `group`: the list these items are siblings in; `ownerGroup`: the list their parent term is in. */
+function visitItems(ctx: Ctx, context: string, items: OutlineItem[], parentLead: string | null, group: string, ownerGroup: string): void {
   for (const item of items) {
-    collectNumbers(ctx, item.text);
+    collectNumbers(ctx.facts, ctx.language, item.text, (sentence) => ref(ctx, item, sentence));
     const examples = exampleList(item);
-    const owner = parentLead ?? item.lead;
-    if (examples.length >= 1 && !(owner && LIST_HEADINGS[ctx.language].test(owner))) {
-      ctx.facts.categories.push({ name: parentLead ?? item.lead ?? context, examples, ref: ref(ctx, item.text) });
+    if (examples.length >= 1) {
+      ctx.facts.categories.push({ name: parentLead ?? item.lead ?? context, examples, group: parentLead ? ownerGroup : group, ref: ref(ctx, item, item.text) });
+      if (!item.lead) continue;
     }
-    if (item.lead && !LIST_HEADINGS[ctx.language].test(item.lead)) collectTerm(ctx, item);
-    if (item.lead && LIST_HEADINGS[ctx.language].test(item.lead) && item.children.length >= 2) {
-      const title = `${item.lead}`;
-      ctx.facts.lists.push({ title, items: item.children.map((c) => firstSentence(c.text)), ref: ref(ctx, item.children[0].text) });
+    const heading = item.lead ?? (item.children.length ? item.text.replace(/:$/, '') : null);
+    if (heading && listHeading(ctx, heading)) {
+      stanceList(ctx, heading, item, parentLead);
+      continue;
     }
-    if (item.lead && item.children.length >= 2 && !LIST_HEADINGS[ctx.language].test(item.lead)) {
-      const traits = item.children.filter((c) => exampleList(c).length === 0 && !c.text.startsWith('¿')).map((c) => firstSentence(c.text));
-      if (traits.length >= 2) ctx.facts.lists.push({ title: item.lead, items: traits, ref: ref(ctx, item.children[0].text) });
-    }
-    visitItems(ctx, item.lead ?? context, item.children, item.lead ?? parentLead);
+    if (item.lead) collectTerm(ctx, item, group);
+    const childGroup = item.lead ? `${group} › ${item.lead}` : group;
+    visitItems(ctx, item.lead ?? context, item.children, item.lead ?? parentLead, childGroup, item.lead ? group : ownerGroup);
   }
 }
 
-function collectTerm(ctx: Ctx, item: OutlineItem): void {
-  const inline = item.rest.replace(TRAILING_EXAMPLES, '').trim();
-  const firstChild = item.children.find((c) => !EXAMPLES.test(c.text) && !c.text.startsWith('¿'));
-  const source = inline || firstChild?.text || '';
-  if (!source || ANAPHORA[ctx.language].test(source)) return;
-  ctx.facts.definitions.push({ term: item.lead!, definition: cleanDefinition(source), ref: ref(ctx, inline ? item.text : source) });
+function listHeading(ctx: Ctx, text: string): boolean {
+  return LIST_HEADINGS[ctx.language].test(text.trim());
+}
+
+/** "Tema 1. Fundamentos y Tecnologías de Virtualización" → "Virtualización"; "Unit 3. Database Systems" → "Database Systems". */
+export function deckSubject(title: string): string {
+  const rest = title
+    .replace(/^(tema|unidad|unit|chapter|lesson|cap[ií]tulo|lecci[oó]n)\s+\d+\.?\s*/i, '')
+    .replace(/^(fundamentos y tecnolog[ií]as de|fundamentos de|introducci[oó]n a(l| la)?|conceptos de|fundamentals of|introduction to|basics of)\s+/i, '')
+    .trim();
+  return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
+/** The deck's own subject, defined on its "Definición" slide without being named ("Se define como …"). */
+function subjectDefinition(ctx: Ctx, section: OutlineSection, subject: string): void {
+  for (const item of section.topics.flatMap((t) => t.items)) {
+    if (item.lead) continue;
+    const sentence = firstSentence(item.text).replace(/\.$/, '');
+    const implicit = DEFINES_SUBJECT.exec(sentence);
+    const named = NAMES_AND_DEFINES.exec(sentence);
+    const term = implicit ? subject : named ? named[1].charAt(0).toLocaleUpperCase() + named[1].slice(1) : null;
+    const body = implicit ? (implicit[1] ?? implicit[2]) : named?.[2];
+    if (!term || !body) continue;
+    const definition = standaloneVersion(`${body.charAt(0).toLocaleUpperCase()}${body.slice(1)}.`, ctx.language, 'trait');
+    if (definition) ctx.facts.definitions.push({ term, definition, group: `${section.label} › ${term}`, ref: ref(ctx, item, item.text) });
+    return;
+  }
+}
+
+/** A term and what the bullets under it say: the first sentence defines it, the others are traits. */
+function collectTerm(ctx: Ctx, item: OutlineItem, group: string): void {
+  const term = item.lead!;
+  const inline = splitSentences(item.rest.replace(TRAILING_EXAMPLES, '').trim());
+  // "**Virtualización de almacenamiento:** abstracción … Ejemplo:" — the bullets under it are examples, not traits.
+  const described = TRAILING_EXAMPLES.test(item.rest) ? [] : item.children.filter((c) => !exampleList(c).length && !EXAMPLES.test(c.text) && !c.text.startsWith('¿') && !(c.lead && listHeading(ctx, c.lead)));
+  const sentences: { text: string; item: OutlineItem }[] = [
+    ...inline.map((text) => ({ text, item })),
+    ...described.map((c) => ({ text: firstSentence(c.text), item: c })),
+  ];
+  if (sentences.length === 0) return;
+  const [first, ...rest] = sentences;
+  const definition = standaloneVersion(cleanDefinition(first.text), ctx.language, 'trait');
+  if (definition) ctx.facts.definitions.push({ term, definition, group, ref: ref(ctx, first.item, first.text) });
+  for (const s of rest) {
+    const text = standaloneVersion(s.text, ctx.language, 'trait');
+    if (text) ctx.facts.traits.push({ term, text, group, ref: ref(ctx, s.item, s.text) });
+  }
+}
+
+/** "¿Ventajas?" under a term, "Ventajas sobre X:" in a contrast, "Inconvenientes:" under a topic. */
+function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: string | null): void {
+  const statements = optionStatements(ctx, item.children);
+  const over = OVER.exec(heading.replace(/[¿?:]/g, '').trim());
+  if (over && ctx.contrast) {
+    const other = closestSide(ctx.contrast, over[1]);
+    const holder = ctx.contrast.find((s) => s !== other)!;
+    const contrast = ctx.facts.contrasts.find((c) => c.sides === ctx.contrast)!;
+    for (const s of statements) contrast.claims.push({ holder, text: s.text, namesHolder: false, mirrored: null, nature: 'advantage', ref: s.ref });
+    return;
+  }
+  if (/^(diferencias|differences)\b/i.test(heading) && ctx.contrast) return contrastSentences(ctx, item.children);
+  const owner = parentLead ?? item.lead;
+  const isAdvantage = ADVANTAGES[ctx.language].test(heading);
+  if (!isAdvantage && !DRAWBACKS[ctx.language].test(heading)) return;
+  const ownerName = owner && !listHeading(ctx, owner) ? owner : null;
+  ctx.facts.stances.push({ owner: ownerName, advantages: isAdvantage ? statements : [], drawbacks: isAdvantage ? [] : statements });
+}
+
+/** Sentences of a "Diferencias" list that name one side: true of it, false when the other side is put in. */
+function contrastSentences(ctx: Ctx, items: OutlineItem[]): void {
+  const contrast = ctx.facts.contrasts.find((c) => c.sides === ctx.contrast)!;
+  for (const item of items) {
+    const text = standaloneVersion(firstSentence(item.text), ctx.language, 'statement');
+    if (!text) continue;
+    const named = contrast.sides.filter((side) => foldAccents(text).includes(foldAccents(side)));
+    if (named.length !== 1) continue;
+    const holder = named[0];
+    const other = contrast.sides.find((s) => s !== holder)!;
+    const at = foldAccents(text).indexOf(foldAccents(holder));
+    // "Firewalls filter …" cannot become "Antivirus software filter …": the verb agrees with one side only.
+    // The head noun comes first in Spanish ("Virtualización basada en …"), last in English ("Antivirus software").
+    const head = (name: string) => (ctx.language === 'es' ? name.split(/\s+/)[0] : name.split(/\s+/).at(-1)!);
+    const sameNumber = /s$/i.test(head(holder)) === /s$/i.test(head(other));
+    const mirrored = !sameNumber
+      ? null
+      : text.slice(0, at) + matchCase(text.slice(at, at + holder.length), other) + text.slice(at + holder.length);
+    contrast.claims.push({ holder, text, namesHolder: true, mirrored, nature: 'trait', ref: ref(ctx, item, item.text) });
+  }
+}
+
+function matchCase(original: string, replacement: string): string {
+  const upper = original.charAt(0) === original.charAt(0).toLocaleUpperCase();
+  const first = upper ? replacement.charAt(0).toLocaleUpperCase() : replacement.charAt(0).toLocaleLowerCase();
+  return first + replacement.slice(1);
+}
+
+/** A section that is itself a list of advantages or drawbacks ("2. Utilidad", "3. Inconvenientes"). */
+function sectionStance(ctx: Ctx, topic: OutlineTopic): void {
+  // "## Ventajas" under "# 4. Ventajas e inconvenientes": the slide title says which list it is.
+  const stanceOf = (t: string) => (ADVANTAGES[ctx.language].test(t) ? 'advantage' : DRAWBACKS[ctx.language].test(t) ? 'drawback' : null);
+  const ownTitle = topic.title !== ctx.section.title ? stanceOf(topic.title) : null;
+  const sectionTitle = stanceOf(ctx.section.title);
+  const bothInTitle = sectionTitle && stanceOf(ctx.section.title.replace(/^\S+\s+(e|y|and|&)\s+/i, ''));
+  const stance = ownTitle ?? (bothInTitle && bothInTitle !== sectionTitle ? null : sectionTitle);
+  if (!stance) return;
+  const title = ownTitle ? topic.title : ctx.section.title;
+  const isAdvantage = stance === 'advantage';
+  let items = topic.items.filter((i) => !i.lead);
+  if (LOOSE_ADVANTAGES.test(title)) {
+    const bySlide = groupBy(items, (i) => i.slide);
+    items = [...bySlide.values()].filter((slide) => slide.filter((i) => isNounPhrase(ctx, i.text)).length * 2 >= slide.length).flat();
+  }
+  const statements = optionStatements(ctx, items);
+  ctx.facts.stances.push({ owner: null, advantages: isAdvantage ? statements : [], drawbacks: isAdvantage ? [] : statements });
+}
+
+function isNounPhrase(ctx: Ctx, text: string): boolean {
+  return standaloneVersion(firstSentence(text), ctx.language, 'statement') === null && standaloneVersion(firstSentence(text), ctx.language, 'option') !== null;
+}
+
+function optionStatements(ctx: Ctx, items: OutlineItem[]): Statement[] {
+  const out: Statement[] = [];
+  for (const item of items) {
+    if (item.lead || /\d/.test(item.text)) continue;
+    const text = standaloneVersion(firstSentence(item.text), ctx.language, 'option');
+    if (text) out.push({ text, ref: ref(ctx, item, item.text) });
+  }
+  return out;
+}
+
+function contrastSides(title: string): [string, string] | null {
+  const m = CONTRAST.exec(title.trim());
+  if (!m) return null;
+  const cap = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+  return [cap(m[1].trim()), cap(m[2].trim())];
+}
+
+/** Which side "Ventajas sobre <name>" names: the one sharing most words. */
+function closestSide(sides: [string, string], name: string): string {
+  const words = (s: string) => new Set(foldAccents(s).split(/[^a-z0-9]+/).filter((w) => w.length > 3));
+  const target = words(name);
+  const score = (side: string) => [...words(side)].filter((w) => target.has(w)).length;
+  return score(sides[0]) >= score(sides[1]) ? sides[0] : sides[1];
 }
 
 function exampleList(item: OutlineItem): string[] {
   const inline = EXAMPLES.exec(item.text);
   if (inline && inline[1].trim()) return splitExamples(inline[1]);
   if ((inline || TRAILING_EXAMPLES.test(item.text)) && item.children.length) {
-    return item.children.map((c) => c.text.replace(/\.$/, '').trim());
+    return item.children.map((c) => trimExample(c.text));
   }
   return [];
 }
@@ -119,35 +244,63 @@ function exampleList(item: OutlineItem): string[] {
 function splitExamples(text: string): string[] {
   return text
     .split(/,\s*|\s+(?:o|y|or|and)\s+/)
-    .map((s) => s.replace(/\.$/, '').trim())
+    .map(trimExample)
     .filter((s) => s && !/^etc\.?$/i.test(s))
-    .map((s) => s.charAt(0).toLocaleUpperCase() + s.slice(1));
+    // A phrase starts with a capital ("el particionado …" → "El particionado …"); a name keeps its spelling ("etcd").
+    .map((s) => (s.split(/\s+/).length >= 3 ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s));
 }
 
-const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
-const DECADE = /\b(?:los|the)\s+(\d0)'?s?\b/i;
-const NUMBER = /\b\d+(?:[-–]\d+)?\s*%|\b\d+\b/;
-
-function collectNumbers(ctx: Ctx, text: string): void {
-  for (const sentence of splitSentences(text)) {
-    const year = YEAR.exec(sentence);
-    const decade = DECADE.exec(sentence);
-    const number = NUMBER.exec(sentence);
-    if (year) ctx.facts.numbers.push({ value: year[1], year: Number(year[1]), ref: ref(ctx, sentence) });
-    else if (decade) ctx.facts.numbers.push({ value: decade[1], year: 1900 + Number(decade[1]), ref: ref(ctx, sentence) });
-    else if (number) ctx.facts.numbers.push({ value: number[0].trim(), year: null, ref: ref(ctx, sentence) });
-  }
+/** "Un sistema de varios discos en RAID, aunque se "ven" como uno sólo." → "Un sistema de varios discos en RAID". */
+function trimExample(text: string): string {
+  return text
+    .replace(/,\s*(aunque|pero|although|but|though)\b.*$/i, '')
+    .replace(/\.$/, '')
+    .trim();
 }
 
 /** Same category named on several slides (a topic split over slides): one category. */
 function mergeCategories(facts: DeckFacts): void {
   const merged = new Map<string, Category>();
   for (const c of facts.categories) {
-    const existing = merged.get(c.name);
+    const key = `${c.group}\u0000${c.name}`;
+    const existing = merged.get(key);
     if (existing) existing.examples = [...new Set([...existing.examples, ...c.examples])];
-    else merged.set(c.name, { ...c, examples: [...new Set(c.examples)] });
+    else merged.set(key, { ...c, examples: [...new Set(c.examples)] });
   }
   facts.categories = [...merged.values()];
+}
+
+function mergeStances(facts: DeckFacts): void {
+  const merged = new Map<string | null, Stance>();
+  for (const s of facts.stances) {
+    const existing = merged.get(s.owner);
+    if (existing) {
+      existing.advantages.push(...s.advantages);
+      existing.drawbacks.push(...s.drawbacks);
+    } else merged.set(s.owner, { owner: s.owner, advantages: [...s.advantages], drawbacks: [...s.drawbacks] });
+  }
+  facts.stances = [...merged.values()].filter((s) => s.advantages.length + s.drawbacks.length > 0);
+}
+
+/** A list of exactly two terms (Tipo I / Tipo II) is a contrast: each one's definition and traits are its claims. */
+function pairContrasts(facts: DeckFacts): void {
+  const groups = groupBy(facts.definitions, (d) => d.group);
+  for (const [group, defs] of groups) {
+    const terms = [...new Set(defs.map((d) => d.term))];
+    const members = new Set([...facts.definitions, ...facts.traits].filter((f) => f.group === group).map((f) => f.term));
+    if (terms.length !== 2 || members.size !== 2) continue;
+    const claims = [
+      ...defs.map((d) => ({ holder: d.term, text: d.definition, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: d.ref })),
+      ...facts.traits.filter((t) => t.group === group).map((t) => ({ holder: t.term, text: t.text, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: t.ref })),
+    ];
+    facts.contrasts.push({ sides: [terms[0], terms[1]], claims });
+  }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /** The closing slide of questions for the class ("Cuestiones"): answered by a curated bank, not generated. */

@@ -12,6 +12,8 @@ export interface OutlineItem {
   /** What follows the lead on the same bullet (may be empty). */
   rest: string;
   children: OutlineItem[];
+  /** Title of the slide the bullet is on ("Virtualización de la plataforma (III)"), to cite it. */
+  slide: string;
 }
 
 export interface OutlineTopic {

@@ -1,0 +1,80 @@
+import { standaloneProblem, standaloneVersion } from '../text/standalone.js';
+import type { DeckFacts, NumericFact } from './fact-types.js';
+import type { Language, SourceRef } from './outline.js';
+
+const YEAR = /(?<![\p{L}\d.,-])(1[5-9]\d\d|20\d\d)(?![\p{L}\d%])/gu;
+const DECADE = /\b(?:los|las décadas de los|the)\s+(\d0)(?:'?s)?\b/giu;
+/** "20-30%", "20 % - 30 %", "50%". */
+const PERCENT = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?(?:\s*%?\s*(?:[-–]|y(?: el| un)?|and|to)\s*\d+(?:[.,]\d+)?)?)\s*%/gu;
+/** A count with its unit: "17 instrucciones", "3 Mbit/s", "5 megabytes". */
+const COUNT = /(?<![\p{L}\d.,-])(\d+(?:[.,]\d+)?)\s+(?=[\p{Ll}]|[KMGT]?(?:bit|B|Hz|byte)s?\b)/gu;
+/** Any figure, to tell a sentence with one figure from one with several. */
+const ANY_FIGURE = /(?<![\p{L}\d])\d+(?![\p{L}\d])/gu;
+
+/**
+ * Figures a student can be asked to type: a year, a decade, a percentage
+ * or a count with its unit that the sentence is about. A digit inside a
+ * name ("Microsoft 365", "Windows 10", "IBM M44") is not a fact; nor is an
+ * aside ("Como curiosidad; …"); nor a sentence with several figures, where
+ * a blank would be guessed from the one left.
+ */
+export function collectNumbers(facts: DeckFacts, language: Language, text: string, refFor: (sentence: string) => SourceRef): void {
+  for (const raw of splitIntoSentences(text)) {
+    const sentence = standaloneVersion(raw, language, 'statement') ?? raw;
+    const figures = figuresOf(sentence);
+    if (figures.length === 0) continue;
+    const problem = standaloneProblem(sentence, language, 'statement');
+    const askable = problem === null && countFigures(sentence) === figures[0].digits;
+    const first = figures[0];
+    facts.numbers.push({ value: first.value, year: first.year, askable, standalone: problem === null, ref: refFor(sentence) });
+  }
+}
+
+interface Figure {
+  value: string;
+  year: number | null;
+  /** How many digit runs the figure itself contains ("20-30%" has two). */
+  digits: number;
+}
+
+function figuresOf(sentence: string): Figure[] {
+  const found: { at: number; figure: Figure }[] = [];
+  for (const m of sentence.matchAll(YEAR)) {
+    if (!insideName(sentence, m.index!)) found.push({ at: m.index!, figure: { value: m[1], year: Number(m[1]), digits: 1 } });
+  }
+  for (const m of sentence.matchAll(DECADE)) {
+    found.push({ at: m.index! + m[0].indexOf(m[1]), figure: { value: m[1], year: 1900 + Number(m[1]), digits: 1 } });
+  }
+  for (const m of sentence.matchAll(PERCENT)) {
+    const value = m[0].trim();
+    found.push({ at: m.index!, figure: { value, year: null, digits: (value.match(/\d+/g) ?? []).length } });
+  }
+  for (const m of sentence.matchAll(COUNT)) {
+    if (found.some((f) => f.at <= m.index! && m.index! < f.at + f.figure.value.length + 2)) continue;
+    if (!insideName(sentence, m.index!)) found.push({ at: m.index!, figure: { value: m[1], year: null, digits: 1 } });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+function countFigures(sentence: string): number {
+  return (sentence.match(ANY_FIGURE) ?? []).length;
+}
+
+/** "Windows 10", "Microsoft 365": a capitalised word right before the figure, not the sentence's first. */
+function insideName(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at).trimEnd();
+  const word = /([\p{L}\d-]+)$/u.exec(before)?.[1];
+  if (!word) return false;
+  const isFirstWord = before.length === word.length;
+  // A capitalised word before the figure names a product ("Windows 10"), unless it only opens the sentence ("En 1999", "Hay 17").
+  return /^\p{Lu}/u.test(word) && !(isFirstWord && /^(En|In|Desde|Since|From|Hasta|Until|Entre|Between|Hay|Son|Unos|Unas|Más|Sólo|Solo|About|Over|Some|Only|By|Around|Cerca|Alrededor)$/.test(word));
+}
+
+function splitIntoSentences(text: string): string[] {
+  return text
+    .split(/(?<![\s(]\p{Lu}\.)(?<=[.!?;])\s+(?=[\p{Lu}¿¡"«“])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export type { NumericFact };
