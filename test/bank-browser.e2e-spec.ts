@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BankQuestion } from '../src/bank/bank-overlay.js';
-import { accessibilityViolations, launchChromium, PHONE, PROJECTOR } from './support/browser.js';
+import { accessibilityViolations, launchChromium, onScreen, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
@@ -125,11 +125,11 @@ describe('the bank page in a real browser', () => {
     const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
     await phone.getByLabel('Tu nombre').fill('Lucía');
     await phone.getByRole('button', { name: 'Entrar' }).click();
-    await phone.getByText('¡Ya estás dentro!').waitFor();
+    await onScreen(phone, '¡Ya estás dentro!').waitFor();
     await host.getByRole('button', { name: 'Empezar' }).click();
     const seen: string[] = [];
     for (let i = 0; i < playable; i++) {
-      await phone.getByText(`Pregunta ${i + 1} de ${playable}`).waitFor();
+      await onScreen(phone, `Pregunta ${i + 1} de ${playable}`).waitFor();
       seen.push((await phone.locator('.question-phone .prompt').textContent())!.trim());
       if (seen.at(-1) === newPrompt) await phone.screenshot({ path: `${SHOTS}/phone-edited-question.png` });
       await answerAnything(phone);
