@@ -21,6 +21,8 @@ type HostUpdate = 'lobby' | 'progress';
 export class GamePublisher implements OnModuleDestroy {
   private readonly logger = new Logger(GamePublisher.name);
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
+  /** Per game, the players whose lobby entry changed since the host's last `lobby:update`. */
+  private readonly lobbyChanges = new Map<string, Set<string>>();
 
   constructor(
     private readonly out: GameBroadcaster,
@@ -36,6 +38,7 @@ export class GamePublisher implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.hostUpdates.dropAll();
+    this.lobbyChanges.clear();
   }
 
   async publish(game: GameState, events: GameEvent[]): Promise<void> {
@@ -51,6 +54,7 @@ export class GamePublisher implements OnModuleDestroy {
     const now = this.clock.now();
     switch (event.type) {
       case 'lobby-changed':
+        if (event.playerId !== undefined) this.lobbyChangesOf(game.id).add(event.playerId);
         return this.hostUpdates.mark(game.id, 'lobby');
       case 'answer-recorded':
         return this.answerRecorded(game.id);
@@ -70,6 +74,7 @@ export class GamePublisher implements OnModuleDestroy {
       case 'game-over':
         return this.publishGameOver(game);
       case 'game-ended':
+        this.lobbyChanges.delete(game.id);
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
         await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS).catch(() => undefined);
         return;
@@ -79,12 +84,11 @@ export class GamePublisher implements OnModuleDestroy {
   private publishReveal(game: GameState): void {
     this.hostUpdates.drop(game.id);
     this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
-    // One ranking per reveal serves every player's result and the host's leaderboard.
-    const ranked = engine.rankPlayers(game);
-    for (const [playerId, result] of engine.playerResults(game, ranked)) {
+    // Results read the ranks the reveal stored; only the host's top needs the sorted class.
+    for (const [playerId, result] of engine.playerResults(game)) {
       this.out.toPlayer(game.id, playerId, 'player:result', result);
     }
-    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game, ranked));
+    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
   }
 
   private async publishGameOver(game: GameState): Promise<void> {
@@ -94,14 +98,25 @@ export class GamePublisher implements OnModuleDestroy {
         this.logger.error(`Could not store game ${game.id} in history: ${String(err)}`);
       });
     }
-    this.out.toGame(game.id, 'game:over', engine.gameOverView(game));
+    // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
+    const over = engine.gameOverView(game);
+    this.out.toHost(game.id, 'game:over', over);
+    for (const me of over.leaderboard) this.out.toPlayer(game.id, me.playerId, 'game:over', engine.playerGameOverView(over, me));
+  }
+
+  private lobbyChangesOf(gameId: string): Set<string> {
+    let changes = this.lobbyChanges.get(gameId);
+    if (!changes) this.lobbyChanges.set(gameId, (changes = new Set()));
+    return changes;
   }
 
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {
+    const changed = kinds.has('lobby') ? (this.lobbyChanges.get(gameId) ?? new Set<string>()) : null;
+    if (changed) this.lobbyChanges.delete(gameId);
     const loaded = await this.store.load(gameId);
     if (!loaded) return;
     const { game } = loaded;
-    if (kinds.has('lobby')) this.out.toHost(gameId, 'lobby:update', engine.lobbyView(game));
+    if (changed) this.out.toHost(gameId, 'lobby:update', engine.lobbyUpdateView(game, changed));
     if (kinds.has('progress') && game.phase === 'question') {
       this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
     }

@@ -258,7 +258,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       const loaded = await this.guard(() => this.store.load(gameId));
       if (!loaded) throw new GameError('GAME_NOT_FOUND');
       const { game, version } = loaded;
-      const open = game.phase === 'question' ? { index: game.index, count: Object.keys(game.answers[game.index] ?? {}).length } : null;
+      const open = game.phase === 'question' ? { index: game.index, count: loaded.openCount } : null;
       const { result, events, unchanged } = apply(game, this.clock.now());
       if (unchanged) return result;
       const committed = await this.guard(() => this.store.commit(game, version, open));

@@ -2,7 +2,8 @@ import type {
   GameOverView,
   HostSnapshot,
   LeaderboardView,
-  LobbyView,
+  LobbyUpdateView,
+  PlayerGameOverView,
   PlayerResultView,
   PlayerSnapshot,
   ProgressView,
@@ -13,7 +14,7 @@ import type { ErrorCode } from './engine/index.js';
 
 /** Server → client events (docs/protocol.md, "Server events"). */
 export interface ServerEvents {
-  'lobby:update': LobbyView;
+  'lobby:update': LobbyUpdateView;
   'question:open': QuestionView;
   'question:progress': ProgressView;
   'question:reveal': RevealView;
@@ -21,7 +22,8 @@ export interface ServerEvents {
   'leaderboard:update': LeaderboardView;
   'game:paused': { remainingMs: number; byHostAbsence: boolean };
   'game:resumed': QuestionView;
-  'game:over': GameOverView;
+  /** The host gets `GameOverView` (whole leaderboard), each phone `PlayerGameOverView`. */
+  'game:over': GameOverView | PlayerGameOverView;
   'game:ended': { reason: GameOverView['endReason'] };
   'player:kicked': { message: string };
   'session:replaced': { message: string };

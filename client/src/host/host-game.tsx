@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { call, subscribe, useConnected } from '../shared/connection.js';
 import { errorText, t } from '../shared/i18n.js';
-import type { HostSnapshot } from '../shared/types.js';
+import type { GameOverView, HostSnapshot, LobbyUpdateView, LobbyView } from '../shared/types.js';
 import type { HostSession } from './host-session.js';
 import { LobbyScreen, PodiumScreen, QuestionScreen, RevealScreen, StandingsScreen } from './screens.js';
 
@@ -29,7 +29,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       else setError(errorText(reply.error.code));
     };
     const stop = subscribe(socket, {
-      'lobby:update': (lobby) => patch({ lobby, locked: lobby.locked }),
+      'lobby:update': (update) =>
+        setView((v) => (v.snapshot ? { snapshot: { ...v.snapshot, lobby: applyLobbyUpdate(v.snapshot.lobby, update), locked: update.locked }, receivedAt: Date.now() } : v)),
       'question:open': (question) =>
         patch({ phase: 'question', question, paused: question.paused, reveal: null, progress: { index: question.index, answered: 0, expected: 0 } }),
       'question:progress': (progress) => patch({ progress }),
@@ -39,7 +40,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       'game:paused': (p) =>
         setView((v) => (v.snapshot?.question ? { snapshot: { ...v.snapshot, paused: true, question: { ...v.snapshot.question, remainingMs: p.remainingMs } }, receivedAt: Date.now() } : v)),
       'game:resumed': (question) => patch({ paused: false, question }),
-      'game:over': (gameOver) => patch({ phase: 'podium', gameOver }),
+      // The host's game:over carries the whole leaderboard.
+      'game:over': (gameOver) => patch({ phase: 'podium', gameOver: gameOver as GameOverView }),
       'game:ended': () => patch({ phase: 'ended' }),
     });
     socket.on('connect', attach);
@@ -71,4 +73,17 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       <ErrorLine message={error} />
     </Page>
   );
+}
+
+/** Lobby updates are deltas: the page keeps a window of the latest names, and the count from the server. */
+const LOBBY_WINDOW = 100;
+
+export function applyLobbyUpdate(lobby: LobbyView, update: LobbyUpdateView): LobbyView {
+  const gone = new Set(update.removed);
+  const changed = new Map(update.changed.map((p) => [p.playerId, p]));
+  const kept = lobby.players.filter((p) => !gone.has(p.playerId) && !changed.has(p.playerId));
+  const updatedInPlace = lobby.players.filter((p) => changed.has(p.playerId)).map((p) => changed.get(p.playerId)!);
+  const arrived = update.changed.filter((p) => !lobby.players.some((q) => q.playerId === p.playerId));
+  const players = [...kept, ...updatedInPlace, ...arrived].slice(-LOBBY_WINDOW);
+  return { players, count: update.count, locked: update.locked };
 }

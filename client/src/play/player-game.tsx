@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { Countdown, ErrorLine, Podium } from '../shared/components.js';
 import { call } from '../shared/connection.js';
 import { errorText, t } from '../shared/i18n.js';
-import type { GameOverView, PlayerResultView } from '../shared/types.js';
+import type { PlayerGameOverView, PlayerResultView } from '../shared/types.js';
 import { AnswerPad } from './answer-pad.js';
 import type { PlayerView } from './player-view.js';
 
@@ -70,7 +70,7 @@ export function PlayerGame(props: { socket: Socket; view: PlayerView; setView: (
         </div>
       ) : null}
       {(view.phase === 'reveal' || view.phase === 'leaderboard') && view.result ? <ResultCard result={view.result} /> : null}
-      {(view.phase === 'podium' || view.phase === 'ended') && view.gameOver ? <FinalCard gameOver={view.gameOver} playerId={me.playerId} /> : null}
+      {(view.phase === 'podium' || view.phase === 'ended') && view.gameOver ? <FinalCard gameOver={view.gameOver} /> : null}
       {view.phase === 'ended' && !view.gameOver ? <p class="card big">{t('gameEnded')}</p> : null}
       <ErrorLine message={error} />
     </section>
@@ -90,11 +90,11 @@ function ResultCard({ result }: { result: PlayerResultView }) {
   );
 }
 
-function FinalCard({ gameOver, playerId }: { gameOver: GameOverView; playerId: string }) {
-  const mine = gameOver.leaderboard.find((p) => p.playerId === playerId);
+function FinalCard({ gameOver }: { gameOver: PlayerGameOverView }) {
+  const mine = gameOver.me;
   return (
     <div class="card final" aria-live="polite">
-      {mine ? <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.leaderboard.length })}</p> : null}
+      {mine ? <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.total })}</p> : null}
       {mine ? <p>{t('points', { n: mine.score })} · {t('correctCount', { n: mine.correctCount })}</p> : null}
       <Podium podium={gameOver.podium} />
     </div>

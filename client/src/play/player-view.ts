@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { useEffect, useState } from 'preact/hooks';
 import { subscribe } from '../shared/connection.js';
-import type { GameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
+import type { PlayerGameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
 
 /** What the phone shows, from the join/resume snapshot kept current by server events. */
 export interface PlayerView {
@@ -13,7 +13,7 @@ export interface PlayerView {
   answered: boolean;
   reveal: RevealView | null;
   result: PlayerResultView | null;
-  gameOver: GameOverView | null;
+  gameOver: PlayerGameOverView | null;
   paused: boolean;
   closedReason: 'kicked' | 'replaced' | null;
 }
@@ -53,7 +53,8 @@ export function usePlayerView(socket: Socket): [PlayerView | null, (next: Player
       'game:resumed': (q) => on((v) => ({ ...v, paused: false, question: q, receivedAt: Date.now() })),
       'question:reveal': (r) => on((v) => ({ ...v, phase: 'reveal', reveal: r })),
       'player:result': (r) => on((v) => ({ ...v, result: r })),
-      'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g })),
+      // A phone's game:over is its own standing and the podium (docs/protocol.md).
+      'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g as PlayerGameOverView })),
       'game:ended': () => on((v) => ({ ...v, phase: 'ended' })),
       'player:kicked': () => on((v) => ({ ...v, closedReason: 'kicked' })),
       'session:replaced': () => on((v) => ({ ...v, closedReason: 'replaced' })),

@@ -47,6 +47,8 @@ export interface PlayerState {
   joinedAt: number;
   /** Rank before the last reveal, so the leaderboard can show who moved up. */
   previousRank: number | null;
+  /** Rank at the last reveal (ranks are computed once per reveal and looked up after). */
+  rank: number;
 }
 
 export interface AnswerRecord {
@@ -89,6 +91,10 @@ export interface GameState {
   players: Record<string, PlayerState>;
   /** Nicknames in play, folded to lower case → player id: O(1) uniqueness checks for big classes. */
   nicknames: Record<string, string>;
+  /** Players in the game (not kicked), kept with every join and kick so no event counts the class. */
+  activeCount: number;
+  /** The rank a score of 0 had at the last reveal: where a player joining now stands. */
+  newcomerRank: number;
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

@@ -24,6 +24,8 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     deadlineAt: null,
     players: {},
     nicknames: {},
+    activeCount: 0,
+    newcomerRank: 1,
     answers: [],
     lastDepartureAt: null,
     hostConnected: false,

@@ -16,11 +16,12 @@ export function cleanNickname(raw: string): string {
 export function addPlayer(game: GameState, id: string, rawNickname: string, now: number): GameEvent[] {
   if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
   if (game.locked) throw new GameError('GAME_LOCKED');
-  if (Object.keys(game.nicknames).length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
+  if (game.activeCount >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
   const nickname = cleanNickname(rawNickname);
   const folded = nickname.toLocaleLowerCase();
   if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
   game.nicknames[folded] = id;
+  game.activeCount += 1;
   game.players[id] = {
     id,
     nickname,
@@ -33,8 +34,9 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     kicked: false,
     joinedAt: now,
     previousRank: null,
+    rank: game.newcomerRank,
   };
-  return [{ type: 'lobby-changed' }];
+  return [{ type: 'lobby-changed', playerId: id }];
 }
 
 export function requireActivePlayer(game: GameState, playerId: string): PlayerState {
@@ -48,8 +50,9 @@ export function kickPlayer(game: GameState, playerId: string, now: number): Game
   const player = requireActivePlayer(game, playerId);
   player.kicked = true;
   player.connected = false;
+  game.activeCount -= 1;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
-  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
+  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed', playerId }, ...closeIfEveryoneAnswered(game, now)];
 }
 
 export function setLocked(game: GameState, locked: boolean): GameEvent[] {
@@ -61,6 +64,10 @@ export function setLocked(game: GameState, locked: boolean): GameEvent[] {
 /**
  * A phone that drops out must not hold the question open for everyone else,
  * but one that is only reloading gets a short grace to come back first.
+ * Neither a return nor a departure within that grace can complete a
+ * question (the player is awaited either way), so only a zero grace checks
+ * the class here; otherwise the grace's end is a timer (`nextTimerAt`). This
+ * keeps a wave of disconnects O(1) each instead of a scan of every player each.
  */
 export function setPlayerConnected(game: GameState, playerId: string, connected: boolean, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
@@ -68,7 +75,9 @@ export function setPlayerConnected(game: GameState, playerId: string, connected:
   player.connected = connected;
   player.leftAt = connected ? null : now;
   if (!connected) game.lastDepartureAt = now;
-  return [{ type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
+  const events: GameEvent[] = [{ type: 'lobby-changed', playerId }];
+  if (!connected && game.settings.reconnectGraceMs <= 0) events.push(...closeIfEveryoneAnswered(game, now));
+  return events;
 }
 
 export function setHostConnected(game: GameState, connected: boolean, now: number): void {

@@ -3,12 +3,12 @@ import type { AnswerValue } from '../../questions/question.js';
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { AnswerRecord, EndReason, GameState, PlayerState } from './game-state.js';
-import { rankPlayers } from './ranking.js';
+import { storeRanks } from './ranking.js';
 import { scoreAnswer } from './scoring.js';
 
 export function startGame(game: GameState, now: number): GameEvent[] {
   if (game.phase !== 'lobby') throw new GameError('WRONG_PHASE', 'The game has already started.');
-  if (!Object.values(game.players).some((p) => !p.kicked)) throw new GameError('NO_PLAYERS');
+  if (game.activeCount === 0) throw new GameError('NO_PLAYERS');
   game.startedAt = now;
   return openQuestion(game, 0, now);
 }
@@ -134,7 +134,6 @@ export function submitAnswer(game: GameState, playerId: string, questionIndex: n
  */
 export function closeQuestion(game: GameState): GameEvent[] {
   if (game.phase !== 'question') return [];
-  for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
   const question = game.questions[game.index];
   const answers = game.answers[game.index];
   for (const player of Object.values(game.players)) {
@@ -149,6 +148,7 @@ export function closeQuestion(game: GameState): GameEvent[] {
     }
     player.bestStreak = Math.max(player.bestStreak, player.streak);
   }
+  storeRanks(game);
   game.phase = 'reveal';
   game.paused = null;
   game.deadlineAt = null;

@@ -9,6 +9,8 @@ export interface LoadedGame {
   game: GameState;
   /** Bumped by every commit; a commit against an older version is refused. */
   version: number;
+  /** How many answers the open question had at load time (0 when none is open). */
+  openCount: number;
 }
 
 /** What became of an answer handed to the store. */

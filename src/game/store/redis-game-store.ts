@@ -76,7 +76,8 @@ export class RedisGameStore extends GameStore {
     const game = JSON.parse(s) as GameState;
     game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => ({}));
     if (game.index >= 0) game.answers[game.index] = await this.answersAt(gameId, game.index);
-    return { game, version: Number(v) };
+    const openCount = game.phase === 'question' ? Object.keys(game.answers[game.index]).length : 0;
+    return { game, version: Number(v), openCount };
   }
 
   async findIdByPin(pin: string): Promise<string | null> {
