@@ -101,6 +101,8 @@ async function stop(proc) {
 }
 
 const probe = ['--expose-gc', '--import', join(here, 'probe.mjs')];
+/** BENCH_PROFILE_DIR: the servers also write V8 CPU profiles there (open them in Chrome DevTools). */
+if (process.env.BENCH_PROFILE_DIR) probe.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`);
 
 async function startServers(target) {
   if (target === 'bare') {
@@ -162,10 +164,24 @@ async function run(target) {
   const servers = await startServers(target);
   progress(`${target}: server ready`);
   const urls = servers.map((s) => s.url);
-  const stats = { target, hostAcks: [], hostFrames: 0, hostBytes: 0, dropped: [], questions: [] };
+  const stats = { target, hostAcks: [], hostFrames: 0, hostBytes: 0, dropped: [], questions: [], join: { latencies: [], failures: [], loop: [] }, podium: { fanout: [], bytes: [], missing: NaN }, gameLoop: [] };
   const bots = Array.from({ length: BOT_PROCESSES }, (_, i) => spawnChild(join(here, 'bots.mjs'), { label: `bots ${i}` }));
   for (const b of bots) b.onMessage((m) => m.type === 'dropped' && stats.dropped.push(m.reason));
+  Object.defineProperty(stats, 'droppedCount', { enumerable: true, get: () => stats.dropped.length });
   try {
+    await play(target, servers, urls, bots, stats);
+  } catch (err) {
+    // A run that breaks down still reports what it measured up to there.
+    stats.failed = String(err?.message ?? err);
+  } finally {
+    await Promise.all([...bots, ...servers].map(stop));
+    if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys();
+  }
+  return stats;
+}
+
+async function play(target, servers, urls, bots, stats) {
+  {
     const game = await createGame(target, urls[0]);
     const host = io(urls[0], { transports: ['websocket'], reconnection: false, forceNew: true });
     host.onAny((event, payload) => {
@@ -243,13 +259,8 @@ async function run(target) {
     stats.missingFromHistory = target === 'bare' ? null : await missingFromHistory(urls[0], game.gameId, acked);
     hostLeaving = true;
     host.disconnect();
-    const finished = await Promise.all(bots.map((b) => b.request('finish')));
-    stats.droppedCount = finished.reduce((t, f) => t + f.dropped, 0) + stats.dropped.filter((d) => d.startsWith('host')).length;
-  } finally {
-    await Promise.all([...bots, ...servers].map(stop));
-    if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys();
+    await Promise.all(bots.map((b) => b.request('finish')));
   }
-  return stats;
 }
 
 /** Every acknowledged answer must be in the game's history record. */
@@ -283,13 +294,13 @@ for (const target of TARGETS) {
   try {
     results[target] = await run(target);
   } catch (err) {
-    results[target] = { failed: String(err?.message ?? err) };
+    results[target] = { failed: String(err?.message ?? err), broken: true };
   }
   console.log(`  ${target}: ${((Date.now() - started) / 1000).toFixed(0)} s${results[target].failed ? ` — FAILED: ${results[target].failed}` : ''}`);
 }
 console.log(report(results, { players: PLAYERS, mode: MODE }));
 if (process.env.BENCH_JSON) {
-  const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.failed ? v : summarize(v)]));
+  const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.broken ? v : { ...summarize(v), failed: v.failed ?? null }]));
   writeFileSync(process.env.BENCH_JSON, JSON.stringify({ players: PLAYERS, mode: MODE, questions: QUESTIONS, spreadMs: SPREAD_MS, results: summary }, null, 2));
 }
 stopEverything(Object.values(results).some((r) => r.failed) ? 1 : 0);
@@ -309,7 +320,7 @@ function summarize(s) {
     rssPerPlayer: s.rssPerPlayer,
     heapPerPlayer: s.heapPerPlayer,
     dropped: s.droppedCount,
-    loopMaxMs: Math.max(...s.gameLoop.map((l) => l.maxMs), ...s.join.loop.map((l) => l.maxMs)),
+    loopMaxMs: Math.max(0, ...s.gameLoop.map((l) => l.maxMs), ...s.join.loop.map((l) => l.maxMs)),
     missingFromHistory: s.missingFromHistory,
   };
 }
