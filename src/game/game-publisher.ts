@@ -12,6 +12,24 @@ import { GameStore } from './store/game-store.js';
 type HostUpdate = 'lobby' | 'progress';
 
 /**
+ * Per-player messages (results, podium) go out this many at a time, with a
+ * turn of the event loop between slices: a reveal to thousands of phones
+ * must not hold the loop so long that socket.io's heartbeats and other
+ * games' acks starve. The game's next change waits (it is queued behind this
+ * publish), so the order of a game's messages never changes.
+ */
+const SEND_SLICE = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function sendInSlices<T>(items: Iterable<T>, send: (item: T) => void): Promise<void> {
+  let sent = 0;
+  for (const item of items) {
+    send(item);
+    if (++sent % SEND_SLICE === 0) await nextTurn();
+  }
+}
+
+/**
  * Turns what the engine reports into the messages of docs/protocol.md: one
  * room broadcast per phase change, one result per player per reveal, and
  * join/answer counts for the host coalesced to a few per second. A game that
@@ -81,13 +99,11 @@ export class GamePublisher implements OnModuleDestroy {
     }
   }
 
-  private publishReveal(game: GameState): void {
+  private async publishReveal(game: GameState): Promise<void> {
     this.hostUpdates.drop(game.id);
     this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
     // Results read the ranks the reveal stored; only the host's top needs the sorted class.
-    for (const [playerId, result] of engine.playerResults(game)) {
-      this.out.toPlayer(game.id, playerId, 'player:result', result);
-    }
+    await sendInSlices(engine.playerResults(game), ([playerId, result]) => this.out.toPlayer(game.id, playerId, 'player:result', result));
     this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
   }
 
@@ -101,7 +117,7 @@ export class GamePublisher implements OnModuleDestroy {
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
     const over = engine.gameOverView(game);
     this.out.toHost(game.id, 'game:over', over);
-    for (const me of over.leaderboard) this.out.toPlayer(game.id, me.playerId, 'game:over', engine.playerGameOverView(over, me));
+    await sendInSlices(over.leaderboard, (me) => this.out.toPlayer(game.id, me.playerId, 'game:over', engine.playerGameOverView(over, me)));
   }
 
   private lobbyChangesOf(gameId: string): Set<string> {
