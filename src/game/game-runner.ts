@@ -182,6 +182,8 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
 
   private afterAnswer(game: GameState, answered: number, now: number): void {
     this.publisher.answerRecorded(game.id);
+    // Fewer answers than connected players: someone connected has not answered, so nobody can be the last (O(1)).
+    if (answered < game.connectedCount) return;
     // Possibly the last awaited answer: check on fresh state (the close itself is a compare-and-set).
     if (answered >= this.awaited(game, now)) {
       void this.withGame(game.id, (g, t) => ({ result: undefined, events: engine.closeIfEveryoneAnswered(g, t) })).catch(() => undefined);

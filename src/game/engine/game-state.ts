@@ -93,6 +93,8 @@ export interface GameState {
   nicknames: Record<string, string>;
   /** Players in the game (not kicked), kept with every join and kick so no event counts the class. */
   activeCount: number;
+  /** Of those, how many are connected: a bound that lets most answers skip counting who is still awaited. */
+  connectedCount: number;
   /** The rank a score of 0 had at the last reveal: where a player joining now stands. */
   newcomerRank: number;
   /** answers[questionIndex][playerId]. */

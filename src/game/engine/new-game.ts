@@ -25,6 +25,7 @@ export function newGame({ id, pin, hostSecretHash, settings, questions }: NewGam
     players: {},
     nicknames: {},
     activeCount: 0,
+    connectedCount: 0,
     newcomerRank: 1,
     answers: [],
     lastDepartureAt: null,

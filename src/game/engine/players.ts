@@ -22,6 +22,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
   game.nicknames[folded] = id;
   game.activeCount += 1;
+  game.connectedCount += 1;
   game.players[id] = {
     id,
     nickname,
@@ -48,6 +49,7 @@ export function requireActivePlayer(game: GameState, playerId: string): PlayerSt
 
 export function kickPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
+  if (player.connected) game.connectedCount -= 1;
   player.kicked = true;
   player.connected = false;
   game.activeCount -= 1;
@@ -73,6 +75,7 @@ export function setPlayerConnected(game: GameState, playerId: string, connected:
   const player = requireActivePlayer(game, playerId);
   if (player.connected === connected) return [];
   player.connected = connected;
+  game.connectedCount += connected ? 1 : -1;
   player.leftAt = connected ? null : now;
   if (!connected) game.lastDepartureAt = now;
   const events: GameEvent[] = [{ type: 'lobby-changed', playerId }];

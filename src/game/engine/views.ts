@@ -8,6 +8,8 @@ import { stillExpected } from './rounds.js';
  * Anything built here before the reveal must never carry a correct answer.
  */
 export const LEADERBOARD_TOP = 10;
+/** Ties can crowd the top three; past this many, the podium lists no more of them. */
+export const PODIUM_MAX = 10;
 /** The host's lobby shows the latest joins, not a class of thousands. */
 export const LOBBY_WINDOW = 100;
 
@@ -149,7 +151,7 @@ export interface PlayerGameOverView {
 }
 
 export function gameOverView(game: GameState, leaderboard = rankPlayers(game)): GameOverView {
-  return { podium: leaderboard.filter((p) => p.rank <= 3), leaderboard, total: leaderboard.length, endReason: game.endReason, historyId: game.id };
+  return { podium: leaderboard.filter((p) => p.rank <= 3).slice(0, PODIUM_MAX), leaderboard, total: leaderboard.length, endReason: game.endReason, historyId: game.id };
 }
 
 /** One phone's view of the final standings; `over` is the game's `gameOverView`, built once for everyone. */
@@ -239,7 +241,7 @@ function snapshotBase(game: GameState, now: number): SnapshotBase {
 function podiumOf(game: GameState): RankedPlayer[] {
   const podium: RankedPlayer[] = [];
   for (const p of Object.values(game.players)) if (!p.kicked && p.rank <= 3) podium.push(rankOf(game, p.id));
-  return podium.sort((a, b) => a.rank - b.rank || b.correctCount - a.correctCount);
+  return podium.sort((a, b) => a.rank - b.rank || b.correctCount - a.correctCount).slice(0, PODIUM_MAX);
 }
 
 /** The final standings exist once a started game reached the podium. */
