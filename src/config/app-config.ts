@@ -78,7 +78,8 @@ export class AppConfig {
   HOST_UPDATE_INTERVAL_MS = 200;
 
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  MAX_PLAYERS = 5000;
+  /** 10,000 players in one game complete to the podium in embedded mode on 2 cores (docs/benchmarks.md). */
+  MAX_PLAYERS = 10_000;
 
   /** Quiet by default: the terminal a teacher started the server in shows the host URL, then only problems. */
   @IsIn(['error', 'warn', 'log', 'debug'])
