@@ -264,7 +264,11 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       const { result, events, unchanged } = apply(game, this.clock.now());
       if (unchanged) return result;
       const committed = await this.guard(() => this.store.commit(game, version, open));
-      if (committed === null) continue;
+      if (committed === null) {
+        // The refused change may have been applied to the very object answers are scored against.
+        this.known.delete(gameId);
+        continue;
+      }
       // An ended game takes no more answers: nothing to keep in memory for it.
       if (game.phase === 'ended') this.known.delete(gameId);
       else this.known.set(gameId, game);

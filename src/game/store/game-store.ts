@@ -31,8 +31,8 @@ export type AnswerWrite =
  *
  * A loaded game carries the answers of its open question only (all of them
  * come from `answersOf`); the scoreboard sums every awarded point. A load may
- * be the stored object itself (memory) or a copy (Redis): mutate a loaded
- * game only to commit it.
+ * be the stored object itself (memory, and Redis while the version is
+ * unchanged) or a fresh copy: mutate a loaded game only to commit it.
  */
 export abstract class GameStore {
   /** Stores a new game; false if its PIN is already used by a live game. */
