@@ -81,9 +81,10 @@ const LOBBY_WINDOW = 100;
 export function applyLobbyUpdate(lobby: LobbyView, update: LobbyUpdateView): LobbyView {
   const gone = new Set(update.removed);
   const changed = new Map(update.changed.map((p) => [p.playerId, p]));
-  const kept = lobby.players.filter((p) => !gone.has(p.playerId) && !changed.has(p.playerId));
-  const updatedInPlace = lobby.players.filter((p) => changed.has(p.playerId)).map((p) => changed.get(p.playerId)!);
-  const arrived = update.changed.filter((p) => !lobby.players.some((q) => q.playerId === p.playerId));
-  const players = [...kept, ...updatedInPlace, ...arrived].slice(-LOBBY_WINDOW);
+  const shown = new Set(lobby.players.map((p) => p.playerId));
+  // Names already shown keep their place (a phone coming back is updated in place); new ones are added at the end.
+  const kept = lobby.players.filter((p) => !gone.has(p.playerId)).map((p) => changed.get(p.playerId) ?? p);
+  const arrived = update.changed.filter((p) => !shown.has(p.playerId));
+  const players = [...kept, ...arrived].slice(-LOBBY_WINDOW);
   return { players, count: update.count, locked: update.locked };
 }
