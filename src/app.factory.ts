@@ -12,6 +12,7 @@ import { OriginPolicy } from './common/origins/origin-policy.js';
 import { AppConfig } from './config/app-config.js';
 import { RedisConnection } from './redis/redis-connection.js';
 import { RedisIoAdapter } from './redis/redis-io.adapter.js';
+import { GameIoAdapter } from './game/game-io.adapter.js';
 
 /**
  * App-wide setup in one place, so the server and the e2e tests run the same app.
@@ -64,6 +65,8 @@ export function configureApp(app: INestApplication): INestApplication {
   if (redis.enabled) {
     // Several instances share games: broadcasts must reach sockets connected to any of them.
     app.useWebSocketAdapter(new RedisIoAdapter(app, redis.create('socket.io'), app.get(AppConfig).REDIS_PREFIX));
+  } else {
+    app.useWebSocketAdapter(new GameIoAdapter(app));
   }
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()

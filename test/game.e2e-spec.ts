@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { scoreAnswer } from '../src/game/engine/scoring.js';
-import type { GameOverView, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { GameOverView, PlayerGameOverView, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import { HistoryStore } from '../src/history/history-store.js';
 import { loadDeckFile } from '../src/questions/deck-file.js';
@@ -87,9 +87,12 @@ describe('a full game over real sockets', () => {
       if (i < COUNT - 1) await host.ok('host:next');
     }
 
-    const over = await phones[1].next<GameOverView>('game:over');
+    // The host gets the whole leaderboard; a phone its own standing and the podium.
+    const over = await host.next<GameOverView>('game:over');
     expect(over.podium[0].nickname).toBe('Ana');
     expect(over.leaderboard.map((p) => p.nickname)).toEqual(['Ana', 'Carla', 'Dani', 'Beto']);
+    const mine = await phones[1].next<PlayerGameOverView>('game:over');
+    expect(mine).toEqual({ podium: over.podium, me: over.leaderboard.find((p) => p.playerId === mine.me.playerId), total: 4, endReason: 'completed' });
 
     // Every score follows the formula from the response times the server measured.
     const record = await app.server.app.get(HistoryStore).get(gameId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { GameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { GameOverView, PlayerGameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult } from '../src/game/protocol.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
@@ -45,7 +45,8 @@ describe('two server instances sharing one Redis', () => {
       await host.ok('host:next');
       if (i < 2) await host.ok('host:next');
     }
-    const over = await phones[2].next<GameOverView>('game:over');
+    const over = await host.next<GameOverView>('game:over');
+    expect((await phones[2].next<PlayerGameOverView>('game:over')).total).toBe(3);
     expect(over.leaderboard.map((p) => p.correctCount)).toEqual([3, 3, 3]);
     expect(over.leaderboard.every((p) => p.score >= 3 * 500)).toBe(true);
     // Every player resumes through either instance.

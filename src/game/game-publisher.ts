@@ -12,6 +12,24 @@ import { GameStore } from './store/game-store.js';
 type HostUpdate = 'lobby' | 'progress';
 
 /**
+ * Per-player messages (results, podium) go out this many at a time, with a
+ * turn of the event loop between slices: a reveal to thousands of phones
+ * must not hold the loop so long that socket.io's heartbeats and other
+ * games' acks starve. The game's next change waits (it is queued behind this
+ * publish), so the order of a game's messages never changes.
+ */
+const SEND_SLICE = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function sendInSlices<T>(items: Iterable<T>, send: (item: T) => void): Promise<void> {
+  let sent = 0;
+  for (const item of items) {
+    send(item);
+    if (++sent % SEND_SLICE === 0) await nextTurn();
+  }
+}
+
+/**
  * Turns what the engine reports into the messages of docs/protocol.md: one
  * room broadcast per phase change, one result per player per reveal, and
  * join/answer counts for the host coalesced to a few per second. A game that
@@ -20,6 +38,8 @@ type HostUpdate = 'lobby' | 'progress';
 @Injectable()
 export class GamePublisher implements OnModuleDestroy {
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
+  /** Per game, the players whose lobby entry changed since the host's last `lobby:update`. */
+  private readonly lobbyChanges = new Map<string, Set<string>>();
 
   constructor(
     private readonly out: GameBroadcaster,
@@ -37,6 +57,7 @@ export class GamePublisher implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.hostUpdates.dropAll();
+    this.lobbyChanges.clear();
   }
 
   async publish(game: GameState, events: GameEvent[]): Promise<void> {
@@ -52,6 +73,7 @@ export class GamePublisher implements OnModuleDestroy {
     const now = this.clock.now();
     switch (event.type) {
       case 'lobby-changed':
+        if (event.playerId !== undefined) this.lobbyChangesOf(game.id).add(event.playerId);
         return this.hostUpdates.mark(game.id, 'lobby');
       case 'answer-recorded':
         return this.answerRecorded(game.id);
@@ -75,21 +97,19 @@ export class GamePublisher implements OnModuleDestroy {
       case 'game-over':
         return this.publishGameOver(game);
       case 'game-ended':
+        this.lobbyChanges.delete(game.id);
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
         await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS).catch(() => undefined);
         return;
     }
   }
 
-  private publishReveal(game: GameState): void {
+  private async publishReveal(game: GameState): Promise<void> {
     this.hostUpdates.drop(game.id);
     this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
-    // One ranking per reveal serves every player's result and the host's leaderboard.
-    const ranked = engine.rankPlayers(game);
-    for (const [playerId, result] of engine.playerResults(game, ranked)) {
-      this.out.toPlayer(game.id, playerId, 'player:result', result);
-    }
-    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game, ranked));
+    // One sort of the class per reveal: each result names the player just ahead.
+    await sendInSlices(engine.playerResults(game), ([playerId, result]) => this.out.toPlayer(game.id, playerId, 'player:result', result));
+    this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
   }
 
   private async publishGameOver(game: GameState): Promise<void> {
@@ -99,14 +119,25 @@ export class GamePublisher implements OnModuleDestroy {
       // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
       historySaved = await this.history.save(buildHistoryRecord({ ...game, answers }));
     }
-    this.out.toGame(game.id, 'game:over', { ...engine.gameOverView(game), historySaved });
+    // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
+    const over = engine.gameOverView(game);
+    this.out.toHost(game.id, 'game:over', { ...over, historySaved });
+    await sendInSlices(over.leaderboard, (me) => this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me), historySaved }));
+  }
+
+  private lobbyChangesOf(gameId: string): Set<string> {
+    let changes = this.lobbyChanges.get(gameId);
+    if (!changes) this.lobbyChanges.set(gameId, (changes = new Set()));
+    return changes;
   }
 
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {
+    const changed = kinds.has('lobby') ? (this.lobbyChanges.get(gameId) ?? new Set<string>()) : null;
+    if (changed) this.lobbyChanges.delete(gameId);
     const loaded = await this.store.load(gameId);
     if (!loaded) return;
     const { game } = loaded;
-    if (kinds.has('lobby')) this.out.toHost(gameId, 'lobby:update', engine.lobbyView(game));
+    if (changed) this.out.toHost(gameId, 'lobby:update', engine.lobbyUpdateView(game, changed));
     if (kinds.has('progress') && game.phase === 'question') {
       this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
     }

@@ -51,7 +51,9 @@ describe('GameRunner', () => {
       await runner.command(game.id, (g, now) => engine.advance(g, now));
       if (i < 4) await runner.command(game.id, (g, now) => engine.advance(g, now));
     }
-    const over = out.last('game:over');
+    // The host gets the whole leaderboard; each phone its own standing and the podium.
+    const over = out.last('game:over', 'host') as engine.GameOverView;
+    expect(out.last('game:over', beto.playerId)).toEqual({ podium: over.podium, me: over.leaderboard[1], total: 2, endReason: 'completed' });
     // Ana answers right after 1 s each time (975 points) but skips the typed question, which resets her streak.
     const speed = Math.round((1 - 1_000 / 20_000 / 2) * 1000);
     expect(over.leaderboard.map((p) => [p.nickname, p.score])).toEqual([['Ana', speed * 4 + 100 + 200], ['Beto', 0]]);
@@ -120,7 +122,9 @@ describe('GameRunner', () => {
     expect(out.last('game:paused')).toEqual({ remainingMs: 5_000, byHostAbsence: true, reason: 'host-absent' });
     clock.advance(30 * 60_000);
     await settle();
-    expect(out.events('game').slice(-2)).toEqual(['game:over', 'game:ended']);
+    // game:over goes to the host and to each phone on its own, then the room hears the game is closed.
+    expect(out.events().slice(-2)).toEqual(['game:over', 'game:ended']);
+    expect(out.events('host')).toContain('game:over');
     expect(await history.get(game.id)).toMatchObject({ endReason: 'abandoned' });
   });
 

@@ -213,6 +213,8 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
 
   private afterAnswer(game: GameState, answered: number, now: number): void {
     this.publisher.answerRecorded(game.id);
+    // Fewer answers than connected players: someone connected has not answered, so nobody can be the last (O(1)).
+    if (answered < game.connectedCount) return;
     // Possibly the last awaited answer: check on fresh state (the close itself is a compare-and-set).
     if (answered >= this.awaited(game, now)) {
       void this.withGame(game.id, (g, t) => ({ result: undefined, events: engine.closeIfEveryoneAnswered(g, t) })).catch(() => undefined);
@@ -292,11 +294,15 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       const loaded = await this.guard(() => this.store.load(gameId));
       if (!loaded) throw new GameError('GAME_NOT_FOUND');
       const { game, version } = loaded;
-      const open = game.phase === 'question' ? { index: game.index, count: Object.keys(game.answers[game.index] ?? {}).length } : null;
+      const open = game.phase === 'question' ? { index: game.index, count: loaded.openCount } : null;
       const { result, events, unchanged } = apply(game, this.clock.now());
       if (unchanged) return result;
       const committed = await this.guard(() => this.store.commit(game, version, open));
-      if (committed === null) continue;
+      if (committed === null) {
+        // The refused change may have been applied to the very object answers are scored against.
+        this.known.delete(gameId);
+        continue;
+      }
       // An ended game takes no more answers: nothing to keep in memory for it.
       if (game.phase === 'ended') this.known.delete(gameId);
       else this.known.set(gameId, game);

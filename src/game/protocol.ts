@@ -2,7 +2,8 @@ import type {
   GameOverView,
   HostSnapshot,
   LeaderboardView,
-  LobbyView,
+  LobbyUpdateView,
+  PlayerGameOverView,
   PlayerResultView,
   PlayerSnapshot,
   ProgressView,
@@ -13,7 +14,7 @@ import type { ErrorCode } from './engine/index.js';
 
 /** Server → client events (docs/protocol.md, "Server events"). */
 export interface ServerEvents {
-  'lobby:update': LobbyView;
+  'lobby:update': LobbyUpdateView;
   'question:open': QuestionView;
   'question:progress': ProgressView;
   'question:reveal': RevealView;
@@ -22,8 +23,8 @@ export interface ServerEvents {
   /** `reason`: the host paused, no host for a while, or the server lost its store (then it resumes by itself). */
   'game:paused': { remainingMs: number; byHostAbsence: boolean; reason: PauseReason };
   'game:resumed': QuestionView;
-  /** `historySaved`: false while the record waits in the outbox (then `history:saved` follows). */
-  'game:over': GameOverView & { historySaved: boolean };
+  /** The host gets `GameOverView` (whole leaderboard), each phone `PlayerGameOverView`; `historySaved`: false while the record waits in the outbox (then `history:saved` follows). */
+  'game:over': (GameOverView | PlayerGameOverView) & { historySaved: boolean };
   'game:ended': { reason: GameOverView['endReason'] };
   'player:kicked': { message: string };
   'session:replaced': { message: string };

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { GameIoAdapter } from '../game/game-io.adapter.js';
 
 /**
  * socket.io across server instances through a Redis stream. The streams
@@ -12,7 +12,7 @@ import type { Server, ServerOptions } from 'socket.io';
  * is what a game needs while Redis restarts. Its XREAD blocks for less than
  * the client's command timeout, so the bounded timeout never cuts it off.
  */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends GameIoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redis: Redis,

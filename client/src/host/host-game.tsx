@@ -5,7 +5,7 @@ import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/compon
 import { errorText, t } from '../shared/i18n.js';
 import { syncClock } from '../shared/server-clock.js';
 import { useFitToViewport } from '../shared/fit-to-viewport.js';
-import type { HostSnapshot } from '../shared/types.js';
+import type { GameOverView, HostSnapshot, LobbyUpdateView, LobbyView } from '../shared/types.js';
 import { hostAnnouncement } from './host-announcements.js';
 import type { HostSession } from './host-session.js';
 import { HostToolbar } from './host-toolbar.js';
@@ -35,7 +35,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       else setError(errorText(reply.error.code));
     };
     const stop = subscribe(socket, {
-      'lobby:update': (lobby) => patch({ lobby, locked: lobby.locked }),
+      'lobby:update': (update) =>
+        setSnapshot((s) => (s ? { ...s, lobby: applyLobbyUpdate(s.lobby, update), locked: update.locked } : s)),
       'question:open': (question) =>
         setSnapshot((s) => {
           if (!s) return s;
@@ -48,7 +49,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       'leaderboard:update': (leaderboard) => patch({ leaderboard }),
       'game:paused': (p) => setSnapshot((s) => (s?.question ? { ...s, paused: true, question: { ...s.question, remainingMs: p.remainingMs } } : s)),
       'game:resumed': (question) => patch({ paused: false, question }),
-      'game:over': (gameOver) => patch({ phase: 'podium', gameOver }),
+      // The host's game:over carries the whole leaderboard.
+      'game:over': (gameOver) => patch({ phase: 'podium', gameOver: gameOver as GameOverView }),
       'game:ended': () => patch({ phase: 'ended' }),
     });
     socket.on('connect', attach);
@@ -84,4 +86,18 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
       <ErrorLine message={error} />
     </Page>
   );
+}
+
+/** Lobby updates are deltas: the page keeps a window of the latest names, and the count from the server. */
+const LOBBY_WINDOW = 100;
+
+export function applyLobbyUpdate(lobby: LobbyView, update: LobbyUpdateView): LobbyView {
+  const gone = new Set(update.removed);
+  const changed = new Map(update.changed.map((p) => [p.playerId, p]));
+  const shown = new Set(lobby.players.map((p) => p.playerId));
+  // Names already shown keep their place (a phone coming back is updated in place); new ones are added at the end.
+  const kept = lobby.players.filter((p) => !gone.has(p.playerId)).map((p) => changed.get(p.playerId) ?? p);
+  const arrived = update.changed.filter((p) => !shown.has(p.playerId));
+  const players = [...kept, ...arrived].slice(-LOBBY_WINDOW);
+  return { players, count: update.count, locked: update.locked };
 }

@@ -3,7 +3,7 @@ import { Countdown, ErrorLine, Nick, Podium } from '../shared/components.js';
 import { errorText, t, tAround } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
 import { useFitToViewport } from '../shared/fit-to-viewport.js';
-import type { GameOverView, PlayerResultView, QuestionView } from '../shared/types.js';
+import type { PlayerGameOverView, PlayerResultView, QuestionView } from '../shared/types.js';
 import { AnswerPad } from './answer-pad.js';
 import type { AnswerValue, PlayerView } from './player-view.js';
 
@@ -35,7 +35,7 @@ export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer:
       {(view.phase === 'reveal' || view.phase === 'leaderboard') && view.result ? (
         <ResultCard result={view.result} lost={view.lostAnswerFor === view.result.index} />
       ) : null}
-      {(view.phase === 'podium' || view.phase === 'ended') && view.gameOver ? <FinalCard gameOver={view.gameOver} playerId={view.me.playerId} /> : null}
+      {(view.phase === 'podium' || view.phase === 'ended') && view.gameOver ? <FinalCard gameOver={view.gameOver} /> : null}
       {view.phase === 'ended' && !view.gameOver ? <p class="card big">{t('gameEnded')}</p> : null}
       <ErrorLine message={error ? errorText(error) : null} />
     </section>
@@ -128,11 +128,11 @@ function Gap({ result }: { result: PlayerResultView }) {
   return result.leadBy !== null && result.leadBy > 0 ? <p class="gap">{t('youLead', { n: result.leadBy })}</p> : null;
 }
 
-function FinalCard({ gameOver, playerId }: { gameOver: GameOverView; playerId: string }) {
-  const mine = gameOver.leaderboard.find((p) => p.playerId === playerId);
+function FinalCard({ gameOver }: { gameOver: PlayerGameOverView }) {
+  const mine = gameOver.me;
   return (
     <div class="card final">
-      {mine ? <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.leaderboard.length })}</p> : null}
+      {mine ? <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.total })}</p> : null}
       {mine ? <p>{t('points', { n: mine.score })} · {t('correctCount', { n: mine.correctCount })}</p> : null}
       <Podium podium={gameOver.podium} />
     </div>

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { subscribe } from '../shared/connection.js';
-import type { GameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
+import type { PlayerGameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
 
 export type AnswerValue = number | number[] | string;
 
@@ -24,7 +24,7 @@ export interface PlayerView {
   lostAnswerFor: number | null;
   reveal: RevealView | null;
   result: PlayerResultView | null;
-  gameOver: GameOverView | null;
+  gameOver: PlayerGameOverView | null;
   paused: boolean;
   closedReason: 'kicked' | 'replaced' | null;
 }
@@ -97,7 +97,8 @@ export function usePlayerView(socket: Socket): [PlayerView | null, (next: Player
       'game:resumed': (q) => on((v) => ({ ...v, paused: false, question: q })),
       'question:reveal': (r) => on((v) => onReveal(v, r)),
       'player:result': (r) => on((v) => ({ ...v, result: r, me: { ...v.me, score: r.score, rank: r.rank } })),
-      'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g })),
+      // A phone's game:over is its own standing and the podium (docs/protocol.md).
+      'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g as PlayerGameOverView })),
       'game:ended': () => on((v) => ({ ...v, phase: 'ended' })),
       'player:kicked': () => on((v) => ({ ...v, closedReason: 'kicked' })),
       'session:replaced': () => on((v) => ({ ...v, closedReason: 'replaced' })),

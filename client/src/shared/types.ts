@@ -4,6 +4,8 @@ export type {
   HostSnapshot,
   LeaderboardView,
   LobbyView,
+  LobbyUpdateView,
+  PlayerGameOverView,
   PlayerResultView,
   PlayerSnapshot,
   ProgressView,

@@ -235,3 +235,48 @@ describe('host absence', () => {
     expect(game.players.ana.score).toBe(1000);
   });
 });
+
+describe('counters kept with the players, so no event counts the class', () => {
+  const recount = (game: GameState) => {
+    const active = Object.values(game.players).filter((p) => !p.kicked);
+    return { active: active.length, connected: active.filter((p) => p.connected).length, nicknames: Object.keys(game.nicknames).length };
+  };
+
+  test('joins, departures, returns and kicks keep the counts equal to a recount', () => {
+    const game = lobby(['ana', 'beto', 'carla', 'dani']);
+    engine.setPlayerConnected(game, 'beto', false, T0 + 10);
+    engine.setPlayerConnected(game, 'beto', false, T0 + 11);
+    engine.kickPlayer(game, 'carla', T0 + 20);
+    engine.setPlayerConnected(game, 'dani', false, T0 + 30);
+    engine.kickPlayer(game, 'dani', T0 + 40);
+    engine.setPlayerConnected(game, 'beto', true, T0 + 50);
+    engine.addPlayer(game, 'eva', 'Eva', T0 + 60);
+    expect({ active: game.activeCount, connected: game.connectedCount, nicknames: game.activeCount }).toEqual(recount(game));
+    expect(game.activeCount).toBe(3);
+    expect(game.connectedCount).toBe(3);
+  });
+
+  test('ranks are stored at each reveal; a late joiner stands where a score of 0 stood', () => {
+    const game = lobby();
+    engine.startGame(game, T0 + 1000);
+    engine.submitAnswer(game, 'ana', 0, rightAnswers[0] as never, T0 + 1500);
+    engine.submitAnswer(game, 'beto', 0, rightAnswers[0] as never, T0 + 5000);
+    engine.submitAnswer(game, 'carla', 0, wrongAnswers[0] as never, T0 + 6000);
+    expect(engine.rankPlayers(game).map((p) => [p.playerId, p.rank])).toEqual([['ana', 1], ['beto', 2], ['carla', 3]]);
+    for (const entry of engine.rankPlayers(game)) expect(engine.rankOf(game, entry.playerId)).toEqual(entry);
+    engine.addPlayer(game, 'dani', 'Dani', T0 + 7000);
+    expect(engine.rankOf(game, 'dani').rank).toBe(3);
+    expect(engine.rankOf(game, 'dani').previousRank).toBeNull();
+  });
+
+  test('a departure within the reconnect grace leaves the question open; the grace timer closes it', () => {
+    const game = lobby(['ana', 'beto']);
+    engine.startGame(game, T0 + 1000);
+    engine.submitAnswer(game, 'ana', 0, rightAnswers[0] as never, T0 + 1500);
+    expect(engine.setPlayerConnected(game, 'beto', false, T0 + 2000).map((e) => e.type)).toEqual(['lobby-changed']);
+    expect(game.phase).toBe('question');
+    const graceEnd = engine.nextTimerAt(game)!;
+    expect(graceEnd).toBe(T0 + 2000 + game.settings.reconnectGraceMs);
+    expect(types(engine.advanceTime(game, graceEnd))).toContain('question-closed');
+  });
+});

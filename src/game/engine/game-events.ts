@@ -3,7 +3,8 @@
  * the messages of docs/protocol.md; the engine itself knows nothing of sockets.
  */
 export type GameEvent =
-  | { type: 'lobby-changed' }
+  /** `playerId`: the player who joined, left, came back or was kicked (none for a lock change). */
+  | { type: 'lobby-changed'; playerId?: string }
   | { type: 'question-opened' }
   | { type: 'answer-recorded'; playerId: string }
   | { type: 'question-closed' }

@@ -56,6 +56,8 @@ export interface PlayerState {
   previousRank: number | null;
   /** The id the phone keeps in its own storage (shape-checked), so a kick can ban the device; null if none was sent. */
   deviceId?: string | null;
+  /** Rank at the last reveal (ranks are computed once per reveal and looked up after). */
+  rank: number;
 }
 
 export interface AnswerRecord {
@@ -109,6 +111,12 @@ export interface GameState {
    * Absent in games stored before it existed.
    */
   askedAt?: number[];
+  /** Players in the game (not kicked), kept with every join and kick so no event counts the class. */
+  activeCount: number;
+  /** Of those, how many are connected: a bound that lets most answers skip counting who is still awaited. */
+  connectedCount: number;
+  /** The rank a score of 0 had at the last reveal: where a player joining now stands. */
+  newcomerRank: number;
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

@@ -36,12 +36,14 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   if (deviceId !== null && !DEVICE_ID_PATTERN.test(deviceId)) throw new GameError('INVALID_PAYLOAD', 'deviceId has the wrong shape.');
   if (isBannedDevice(game, deviceId)) throw new GameError('KICKED', 'This device was removed from the game.');
   if (game.locked) throw new GameError('GAME_LOCKED');
-  if (Object.keys(game.nicknames).length >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
+  if (game.activeCount >= game.settings.maxPlayers) throw new GameError('GAME_FULL');
   // "Random names": what the student typed is not used at all; the game names them.
   const nickname = game.settings.randomNames ? friendlyName(game, id) : cleanNickname(rawNickname);
   const folded = nickname.toLocaleLowerCase();
   if (game.nicknames[folded]) throw new GameError('NICKNAME_TAKEN');
   game.nicknames[folded] = id;
+  game.activeCount += 1;
+  game.connectedCount += 1;
   game.players[id] = {
     id,
     nickname,
@@ -55,8 +57,9 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     joinedAt: now,
     previousRank: null,
     deviceId,
+    rank: game.newcomerRank,
   };
-  return [{ type: 'lobby-changed' }];
+  return [{ type: 'lobby-changed', playerId: id }];
 }
 
 export function requireActivePlayer(game: GameState, playerId: string): PlayerState {
@@ -68,12 +71,19 @@ export function requireActivePlayer(game: GameState, playerId: string): PlayerSt
 
 export function kickPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
-  player.kicked = true;
-  player.connected = false;
-  delete game.nicknames[player.nickname.toLocaleLowerCase()];
   // The ban sticks to the device too: a reload with a cleared token cannot join again under a new name.
   if (player.deviceId) (game.bannedDevices ??= dict())[player.deviceId] = true;
-  return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
+  return removePlayer(game, player, now);
+}
+
+/** Takes a player out of play (kept in the game's record); an open question stops waiting for them. */
+function removePlayer(game: GameState, player: PlayerState, now: number): GameEvent[] {
+  if (player.connected) game.connectedCount -= 1;
+  player.kicked = true;
+  player.connected = false;
+  game.activeCount -= 1;
+  delete game.nicknames[player.nickname.toLocaleLowerCase()];
+  return [{ type: 'player-kicked', playerId: player.id }, { type: 'lobby-changed', playerId: player.id }, ...closeIfEveryoneAnswered(game, now)];
 }
 
 export function setLocked(game: GameState, locked: boolean): GameEvent[] {
@@ -85,14 +95,21 @@ export function setLocked(game: GameState, locked: boolean): GameEvent[] {
 /**
  * A phone that drops out must not hold the question open for everyone else,
  * but one that is only reloading gets a short grace to come back first.
+ * Neither a return nor a departure within that grace can complete a
+ * question (the player is awaited either way), so only a zero grace checks
+ * the class here; otherwise the grace's end is a timer (`nextTimerAt`). This
+ * keeps a wave of disconnects O(1) each instead of a scan of every player each.
  */
 export function setPlayerConnected(game: GameState, playerId: string, connected: boolean, now: number): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
   if (player.connected === connected) return [];
   player.connected = connected;
+  game.connectedCount += connected ? 1 : -1;
   player.leftAt = connected ? null : now;
   if (!connected) game.lastDepartureAt = now;
-  return [{ type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
+  const events: GameEvent[] = [{ type: 'lobby-changed', playerId }];
+  if (!connected && game.settings.reconnectGraceMs <= 0) events.push(...closeIfEveryoneAnswered(game, now));
+  return events;
 }
 
 export function setHostConnected(game: GameState, connected: boolean, now: number): void {
@@ -124,16 +141,19 @@ export function kickPlayers(game: GameState, select: { playerIds?: string[]; joi
  * A connection that joins again gives up the player it held, so one
  * connection never leaves a trail of players behind. In the lobby that
  * player never played and simply goes (its nickname is free again); later it
- * is removed as a kick would, and stays in the game's record. From the
- * podium on the game is decided: the player only leaves, keeping its place.
+ * is removed as a kick would (without banning the device: the same phone is
+ * joining again), and stays in the game's record. From the podium on the
+ * game is decided: the player only leaves, keeping its place.
  */
 export function withdrawPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
   const player = game.players[playerId];
   if (!player || player.kicked || game.phase === 'ended') return [];
   if (game.phase === 'podium') return setPlayerConnected(game, playerId, false, now);
-  if (game.phase !== 'lobby') return kickPlayer(game, playerId, now);
+  if (game.phase !== 'lobby') return removePlayer(game, player, now);
+  if (player.connected) game.connectedCount -= 1;
+  game.activeCount -= 1;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   delete game.players[playerId];
   delete game.credentials.players[playerId];
-  return [{ type: 'lobby-changed' }];
+  return [{ type: 'lobby-changed', playerId }];
 }

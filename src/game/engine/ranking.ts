@@ -1,5 +1,8 @@
 import type { GameState, PlayerState } from './game-state.js';
 
+/** One collator for every sort: `localeCompare` builds one per call, which dominated sorting a big class. */
+const byName = new Intl.Collator();
+
 export interface RankedPlayer {
   playerId: string;
   nickname: string;
@@ -19,9 +22,7 @@ export interface RankedPlayer {
  */
 export function rankPlayers(game: GameState): RankedPlayer[] {
   const players = Object.values(game.players).filter((p) => !p.kicked);
-  players.sort(
-    (a, b) => b.score - a.score || b.correctCount - a.correctCount || a.nickname.localeCompare(b.nickname),
-  );
+  players.sort((a, b) => b.score - a.score || b.correctCount - a.correctCount || byName.compare(a.nickname, b.nickname));
   const ranked: RankedPlayer[] = [];
   players.forEach((p, i) => {
     const previous = ranked[i - 1];
@@ -51,13 +52,28 @@ function toRanked(game: GameState, p: PlayerState, rank: number): RankedPlayer {
 }
 
 /**
- * One player's standing without sorting everyone: with ties sharing a rank,
- * the rank is one more than the number of players ahead. O(players), so a
- * join or a resume stays cheap in a game of thousands.
+ * One player's standing as of the last reveal: scores only change at a
+ * reveal, which ranks everyone once (`storeRanks`), so a join or a resume
+ * looks the rank up instead of counting the class.
  */
 export function rankOf(game: GameState, playerId: string): RankedPlayer {
   const me = game.players[playerId];
-  let ahead = 0;
-  for (const p of Object.values(game.players)) if (!p.kicked && p.score > me.score) ahead += 1;
-  return toRanked(game, me, ahead + 1);
+  return toRanked(game, me, me.rank);
+}
+
+/**
+ * Keeps each player's new rank (and the one before) after a reveal; returns the ranking.
+ * Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
+ */
+export function storeRanks(game: GameState): RankedPlayer[] {
+  for (const p of Object.values(game.players)) if (!p.kicked) p.previousRank = game.index > 0 ? p.rank : null;
+  const ranked = rankPlayers(game);
+  let newcomerRank = ranked.length + 1;
+  for (const entry of ranked) {
+    const player = game.players[entry.playerId];
+    player.rank = entry.rank;
+    if (entry.score <= 0 && entry.rank < newcomerRank) newcomerRank = entry.rank;
+  }
+  game.newcomerRank = newcomerRank;
+  return ranked;
 }

@@ -4,12 +4,12 @@ import { dict } from './dict.js';
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { AnswerRecord, EndReason, GameState, PlayerState } from './game-state.js';
-import { rankPlayers } from './ranking.js';
+import { storeRanks } from './ranking.js';
 import { scoreAnswer } from './scoring.js';
 
 export function startGame(game: GameState, now: number): GameEvent[] {
   if (game.phase !== 'lobby') throw new GameError('WRONG_PHASE', 'The game has already started.');
-  if (!Object.values(game.players).some((p) => !p.kicked)) throw new GameError('NO_PLAYERS');
+  if (game.activeCount === 0) throw new GameError('NO_PLAYERS');
   game.startedAt = now;
   return openQuestion(game, 0, now);
 }
@@ -146,8 +146,6 @@ export function submitAnswer(game: GameState, playerId: string, questionIndex: n
  */
 export function closeQuestion(game: GameState): GameEvent[] {
   if (game.phase !== 'question') return [];
-  // Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
-  if (game.index > 0) for (const entry of rankPlayers(game)) game.players[entry.playerId].previousRank = entry.rank;
   const question = game.questions[game.index];
   const answers = game.answers[game.index];
   for (const player of Object.values(game.players)) {
@@ -162,6 +160,7 @@ export function closeQuestion(game: GameState): GameEvent[] {
     }
     player.bestStreak = Math.max(player.bestStreak, player.streak);
   }
+  storeRanks(game);
   game.phase = 'reveal';
   game.paused = null;
   game.opensAt = null;

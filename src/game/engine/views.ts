@@ -1,6 +1,6 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import { normalizeTyped } from '../../questions/answer-matching.js';
-import type { AnswerRecord, GameState, Phase } from './game-state.js';
+import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
 
@@ -9,6 +9,10 @@ import { inGetReady, stillExpected } from './rounds.js';
  * Anything built here before the reveal must never carry a correct answer.
  */
 export const LEADERBOARD_TOP = 10;
+/** Ties can crowd the top three; past this many, the podium lists no more of them. */
+export const PODIUM_MAX = 10;
+/** The host's lobby shows the latest joins, not a class of thousands. */
+export const LOBBY_WINDOW = 100;
 
 export interface QuestionView {
   index: number;
@@ -224,29 +228,71 @@ export function leaderboardView(game: GameState, ranked = rankPlayers(game)): Le
   return { top: ranked.slice(0, LEADERBOARD_TOP), total: ranked.length };
 }
 
+/** The host's `game:over`: the whole leaderboard (a snapshot carries only its top, see `hostSnapshot`). */
 export interface GameOverView {
   podium: RankedPlayer[];
   leaderboard: RankedPlayer[];
+  total: number;
   endReason: GameState['endReason'];
   historyId: string;
 }
 
-export function gameOverView(game: GameState): GameOverView {
-  const leaderboard = rankPlayers(game);
-  return { podium: leaderboard.filter((p) => p.rank <= 3), leaderboard, endReason: game.endReason, historyId: game.id };
+/** A phone's `game:over`: its own standing and the podium, never the whole class. */
+export interface PlayerGameOverView {
+  podium: RankedPlayer[];
+  me: RankedPlayer;
+  total: number;
+  endReason: GameState['endReason'];
 }
 
+export function gameOverView(game: GameState, leaderboard = rankPlayers(game)): GameOverView {
+  return { podium: leaderboard.filter((p) => p.rank <= 3).slice(0, PODIUM_MAX), leaderboard, total: leaderboard.length, endReason: game.endReason, historyId: game.id };
+}
+
+/** One phone's view of the final standings; `over` is the game's `gameOverView`, built once for everyone. */
+export function playerGameOverView(over: GameOverView, me: RankedPlayer): PlayerGameOverView {
+  return { podium: over.podium, me, total: over.total, endReason: over.endReason };
+}
+
+export interface LobbyPlayer {
+  playerId: string;
+  nickname: string;
+  connected: boolean;
+}
+
+/** In a host snapshot: the latest joins (at most LOBBY_WINDOW) and how many are in. */
 export interface LobbyView {
-  players: Array<{ playerId: string; nickname: string; connected: boolean }>;
+  players: LobbyPlayer[];
   count: number;
   locked: boolean;
 }
 
+const lobbyPlayer = (p: PlayerState): LobbyPlayer => ({ playerId: p.id, nickname: p.nickname, connected: p.connected });
+
 export function lobbyView(game: GameState): LobbyView {
-  const players = Object.values(game.players)
-    .filter((p) => !p.kicked)
-    .map((p) => ({ playerId: p.id, nickname: p.nickname, connected: p.connected }));
-  return { players, count: players.length, locked: game.locked };
+  const latest: LobbyPlayer[] = [];
+  const players = Object.values(game.players);
+  for (let i = players.length - 1; i >= 0 && latest.length < LOBBY_WINDOW; i--) if (!players[i].kicked) latest.push(lobbyPlayer(players[i]));
+  return { players: latest.reverse(), count: game.activeCount, locked: game.locked };
+}
+
+/** `lobby:update`: only the players who joined, left, came back or were removed since the last update. */
+export interface LobbyUpdateView {
+  changed: LobbyPlayer[];
+  removed: string[];
+  count: number;
+  locked: boolean;
+}
+
+export function lobbyUpdateView(game: GameState, playerIds: Iterable<string>): LobbyUpdateView {
+  const changed: LobbyPlayer[] = [];
+  const removed: string[] = [];
+  for (const id of playerIds) {
+    const p = game.players[id];
+    if (!p || p.kicked) removed.push(id);
+    else changed.push(lobbyPlayer(p));
+  }
+  return { changed, removed, count: game.activeCount, locked: game.locked };
 }
 
 export interface ProgressView {
@@ -271,12 +317,10 @@ interface SnapshotBase {
   questionCount: number;
   question: QuestionView | null;
   reveal: RevealView | null;
-  gameOver: GameOverView | null;
 }
 
 function snapshotBase(game: GameState, now: number): SnapshotBase {
   const revealed = game.phase === 'reveal' || game.phase === 'leaderboard';
-  const over = game.phase === 'podium' || game.phase === 'ended';
   return {
     gameId: game.id,
     phase: game.phase,
@@ -285,11 +329,23 @@ function snapshotBase(game: GameState, now: number): SnapshotBase {
     questionCount: game.questions.length,
     question: game.phase === 'question' ? questionView(game, now) : null,
     reveal: revealed ? revealView(game) : null,
-    gameOver: over && game.endReason && game.startedAt !== null ? gameOverView(game) : null,
   };
 }
 
+/** The top three by the ranks the last reveal stored: one pass, no sort of the class. */
+function podiumOf(game: GameState): RankedPlayer[] {
+  const podium: RankedPlayer[] = [];
+  for (const p of Object.values(game.players)) if (!p.kicked && p.rank <= 3) podium.push(rankOf(game, p.id));
+  return podium.sort((a, b) => a.rank - b.rank || b.correctCount - a.correctCount).slice(0, PODIUM_MAX);
+}
+
+/** The final standings exist once a started game reached the podium. */
+function isOver(game: GameState): boolean {
+  return (game.phase === 'podium' || game.phase === 'ended') && game.endReason !== null && game.startedAt !== null;
+}
+
 export interface PlayerSnapshot extends SnapshotBase {
+  gameOver: PlayerGameOverView | null;
   me: RankedPlayer;
   /** Whether this player already answered the open question (never whether rightly). */
   answered: boolean;
@@ -301,12 +357,14 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const me = rankOf(game, playerId);
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
-  const totalPlayers = Object.values(game.players).filter((p) => !p.kicked).length;
-  const result = base.reveal ? resultOf(game, me, totalPlayers, gapOf(game, me)) : null;
-  return { ...base, me, answered: game.phase === 'question' && answered, result };
+  const result = base.reveal ? resultOf(game, me, game.activeCount, gapOf(game, me)) : null;
+  const gameOver = isOver(game) ? { podium: podiumOf(game), me, total: game.activeCount, endReason: game.endReason } : null;
+  return { ...base, gameOver, me, answered: game.phase === 'question' && answered, result };
 }
 
 export interface HostSnapshot extends SnapshotBase {
+  /** In a snapshot (an attach or a command's ack) `leaderboard` holds the top LEADERBOARD_TOP; `game:over` brings the whole one. */
+  gameOver: GameOverView | null;
   pin: string;
   deckTitle: string;
   lobby: LobbyView;
@@ -315,8 +373,10 @@ export interface HostSnapshot extends SnapshotBase {
 }
 
 export function hostSnapshot(game: GameState, now: number): HostSnapshot {
+  const over = isOver(game) ? gameOverView(game) : null;
   return {
     ...snapshotBase(game, now),
+    gameOver: over && { ...over, leaderboard: over.leaderboard.slice(0, LEADERBOARD_TOP) },
     pin: game.pin,
     deckTitle: game.settings.deckTitle,
     lobby: lobbyView(game),

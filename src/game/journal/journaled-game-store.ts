@@ -161,13 +161,18 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
         withoutPrototypes(entry.game);
         const existing = this.games.get(entry.game.id);
         if (existing && existing.game.pin !== entry.game.pin) this.pins.delete(existing.game.pin);
-        this.games.set(entry.game.id, { game: entry.game, version: 0, scores: new Map(), expiresAt: existing?.expiresAt ?? null });
+        const answered = entry.game.answers.map((byPlayer) => (byPlayer ? Object.keys(byPlayer).length : 0));
+        this.games.set(entry.game.id, { game: entry.game, version: 0, scores: new Map(), answered, expiresAt: existing?.expiresAt ?? null });
         this.pins.set(entry.game.pin, entry.game.id);
         return;
       }
       case 'answer': {
-        const game = this.games.get(entry.gameId)?.game;
-        if (game) (game.answers[entry.index] ??= dict())[entry.record.playerId] ??= entry.record;
+        const stored = this.games.get(entry.gameId);
+        if (!stored) return;
+        const byPlayer = (stored.game.answers[entry.index] ??= dict());
+        if (byPlayer[entry.record.playerId]) return;
+        byPlayer[entry.record.playerId] = entry.record;
+        stored.answered[entry.index] = (stored.answered[entry.index] ?? 0) + 1;
         return;
       }
       case 'retire': {

@@ -153,3 +153,45 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(await store.findIdByPin(game.pin)).toBeNull();
   });
 });
+
+describe('RedisGameStore: instances sharing one Redis', () => {
+  test('a load sees another instance\'s commit even when this instance kept the state it parsed', async () => {
+    const shared = redis.client();
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(2);
+    expect(await a.insert(game)).toBe(true);
+    const onA = (await a.load(game.id))!;
+    engine.addPlayer(onA.game, 'pa', 'From A', T0 + 10);
+    const v1 = (await a.commit(onA.game, onA.version, null))!;
+    // B changes the game; A's next load must not reuse its own (now stale) state.
+    const onB = (await b.load(game.id))!;
+    expect(onB.version).toBe(v1);
+    engine.addPlayer(onB.game, 'pb', 'From B', T0 + 20);
+    const v2 = (await b.commit(onB.game, onB.version, null))!;
+    const again = (await a.load(game.id))!;
+    expect(again.version).toBe(v2);
+    expect(Object.keys(again.game.players).sort()).toEqual(['p0', 'p1', 'pa', 'pb']);
+    expect(again.game.activeCount).toBe(4);
+  });
+
+  test('a commit refused at the same version (an answer came in) leaves nothing of the refused change in the next load', async () => {
+    const shared = redis.client();
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(2);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    engine.startGame(lobby.game, T0 + 1000);
+    const version = (await a.commit(lobby.game, lobby.version, null))!;
+    const onA = (await a.load(game.id))!;
+    const open = { index: onA.game.index, count: onA.openCount };
+    // An answer arrives through the other instance: the version stays, the open question does not.
+    const key = engine.openKey(onA.game)!;
+    expect(await b.recordAnswer(game.id, 0, key, record('p0', 500))).toEqual({ status: 'stored', answered: 1 });
+    engine.skipQuestion(onA.game);
+    expect(await a.commit(onA.game, onA.version, open)).toBeNull();
+    const fresh = (await a.load(game.id))!;
+    expect(fresh.version).toBe(version);
+    expect(fresh.game.phase).toBe('question');
+    expect(fresh.openCount).toBe(1);
+  });
+});

@@ -9,6 +9,8 @@ export interface LoadedGame {
   game: GameState;
   /** Bumped by every commit; a commit against an older version is refused. */
   version: number;
+  /** How many answers the open question had at load time (0 when none is open). */
+  openCount: number;
 }
 
 /** What became of an answer handed to the store. */
@@ -29,8 +31,8 @@ export type AnswerWrite =
  *
  * A loaded game carries the answers of its open question only (all of them
  * come from `answersOf`); the scoreboard sums every awarded point. A load may
- * be the stored object itself (memory) or a copy (Redis): mutate a loaded
- * game only to commit it.
+ * be the stored object itself (memory, and Redis while the version is
+ * unchanged) or a fresh copy: mutate a loaded game only to commit it.
  */
 export abstract class GameStore {
   /** Stores a new game; false if its PIN is already used by a live game. */

@@ -6,6 +6,8 @@ export interface Entry {
   game: GameState;
   version: number;
   scores: Map<string, number>;
+  /** Answers per question index, counted as they are kept: no count walks the answers. */
+  answered: number[];
   expiresAt: number | null;
 }
 
@@ -26,13 +28,15 @@ export class MemoryGameStore extends GameStore {
     this.sweep();
     if (this.pins.has(game.pin)) return false;
     this.pins.set(game.pin, game.id);
-    this.games.set(game.id, { game, version: 0, scores: new Map(), expiresAt: null });
+    this.games.set(game.id, { game, version: 0, scores: new Map(), answered: [], expiresAt: null });
     return true;
   }
 
   async load(gameId: string): Promise<LoadedGame | null> {
     const entry = this.entry(gameId);
-    return entry ? { game: entry.game, version: entry.version } : null;
+    if (!entry) return null;
+    const open = entry.game.phase === 'question' ? (entry.answered[entry.game.index] ?? 0) : 0;
+    return { game: entry.game, version: entry.version, openCount: open };
   }
 
   async findIdByPin(pin: string): Promise<string | null> {
@@ -57,7 +61,9 @@ export class MemoryGameStore extends GameStore {
     if (entry.game.players[record.playerId]?.kicked) return { status: 'kicked' };
     answers[record.playerId] = record;
     entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) + record.points);
-    return { status: 'stored', answered: Object.keys(answers).length };
+    const answered = (entry.answered[questionIndex] ?? 0) + 1;
+    entry.answered[questionIndex] = answered;
+    return { status: 'stored', answered };
   }
 
   async hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean> {

@@ -54,6 +54,14 @@ function serialize(game: GameState): string {
 
 export class RedisGameStore extends GameStore {
   private readonly redis: GameRedis;
+  /**
+   * The state this instance last loaded or committed, per game, with its
+   * version: a load at an unchanged version reuses it (one small read instead
+   * of parsing the whole game), so a single instance's burst of joins does not
+   * parse thousands of players per transaction. Dropped as soon as a commit
+   * of it is refused, since the caller has changed it by then.
+   */
+  private readonly parsed = new Map<string, { version: number; game: GameState }>();
 
   constructor(redis: Redis) {
     super();
@@ -71,12 +79,25 @@ export class RedisGameStore extends GameStore {
   }
 
   async load(gameId: string): Promise<LoadedGame | null> {
+    const known = this.parsed.get(gameId);
+    if (known) {
+      const v = await this.redis.hget(k.core(gameId), 'v');
+      if (v !== null && Number(v) === known.version) return this.withOpenAnswers(gameId, known.game, known.version);
+      this.parsed.delete(gameId);
+    }
     const [v, s] = await this.redis.hmget(k.core(gameId), 'v', 's');
     if (v === null || s === null) return null;
     const game = withoutPrototypes(JSON.parse(s) as GameState);
     game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => dict<AnswerRecord>());
+    this.parsed.set(gameId, { version: Number(v), game });
+    return this.withOpenAnswers(gameId, game, Number(v));
+  }
+
+  /** Answers live in their own hashes: the open question's are read on every load. */
+  private async withOpenAnswers(gameId: string, game: GameState, version: number): Promise<LoadedGame> {
     if (game.index >= 0) game.answers[game.index] = await this.answersAt(gameId, game.index);
-    return { game, version: Number(v) };
+    const openCount = game.phase === 'question' ? Object.keys(game.answers[game.index]).length : 0;
+    return { game, version, openCount };
   }
 
   async findIdByPin(pin: string): Promise<string | null> {
@@ -95,7 +116,12 @@ export class RedisGameStore extends GameStore {
       open ? open.count : -1,
       ...kicked,
     );
-    return result < 0 ? null : result;
+    if (result < 0) {
+      this.parsed.delete(game.id);
+      return null;
+    }
+    this.parsed.set(game.id, { version: result, game });
+    return result;
   }
 
   async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
@@ -132,6 +158,7 @@ export class RedisGameStore extends GameStore {
 
   async retire(gameId: string, keepMs: number): Promise<void> {
     const loaded = await this.load(gameId);
+    this.parsed.delete(gameId);
     const keys = [k.core(gameId), k.scores(gameId), k.kicked(gameId)];
     for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i));
     // Same-game keys in one transaction (one hash slot); the PIN and the live set live elsewhere.

@@ -1,0 +1,67 @@
+// Formats one bench run: aulaquiz and bare socket.io side by side, with the
+// ratio aulaquiz ÷ bare, and the correctness counts that must be zero.
+
+export function percentile(values, p) {
+  if (!values.length) return NaN;
+  const s = Float64Array.from(values).sort();
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+const ms = (v) => (v === undefined || Number.isNaN(v) ? '–' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
+const kb = (v) => (v === undefined || Number.isNaN(v) ? '–' : `${(v / 1024).toFixed(1)} KB`);
+const n = (v) => (v === null || v === undefined ? '–' : String(v));
+
+function rows(s, players) {
+  const all = (key) => s.questions.flatMap((q) => q[key]);
+  const maxLoop = (loops) => Math.max(0, ...loops.map((l) => l.maxMs));
+  const stalls = (loops) => loops.reduce((t, l) => t + l.stalls, 0);
+  const ackBytes = Math.max(0, ...s.hostAcks.filter((a) => a.event !== 'host:attach').map((a) => a.bytes));
+  return [
+    ['join storm (all acked)', s.join.stormMs ?? NaN, ms],
+    ['join: server CPU', s.join.cpuMs ?? NaN, ms],
+    ['join ack p99', percentile(s.join.latencies, 99), ms],
+    ['answer ack p50', percentile(all('ackLatencies'), 50), ms],
+    ['answer ack p99', percentile(all('ackLatencies'), 99), ms],
+    ['open fan-out p99 (from host command)', percentile(all('openFanout'), 99), ms],
+    ['result fan-out p99 (from last answer sent)', percentile(all('resultFanout'), 99), ms],
+    ['podium fan-out p99 (from host command)', percentile(s.podium.fanout, 99), ms],
+    ['podium bytes per phone', percentile(s.podium.bytes, 50), kb],
+    ['largest host command ack', ackBytes, kb],
+    ['lobby bytes to host', s.hostBytes, kb],
+    ['server RSS per player (after joins)', s.rssPerPlayer ?? NaN, kb],
+    ['server heap per player (after joins)', s.heapPerPlayer ?? NaN, kb],
+    ['game: server CPU', s.gameCpuMs ?? NaN, ms],
+    ['longest event-loop stall: joins', maxLoop(s.join.loop), ms],
+    ['longest event-loop stall: game', maxLoop(s.gameLoop), ms],
+    ['stalls > 100 ms (joins + game)', stalls(s.join.loop) + stalls(s.gameLoop), n, true],
+    ['join failures', s.join.failures.length, n, true],
+    ['answer ack errors', all('ackErrors').length, n, true],
+    ['dropped sockets', s.droppedCount, n, true],
+    ['players without their result', s.questions.reduce((t, q) => t + q.missingResults, 0), n, true],
+    ['players without the podium', s.podium.missing, n, true],
+    ['acked answers: result says unanswered', s.questions.reduce((t, q) => t + q.lostInResults, 0), n, true],
+    ['acked answers missing from history', s.missingFromHistory, n, true],
+    ['questions completed', s.questions.length, n, true],
+    [`acked answers (of ${players} × questions)`, s.ackedAnswers, n, true],
+  ];
+}
+
+export function report(results, { players, mode }) {
+  const a = results.aulaquiz;
+  const b = results.bare;
+  const ra = a && !a.broken ? rows(a, players) : null;
+  const rb = b && !b.broken ? rows(b, players) : null;
+  const base = ra ?? rb;
+  if (!base) return 'no complete run';
+  const lines = [`\n${players} players, ${mode}`, `| metric | aulaquiz | bare socket.io | ratio |`, '|---|---|---|---|'];
+  base.forEach(([label, , fmt, count], i) => {
+    const va = ra?.[i][1];
+    const vb = rb?.[i][1];
+    const ratio = !count && va !== undefined && vb !== undefined && vb > 0 && Number.isFinite(va) ? `×${(va / vb).toFixed(2)}` : '';
+    lines.push(`| ${label} | ${va === undefined ? '–' : fmt(va)} | ${vb === undefined ? '–' : fmt(vb)} | ${ratio} |`);
+  });
+  for (const [k, v] of Object.entries(results)) if (v.failed) lines.push(`\n${k} FAILED (figures up to the failure): ${v.failed}`);
+  const reasons = [...(a?.dropped ?? []), ...(b?.dropped ?? [])];
+  if (reasons.length) lines.push(`\ndrop reasons: ${[...new Set(reasons)].join(', ')}`);
+  return lines.join('\n');
+}
