@@ -12,13 +12,12 @@ import type { FieldProblems } from './bank-error.js';
  * what a generated one passes.
  */
 const RULE_FIELDS: Array<[RegExp, string]> = [
-  [/duplicate options/, 'options'],
-  [/at least two options/, 'options'],
-  [/typed question with options/, 'options'],
-  [/ordering needs/, 'options'],
+  [/duplicate options|at least two options|typed question with options|ordering needs/, 'options'],
   [/correct/, 'correct'],
   [/accepted answers/, 'accepted'],
-  [/gives the answer away/, 'prompt'],
+  [/prompt/, 'prompt'],
+  [/^(GIVEAWAY|BAD-DISTRACTOR)/, 'options'],
+  [/^LANGUAGE/, 'prompt'],
 ];
 
 function add(problems: FieldProblems, field: string, message: string): void {

@@ -120,7 +120,7 @@ describe('removing players', () => {
 
   test('a withdrawn player leaves no trace in the lobby, is kicked mid-game and only leaves from the podium on', () => {
     const inLobby = lobby();
-    expect(engine.withdrawPlayer(inLobby, 'early', 60_000)).toEqual([{ type: 'lobby-changed' }]);
+    expect(engine.withdrawPlayer(inLobby, 'early', 60_000)).toEqual([{ type: 'lobby-changed', playerId: 'early' }]);
     expect([inLobby.players.early, inLobby.nicknames.early, inLobby.credentials.players.early]).toEqual([undefined, undefined, undefined]);
     expect(engine.withdrawPlayer(inLobby, 'nobody', 60_000)).toEqual([]);
 
