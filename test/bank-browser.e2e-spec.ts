@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BankQuestion } from '../src/bank/bank-overlay.js';
+import { shareARound, teacherQuestion } from './support/bank-class.js';
 import { accessibilityViolations, launchChromium, onScreen, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
@@ -17,6 +18,18 @@ async function bankOf(server: BuiltServer): Promise<Bank> {
   return (await response.json()) as Bank;
 }
 
+/** Single-choice questions whose prompt no other question of the list shares: the phone's screen tells them apart. */
+function singlesOf(questions: BankQuestion[]): BankQuestion[] {
+  return questions.filter((q) => q.type === 'single' && questions.filter((x) => x.prompt === q.prompt).length === 1);
+}
+
+/** Two such questions that can share a round with the teacher's own question, or null. */
+function playablePair(questions: BankQuestion[], section: string): [BankQuestion, BankQuestion] | null {
+  const singles = singlesOf(questions);
+  for (const a of singles) for (const b of singles) if (a !== b && shareARound([a, b, teacherQuestion(OWN_PROMPT, section)])) return [a, b];
+  return null;
+}
+
 /** A phone answers whatever it is shown: the first option, a typed guess, the order as given. */
 async function answerAnything(phone: Page): Promise<void> {
   const question = phone.locator('.question-phone');
@@ -26,6 +39,8 @@ async function answerAnything(phone: Page): Promise<void> {
   if (type === 'typed') await question.getByLabel('Escribe tu respuesta').fill('1999');
   await question.getByRole('button', { name: 'Enviar' }).click();
 }
+
+const OWN_PROMPT = '¿Qué capa reparte el hardware físico entre las máquinas virtuales?';
 
 describe('the bank page in a real browser', () => {
   let browser: Browser;
@@ -74,10 +89,22 @@ describe('the bank page in a real browser', () => {
     const bank = await bankOf(server);
     const bySection = new Map<string, BankQuestion[]>();
     for (const q of bank.questions) bySection.set(q.source.section, [...(bySection.get(q.source.section) ?? []), q]);
-    const [section, questions] = [...bySection.entries()]
-      .filter(([, qs]) => qs.filter((q) => q.type === 'single').length >= 2 && qs.length >= 4)
+    const [section, all] = [...bySection.entries()]
+      .filter(([s, qs]) => qs.length >= 4 && playablePair(qs, s) !== null)
       .sort((a, b) => a[1].length - b[1].length)[0];
-    const [edited, excluded] = questions.filter((q) => q.type === 'single');
+    const [edited, excluded] = playablePair(all, section)!;
+    // A round never holds two questions where one gives the other away: the rest of the
+    // section is set aside (over REST) so that the whole section can be played.
+    const questions = [edited, excluded];
+    for (const q of all) if (!questions.includes(q) && shareARound([...questions, q, teacherQuestion(OWN_PROMPT, section)])) questions.push(q);
+    for (const q of all.filter((x) => !questions.includes(x))) {
+      const set = await fetch(`${server.url}/api/bank/${DECK}/questions/${q.id}/excluded`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${server.teacherKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ excluded: true }),
+      });
+      expect(set.status).toBe(200);
+    }
     const newPrompt = `${edited.prompt} (revisada por la profesora)`;
 
     const page = await open(PROJECTOR, `${server.url}/bank#key=${server.teacherKey}`);
@@ -104,10 +131,10 @@ describe('the bank page in a real browser', () => {
     await page.keyboard.press('Enter');
     await card(page, excluded.id).getByText('Excluida', { exact: true }).waitFor();
 
-    const ownPrompt = '¿Qué capa reparte el hardware físico entre las máquinas virtuales?';
+    const ownPrompt = OWN_PROMPT;
     await page.getByRole('button', { name: 'Añadir una pregunta' }).click();
     await page.getByLabel('Enunciado').fill(ownPrompt);
-    await page.getByLabel('Opciones (una por línea)').fill('El hipervisor\nEl navegador web\nLa hoja de cálculo');
+    await page.getByLabel('Opciones (una por línea)').fill('El hipervisor\nEl compilador\nEl cortafuegos');
     await page.getByLabel('Explicación').fill('El hipervisor gestiona y reparte los recursos físicos.');
     await page.locator('#edit-section').selectOption(section);
     await page.getByRole('button', { name: 'Guardar pregunta' }).click();
@@ -177,7 +204,7 @@ describe('the bank page in a real browser', () => {
   }, 180_000);
 
   test('with Redis, an edit made through one instance is on the bank page of the other', async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix };
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, ALLOW_VOLATILE_REDIS: '1' };
     const first = await start({ ...env, INSTANCE_ID: 'bank-a' });
     const second = await start({ ...env, INSTANCE_ID: 'bank-b' });
     const target = (await bankOf(first)).questions.find((q) => q.type === 'single')!;

@@ -1,8 +1,31 @@
 import type { QuestionView } from '../../src/game/engine/index.js';
 import type { JoinResult } from '../../src/game/protocol.js';
 import type { AnswerValue, Question } from '../../src/questions/question.js';
+import { revealsEachOther } from '../../src/questions/round-overlap.js';
 import type { RunningApp } from './e2e-app.js';
 import { ClientPool } from './quiz-client.js';
+
+/** The single-choice question the bank tests write as a teacher, in `section`. */
+export function teacherQuestion(prompt: string, section: string): Question {
+  return {
+    id: 'own-test',
+    kind: 'teacher',
+    type: 'single',
+    prompt,
+    options: ['El hipervisor', 'El compilador', 'El cortafuegos'],
+    correct: [0],
+    accepted: [],
+    explanation: 'El hipervisor gestiona y reparte los recursos físicos.',
+    source: { section, slide: '', sentence: '' },
+    tags: [section],
+    difficulty: 2,
+  };
+}
+
+/** Whether these questions can all be drawn into one round: none gives another's answer away (the composer's rule). */
+export function shareARound(questions: readonly Question[]): boolean {
+  return questions.every((a, i) => questions.slice(i + 1).every((b) => !revealsEachOther(a, b)));
+}
 
 /** The question of the bank a phone is shown, found by its prompt and options (which the round shuffles). */
 export function bankQuestionOf(view: Pick<QuestionView, 'prompt' | 'options'>, bank: readonly Question[]): Question | undefined {

@@ -2,16 +2,16 @@ import { describe, expect, test } from '@jest/globals';
 import type { Question } from '../../questions/question.js';
 import { selectReview } from './review-selection.js';
 
-function q(id: string, sentence: string): Question {
+function q(id: string, sentence: string, prompt = `Prompt ${id}`, options = [`right ${id}`, `wrong ${id}`]): Question {
   return {
     id,
     kind: 'k',
     type: 'single',
-    prompt: `Prompt ${id}`,
-    options: ['a', 'b'],
+    prompt,
+    options,
     correct: [0],
     accepted: [],
-    explanation: 'e',
+    explanation: `Because ${id}`,
     source: { section: '1. S', slide: '', sentence },
     tags: [],
     difficulty: 1,
@@ -39,5 +39,15 @@ describe('review selection', () => {
     ];
     expect(selectReview(weak, bank, 5).map((x) => x.id)).toEqual(['c1', 'c2']);
     expect(selectReview([{ questionId: 'b1', facility: 1, sentence: 'Fact B' }], bank, 5)).toEqual([]);
+  });
+
+  test('never two questions where one gives the other away, as the round composer requires', () => {
+    const asksType = q('x1', 'Fact X', '¿Qué tipo de virtualización es «Xen»?', ['Nativa', 'Emulada']);
+    const showsIt = q('x2', 'Fact Y', 'Ejemplos de «Nativa»: ¿cuál es uno?', ['Xen', 'QEMU']);
+    const weak = [
+      { questionId: 'x1', facility: 0.1, sentence: 'Fact X' },
+      { questionId: 'x2', facility: 0.2, sentence: 'Fact Y' },
+    ];
+    expect(selectReview(weak, [asksType, showsIt], 5).map((x) => x.id)).toEqual(['x1']);
   });
 });

@@ -1,5 +1,6 @@
 import { normalizeTyped } from '../../questions/answer-matching.js';
 import type { Question } from '../../questions/question.js';
+import { revealsEachOther } from '../../questions/round-overlap.js';
 
 /** A question the class did poorly on, with how poorly. */
 export interface WeakItem {
@@ -19,7 +20,7 @@ function factOf(q: { source: { sentence: string }; prompt: string }): string {
  * question on the same fact where the bank has one (so the class meets the
  * idea again, not the same wording), else the item itself; round after round
  * until `count` are chosen or nothing new is left. A question is never chosen
- * twice.
+ * twice, nor next to one that gives its answer away (the round composer's rule).
  */
 export function selectReview(weak: readonly WeakItem[], bank: readonly Question[], count: number): Question[] {
   const ordered = [...weak].filter((w) => w.facility < 1).sort((a, b) => a.facility - b.facility || a.questionId.localeCompare(b.questionId));
@@ -38,7 +39,7 @@ export function selectReview(weak: readonly WeakItem[], bank: readonly Question[
     progress = false;
     for (const list of candidates) {
       if (chosen.size >= count) break;
-      const next = list.find((q) => !chosen.has(q.id));
+      const next = list.find((q) => !chosen.has(q.id) && ![...chosen.values()].some((c) => revealsEachOther(c, q)));
       if (!next) continue;
       chosen.set(next.id, next);
       progress = true;
