@@ -66,13 +66,13 @@ export function requireActivePlayer(game: GameState, playerId: string): PlayerSt
   return player;
 }
 
-export function kickPlayer(game: GameState, playerId: string, now: number): GameEvent[] {
+export function kickPlayer(game: GameState, playerId: string, now: number, { banDevice = true } = {}): GameEvent[] {
   const player = requireActivePlayer(game, playerId);
   player.kicked = true;
   player.connected = false;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   // The ban sticks to the device too: a reload with a cleared token cannot join again under a new name.
-  if (player.deviceId) (game.bannedDevices ??= dict())[player.deviceId] = true;
+  if (banDevice && player.deviceId) (game.bannedDevices ??= dict())[player.deviceId] = true;
   return [{ type: 'player-kicked', playerId }, { type: 'lobby-changed' }, ...closeIfEveryoneAnswered(game, now)];
 }
 
@@ -131,7 +131,8 @@ export function withdrawPlayer(game: GameState, playerId: string, now: number): 
   const player = game.players[playerId];
   if (!player || player.kicked || game.phase === 'ended') return [];
   if (game.phase === 'podium') return setPlayerConnected(game, playerId, false, now);
-  if (game.phase !== 'lobby') return kickPlayer(game, playerId, now);
+  // The phone gave its player up itself (a lost join ack, "leave"): no teacher removed it, so its device is not banned.
+  if (game.phase !== 'lobby') return kickPlayer(game, playerId, now, { banDevice: false });
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   delete game.players[playerId];
   delete game.credentials.players[playerId];
