@@ -42,7 +42,7 @@ interface XmlContext {
 export function fromMoodleXml(xml: string, language: Language, defaultSection: string | null): ImportResult {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ImportProblem(`XML error on line ${valid.err.line}: ${valid.err.msg}`, valid.err.line);
-  const quiz = (parser.parse(xml) as Node).quiz as Node | undefined;
+  const quiz = parseRefusingLimits(xml).quiz as Node | undefined;
   if (!quiz || typeof quiz !== 'object') throw new ImportProblem('not a Moodle XML file: no <quiz> element', 1);
   const starts = [...xml.matchAll(/<question[\s>]/g)].map((m) => m.index ?? 0);
   const questions: ImportedQuestion[] = [];
@@ -62,6 +62,19 @@ export function fromMoodleXml(xml: string, language: Language, defaultSection: s
     else questions.push({ content, where });
   });
   return { questions, warnings };
+}
+
+/**
+ * The validator passes files the parser then refuses: tags nested past its
+ * limit, external or parameter entities, a second DOCTYPE. Those are
+ * malformed files like any other, not faults of the server.
+ */
+function parseRefusingLimits(xml: string): Node {
+  try {
+    return parser.parse(xml) as Node;
+  } catch (err) {
+    throw new ImportProblem(`XML refused: ${(err as Error).message}`);
+  }
 }
 
 function contentOf(type: string, node: Node, ctx: XmlContext): QuestionContent | null {
