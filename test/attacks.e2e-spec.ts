@@ -1,0 +1,128 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { JoinResult } from '../src/game/protocol.js';
+import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
+import { ClientPool } from './support/quiz-client.js';
+
+/**
+ * What a hostile student, a hostile page or a careless client can still try
+ * against the REST routes and socket events; each case names the promise of
+ * docs/protocol.md it checks.
+ */
+const DECK = 'tema1-virtualizacion';
+const SECTION = '7. Tipos de Hypervisor';
+type ErrorBody = { error: { code: string; message: string } };
+
+let server: RunningApp;
+const pool = new ClientPool();
+beforeAll(async () => {
+  server = await startApp({ DATA_DIR: await mkdtemp(path.join(tmpdir(), 'aulaquiz-attacks-')) });
+});
+afterAll(async () => {
+  pool.closeAll();
+  await server?.close();
+});
+
+async function post(route: string, body: string, key: string | null = TEST_TEACHER_KEY): Promise<{ status: number; body: ErrorBody }> {
+  const response = await fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as ErrorBody };
+}
+
+describe('a phone that joins again on the same connection', () => {
+  test('gives up its old player but is not banned as if the teacher had removed it', async () => {
+    const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 1 });
+    expect(created.status).toBe(201);
+    const { pin, hostToken } = created.body;
+    const host = await pool.connect(server.url);
+    await host.ok('host:attach', { hostToken });
+    const [ana, beto] = await Promise.all([pool.connect(server.url), pool.connect(server.url)]);
+    const deviceId = 'ana-phone-0123456789';
+    const first = await ana.ok<JoinResult>('player:join', { pin, nickname: 'Ana', deviceId });
+    await beto.ok('player:join', { pin, nickname: 'Beto', deviceId: 'beto-phone-0123456789' });
+    await host.ok('host:start');
+    // Ana's join ack was lost (or she pressed "leave"): her page joins again on the same socket.
+    const again = await ana.call<JoinResult>('player:join', { pin, nickname: 'Ana', deviceId });
+    expect(again.ok ? 'joined' : again.error.code).toBe('joined');
+    // The player she gave up is gone as documented: its token answers KICKED.
+    const other = await pool.connect(server.url);
+    const stale = await other.call('player:resume', { playerToken: first.playerToken });
+    expect(stale.ok ? 'resumed' : stale.error.code).toBe('KICKED');
+  });
+
+  test('a device the teacher removed stays out', async () => {
+    const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 2 });
+    const { pin, hostToken } = created.body;
+    const host = await pool.connect(server.url);
+    await host.ok('host:attach', { hostToken });
+    const phone = await pool.connect(server.url);
+    const deviceId = 'removed-phone-0123456789';
+    const joined = await phone.ok<JoinResult>('player:join', { pin, nickname: 'Carla', deviceId });
+    await host.ok('host:kick', { playerId: joined.playerId });
+    const back = await pool.connect(server.url);
+    const refused = await back.call('player:join', { pin, nickname: 'Carla2', deviceId });
+    expect(refused.ok ? 'joined' : refused.error.code).toBe('KICKED');
+  });
+});
+
+describe('Moodle XML import of a hostile file', () => {
+  test('tags nested deeper than the parser allows refuse the file with IMPORT_INVALID, not a 500', async () => {
+    const depth = 20_000;
+    const text = `<quiz><question type="shortanswer"><questiontext>${'<text>'.repeat(depth)}x${'</text>'.repeat(depth)}</questiontext></question></quiz>`;
+    const reply = await post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'moodle-xml', text, section: SECTION }));
+    expect([reply.status, reply.body.error.code]).toEqual([422, 'IMPORT_INVALID']);
+  });
+
+  test('external and parameter entities, and a second DOCTYPE, are malformed files too', async () => {
+    const question = `<question type="shortanswer"><questiontext><text>&x;</text></questiontext><answer fraction="100"><text>x</text></answer></question>`;
+    const files = [
+      `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]><quiz>${question}</quiz>`,
+      `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY % x "y">]><quiz>${question}</quiz>`,
+      `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x "y">]><!DOCTYPE quiz [<!ENTITY x "z">]><quiz>${question}</quiz>`,
+    ];
+    for (const text of files) {
+      const reply = await post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'moodle-xml', text, section: SECTION }));
+      expect([text.slice(22, 60), reply.status, reply.body.error.code]).toEqual([text.slice(22, 60), 422, 'IMPORT_INVALID']);
+    }
+  });
+});
+
+describe('request bodies', () => {
+  // A body of deeply nested arrays costs JSON.parse about 250 ms per megabyte, on the event loop every game shares.
+  const nested = (bytes: number) => '['.repeat(bytes / 2) + ']'.repeat(bytes / 2);
+
+  test('a body larger than 16 KB is not read before the teacher key is checked', async () => {
+    // Not JSON at all: a body the server reads is refused 400 by the parser, one it does not read 401 by the key check.
+    const junk = `{${'x'.repeat(1_000_000)}`;
+    for (const route of ['/api/games', '/api/decks', `/api/bank/${DECK}/questions`, `/api/bank/${DECK}/import`, '/api/review-games', '/nope']) {
+      for (const key of [null, 'not-the-teacher-key']) {
+        const reply = await post(route, junk, key);
+        expect([route, key, reply.status, reply.body.error.code]).toEqual([route, key, 401, 'UNAUTHORIZED']);
+      }
+    }
+    // A small body without the key reaches the route as before, and the right key reads up to 2 MB.
+    expect((await post('/nope', '{"a":1}', null)).status).toBe(404);
+    const parsed = await post('/api/games', junk);
+    expect([parsed.status, parsed.body.error.code]).toEqual([400, 'INVALID_PAYLOAD']);
+    const nested = await post('/api/games', '['.repeat(500_000) + ']'.repeat(500_000));
+    expect([nested.status, nested.body.error.code]).toEqual([400, 'INVALID_PAYLOAD']);
+  });
+
+  test('a Moodle import of more than 100 KB still fits', async () => {
+    const questions = Array.from(
+      { length: 700 },
+      (_, i) => `::q${i}:: ¿Qué componente reparte el hardware en la prueba número ${i} de esta importación grande?{=el hipervisor ~la hoja de cálculo ~el navegador web}`,
+    );
+    const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n${questions.join('\n\n')}`;
+    const body = JSON.stringify({ format: 'gift', text });
+    expect(body.length).toBeGreaterThan(100_000);
+    const reply = await post(`/api/bank/${DECK}/import`, body);
+    expect(reply.status).toBe(201);
+  });
+});
