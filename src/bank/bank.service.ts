@@ -91,7 +91,7 @@ export class BankService {
       const now = this.clock.now();
       return { questionId: id, excluded: false, content, own: true, updatedAt: now, editedAt: now };
     });
-    for (const entry of entries) await this.store.putEntry(deck.id, entry);
+    await this.store.putEntries(deck.id, entries);
     const bank = await this.bank(deck.id);
     return entries.map((e) => this.find(bank, e.questionId));
   }
