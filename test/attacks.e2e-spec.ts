@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -16,9 +16,11 @@ const SECTION = '7. Tipos de Hypervisor';
 type ErrorBody = { error: { code: string; message: string } };
 
 let server: RunningApp;
+let dataDir: string;
 const pool = new ClientPool();
 beforeAll(async () => {
-  server = await startApp({ DATA_DIR: await mkdtemp(path.join(tmpdir(), 'aulaquiz-attacks-')) });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-attacks-'));
+  server = await startApp({ DATA_DIR: dataDir });
 });
 afterAll(async () => {
   pool.closeAll();
@@ -124,5 +126,33 @@ describe('request bodies', () => {
     expect(body.length).toBeGreaterThan(100_000);
     const reply = await post(`/api/bank/${DECK}/import`, body);
     expect(reply.status).toBe(201);
+  });
+});
+
+describe('the bank on a disk that fails (embedded)', () => {
+  test('an import or an edit that cannot be written answers TRY_AGAIN and changes nothing, not even in memory', async () => {
+    const prompts = ['¿Qué reparte el hardware físico entre máquinas virtuales en el disco roto?', '¿Qué tipo de hipervisor corre sobre el hardware en el disco roto?'];
+    const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n::a:: ${prompts[0]}{=el hipervisor ~el navegador web ~la hoja de cálculo}\n\n::b:: ${prompts[1]}{=el tipo I ~el tipo II}`;
+    const bank = await server.api<{ questions: Array<{ id: string; prompt: string; excluded: boolean }> }>('GET', `/api/bank/${DECK}`);
+    const victim = bank.body.questions.find((q) => !q.excluded)!;
+    // Root ignores file modes: a file where the overlay directory was makes every write fail (ENOTDIR).
+    const overlayDir = path.join(dataDir, 'bank');
+    await rm(overlayDir, { recursive: true, force: true });
+    await writeFile(overlayDir, 'not a directory');
+    try {
+      const imported = await post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'gift', text }));
+      expect([imported.status, imported.body.error.code]).toEqual([503, 'TRY_AGAIN']);
+      const excluded = await server.api<ErrorBody>('PUT', `/api/bank/${DECK}/questions/${victim.id}/excluded`, { excluded: true });
+      expect([excluded.status, excluded.body.error.code]).toEqual([503, 'TRY_AGAIN']);
+    } finally {
+      await rm(overlayDir, { force: true });
+      await mkdir(overlayDir);
+    }
+    const after = await server.api<{ questions: Array<{ id: string; prompt: string; excluded: boolean }> }>('GET', `/api/bank/${DECK}`);
+    expect(after.body.questions.filter((q) => prompts.includes(q.prompt))).toEqual([]);
+    expect(after.body.questions.find((q) => q.id === victim.id)?.excluded).toBe(false);
+    // Once the disk is back, the same import is stored whole.
+    const again = await post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'gift', text }));
+    expect(again.status).toBe(201);
   });
 });
