@@ -156,3 +156,34 @@ describe('the bank on a disk that fails (embedded)', () => {
     expect(again.status).toBe(201);
   });
 });
+
+describe('a huge Moodle import', () => {
+  test('is parsed off the event loop: a phone is answered while the file is still being read', async () => {
+    // About a million characters of one question with 330,000 choices: the GIFT grammar needs seconds for it.
+    const text = `::q:: ¿Hola? {${'~a '.repeat(330_000)}}`;
+    const phone = await pool.connect(server.url);
+    let importDone = false;
+    const imported = post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'gift', text, section: SECTION })).then((reply) => {
+      importDone = true;
+      return reply;
+    });
+    // Once the request is being read the server is busy with it; on the event loop, no ack could come back before it ends.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answeredDuringImport: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect((await phone.call('clock:sync')).ok).toBe(true);
+      answeredDuringImport.push(!importDone);
+    }
+    const reply = await imported;
+    expect(answeredDuringImport).toContain(true);
+    expect([reply.status, reply.body.error.code]).toEqual([422, 'IMPORT_INVALID']);
+  });
+
+  test('of thousands of skipped questions answers with a short message', async () => {
+    const text = `<quiz>${'<question type="essay"><name><text>e</text></name><questiontext><text>x</text></questiontext></question>\n'.repeat(9000)}</quiz>`;
+    const reply = await post(`/api/bank/${DECK}/import`, JSON.stringify({ format: 'moodle-xml', text }));
+    expect([reply.status, reply.body.error.code]).toEqual([422, 'IMPORT_INVALID']);
+    expect(reply.body.error.message).toMatch(/and 8995 more$/);
+    expect(reply.body.error.message.length).toBeLessThan(2000);
+  });
+});
