@@ -73,6 +73,19 @@ describe('a phone that joins again on the same connection', () => {
   });
 });
 
+describe('host:kick-many', () => {
+  test('null for either selection is a payload of the wrong type, not "remove nobody"', async () => {
+    const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 3 });
+    const host = await pool.connect(server.url);
+    await host.ok('host:attach', { hostToken: created.body.hostToken });
+    for (const payload of [{ joinedWithinSec: null }, { playerIds: null }, { playerIds: null, joinedWithinSec: 60 }, { playerIds: ['abcdefghijkl'], joinedWithinSec: null }]) {
+      const reply = await host.call('host:kick-many', payload);
+      expect([payload, reply.ok ? 'ok' : reply.error.code]).toEqual([payload, 'INVALID_PAYLOAD']);
+    }
+    expect((await host.call('host:kick-many', { joinedWithinSec: 60 })).ok).toBe(true);
+  });
+});
+
 describe('Moodle XML import of a hostile file', () => {
   test('tags nested deeper than the parser allows refuse the file with IMPORT_INVALID, not a 500', async () => {
     const depth = 20_000;
