@@ -19,7 +19,7 @@ function answer(exception: unknown): { status: number; body: unknown; headers: R
       sent.headers[name] = value;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ method: 'GET' }) }) } as unknown as ArgumentsHost;
   new HttpErrorFilter().catch(exception, host);
   return sent;
 }
