@@ -125,11 +125,11 @@ describe('the bank page in a real browser', () => {
     const phone = await open(PHONE, `${server.url}/play?pin=${pin}`);
     await phone.getByLabel('Tu nombre').fill('Lucía');
     await phone.getByRole('button', { name: 'Entrar' }).click();
-    await phone.getByText('¡Ya estás dentro!').waitFor();
+    await phone.getByRole('paragraph').filter({ hasText: '¡Ya estás dentro!' }).waitFor();
     await host.getByRole('button', { name: 'Empezar' }).click();
     const seen: string[] = [];
     for (let i = 0; i < playable; i++) {
-      await phone.getByText(`Pregunta ${i + 1} de ${playable}`).waitFor();
+      await phone.getByText(`Pregunta ${i + 1} de ${playable}`, { exact: true }).waitFor();
       seen.push((await phone.locator('.question-phone .prompt').textContent())!.trim());
       if (seen.at(-1) === newPrompt) await phone.screenshot({ path: `${SHOTS}/phone-edited-question.png` });
       await answerAnything(phone);
