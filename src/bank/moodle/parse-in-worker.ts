@@ -14,6 +14,14 @@ import { ImportProblem } from './moodle-format.js';
 /** A file that takes longer than this is refused as too complex (IMPORT_INVALID). */
 export const PARSE_TIME_LIMIT_MS = 20_000;
 
+/**
+ * A question with more answers than this is refused in the worker, before its
+ * parse tree is copied back to the event loop (no question here has more
+ * than a handful of options; a file of one question with 300,000 answers
+ * would otherwise cost the event loop a second to copy).
+ */
+export const MAX_ANSWERS_READ = 100;
+
 /** fast-xml-parser's options, shared by the worker: `isArray` is rebuilt there from ARRAY_TAGS (functions do not cross threads). */
 export const XML_PARSER_OPTIONS = { ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, processEntities: true } as const;
 export const XML_ARRAY_TAGS = ['question', 'answer'];
@@ -23,15 +31,23 @@ const resolve = createRequire(import.meta.url).resolve;
 /** CommonJS run in the worker: the packages are loaded by absolute path, whatever the working directory. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { format, text, modulePath, options, arrayTags } = workerData;
+const { format, text, modulePath, options, arrayTags, maxAnswers } = workerData;
+const tooMany = (answers, n) =>
+  Array.isArray(answers) && answers.length > maxAnswers ? 'item ' + n + ' of the file has ' + answers.length + ' answers; at most ' + maxAnswers + ' are read' : null;
+const send = (value, problem) => parentPort.postMessage(problem ? { ok: false, message: problem } : { ok: true, value });
 try {
   if (format === 'gift') {
-    parentPort.postMessage({ ok: true, value: require(modulePath).parse(text) });
+    const items = require(modulePath).parse(text);
+    send(items, items.map((q, i) => tooMany(q.choices, i + 1)).find(Boolean));
   } else {
     const { XMLParser, XMLValidator } = require(modulePath);
     const valid = XMLValidator.validate(text);
     if (valid !== true) parentPort.postMessage({ ok: false, message: 'XML error on line ' + valid.err.line + ': ' + valid.err.msg, line: valid.err.line });
-    else parentPort.postMessage({ ok: true, value: new XMLParser({ ...options, isArray: (name) => arrayTags.includes(name) }).parse(text) });
+    else {
+      const tree = new XMLParser({ ...options, isArray: (name) => arrayTags.includes(name) }).parse(text);
+      const questions = (tree && tree.quiz && Array.isArray(tree.quiz.question)) ? tree.quiz.question : [];
+      send(tree, questions.map((q, i) => tooMany(q && q.answer, i + 1)).find(Boolean));
+    }
   }
 } catch (err) {
   const line = err && err.location && err.location.start ? err.location.start.line : undefined;
@@ -50,7 +66,7 @@ export function parseInWorker(format: 'gift' | 'moodle-xml', text: string): Prom
   const modulePath = resolve(format === 'gift' ? 'gift-pegjs' : 'fast-xml-parser');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { format, text, modulePath, options: XML_PARSER_OPTIONS, arrayTags: XML_ARRAY_TAGS },
+    workerData: { format, text, modulePath, options: XML_PARSER_OPTIONS, arrayTags: XML_ARRAY_TAGS, maxAnswers: MAX_ANSWERS_READ },
     // A parse that runs away must not take the server's memory with it.
     resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
