@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { UnauthorizedException, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -7,7 +7,10 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
+import { TeacherKeyGuard } from './auth/teacher-key.guard.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { RateLimited } from './common/limits/rate-limited.js';
+import { ERROR_MESSAGES } from './game/engine/game-error.js';
 import { OriginPolicy } from './common/origins/origin-policy.js';
 import { AppConfig } from './config/app-config.js';
 import { RedisConnection } from './redis/redis-connection.js';
@@ -57,9 +60,43 @@ function originCheck(policy: OriginPolicy) {
 /** JSON bodies up to 2 MB: a whole bank as Moodle XML (about 200 KB per 160 questions) must fit an import. */
 export const JSON_BODY_LIMIT = '2mb';
 
+/**
+ * Bodies larger than this are read only after the teacher key is checked.
+ * Every route that takes a body is the teacher's, and JSON.parse runs on the
+ * event loop every game shares (a megabyte of nested brackets costs it about
+ * a quarter of a second): without this, anyone could send 2 MB bodies to any
+ * path and freeze every class.
+ */
+export const KEYLESS_BODY_LIMIT_BYTES = 16 * 1024;
+
+function largeBodiesNeedTheKey(guard: TeacherKeyGuard) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const declared = req.headers['content-length'];
+    const chunked = req.headers['transfer-encoding'] !== undefined;
+    if (!chunked && (declared === undefined || Number(declared) <= KEYLESS_BODY_LIMIT_BYTES)) return next();
+    guard.check(req).then(
+      () => next(),
+      (err: unknown) => {
+        // Answered without reading the body: the connection is not reused.
+        res.setHeader('Connection', 'close');
+        if (err instanceof RateLimited) {
+          res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
+          res.status(429).json({ error: { code: err.code, message: err.message } });
+        } else if (err instanceof UnauthorizedException) {
+          res.status(401).json(err.getResponse());
+        } else {
+          res.setHeader('Retry-After', '1');
+          res.status(503).json({ error: { code: 'TRY_AGAIN', message: ERROR_MESSAGES.TRY_AGAIN } });
+        }
+      },
+    );
+  };
+}
+
 export function configureApp(app: INestApplication): INestApplication {
   app.use(originCheck(app.get(OriginPolicy)));
   app.use(securityHeaders);
+  app.use(largeBodiesNeedTheKey(app.get(TeacherKeyGuard)));
   (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT });
   const redis = app.get(RedisConnection);
   if (redis.enabled) {

@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { ERROR_MESSAGES } from '../game/engine/game-error.js';
 import { RequestLimits } from '../common/limits/request-limits.js';
 import { TeacherKey } from './teacher-key.service.js';
@@ -18,13 +18,18 @@ export class TeacherKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    await this.check(context.switchToHttp().getRequest<IncomingMessage>());
+    return true;
+  }
+
+  /** Resolves for the right key; throws RATE_LIMITED or UNAUTHORIZED otherwise (also used before a large body is read). */
+  async check(request: Pick<IncomingMessage, 'headers' | 'socket'>): Promise<void> {
     const who = this.limits.requester(request);
     await this.limits.beforeAuth(who);
     const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const header = request.headers['x-teacher-key'];
     const candidate = bearer ?? (typeof header === 'string' ? header : undefined);
-    if (this.key.matches(candidate)) return true;
+    if (this.key.matches(candidate)) return;
     // Only a key that was sent and is wrong counts: a page that has no key yet is not guessing.
     if (candidate) await this.limits.authFailed(who);
     throw new UnauthorizedException({ error: { code: 'UNAUTHORIZED', message: ERROR_MESSAGES.UNAUTHORIZED } });

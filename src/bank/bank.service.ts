@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock/clock.js';
 import type { Deck } from '../questions/deck.js';
@@ -17,6 +18,9 @@ import {
 } from './bank-overlay.js';
 import { questionFieldProblems } from './question-check.js';
 import { BankStore } from './store/bank-store.js';
+
+/** Questions of an import checked in one turn of the event loop before it lets other work in. */
+const CHECKS_PER_TURN = 25;
 
 /** Fields a request body left out are undefined properties of its DTO: they change nothing. */
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -84,16 +88,20 @@ export class BankService {
   /** Several at once (an import): all pass the rules, or none is stored. */
   async addMany(deckId: string, contents: QuestionContent[], describe?: (index: number) => string): Promise<BankQuestion[]> {
     const deck = await this.decks.resolve(deckId);
-    const entries = contents.map((raw, index): OverlayEntry => {
+    const entries: OverlayEntry[] = [];
+    for (const [index, raw] of contents.entries()) {
+      // Checking a question takes about a millisecond: a file of hundreds lets live games' answers in between.
+      if (index > 0 && index % CHECKS_PER_TURN === 0) await setImmediate();
       const content = { ...raw, tags: raw.tags?.length ? raw.tags : [raw.source.section] };
       const id = `own-${randomBytes(9).toString('base64url')}`;
       this.check(deck, { ...content, id, kind: OWN_KIND }, describe?.(index));
       const now = this.clock.now();
-      return { questionId: id, excluded: false, content, own: true, updatedAt: now, editedAt: now };
-    });
-    for (const entry of entries) await this.store.putEntry(deck.id, entry);
+      entries.push({ questionId: id, excluded: false, content, own: true, updatedAt: now, editedAt: now });
+    }
+    await this.store.putEntries(deck.id, entries);
     const bank = await this.bank(deck.id);
-    return entries.map((e) => this.find(bank, e.questionId));
+    const byId = new Map(bank.questions.map((q) => [q.id, q]));
+    return entries.map((e) => byId.get(e.questionId) ?? this.find(bank, e.questionId));
   }
 
   /** Back to what the generator makes (the exclusion stays as it is). */

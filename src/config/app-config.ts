@@ -97,6 +97,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
   PIN_GUESS_LIMIT_GLOBAL = 600;
 
+  /** Socket connections one address may hold open at once (per instance): several classes behind one school address fit. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  MAX_CONNECTIONS_PER_ADDRESS = 300;
+
   /** Wrong teacher keys one address may send per 10 minutes before REST answers 429. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
   AUTH_FAILURE_LIMIT_PER_ADDRESS = 20;

@@ -10,6 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { ConnectionsPerAddress, type TrackedConnection } from '../common/limits/connections-per-address.js';
 import { RequestLimits, type Requester } from '../common/limits/request-limits.js';
 import { OriginPolicy } from '../common/origins/origin-policy.js';
 import { wsValidationPipe } from '../common/validation.js';
@@ -83,17 +84,21 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly broadcaster: SocketIoBroadcaster,
     private readonly limits: RequestLimits,
     private readonly origins: OriginPolicy,
+    private readonly connections: ConnectionsPerAddress,
   ) {}
 
   afterInit(server: Server): void {
     this.server = server;
     this.broadcaster.attach(server);
-    // The handshake is refused (403, with the reason as its message) for pages and host names not on the allowlist.
+    // The handshake is refused (403, with the reason as its message) for pages and host names not on the allowlist,
+    // and for an address that already holds as many connections as it may.
     server.engine.opts.allowRequest = (req, callback) => {
-      const problem = this.origins.problem(req.headers);
-      if (problem) this.origins.refused(problem);
+      const foreign = this.origins.problem(req.headers);
+      if (foreign) this.origins.refused(foreign);
+      const problem = foreign ?? this.connections.problem(req);
       callback(problem, problem === null);
     };
+    server.engine.on('connection', (connection: TrackedConnection) => this.connections.track(connection));
   }
 
   /**

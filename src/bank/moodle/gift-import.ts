@@ -25,6 +25,11 @@ export function fromGift(text: string, language: Language, defaultSection: strin
     const location = (err as { location?: { start: { line: number } } }).location;
     throw new ImportProblem(`GIFT syntax error on line ${location?.start.line ?? '?'}: ${(err as Error).message}`, location?.start.line);
   }
+  return giftQuestions(parsed, text, language, defaultSection);
+}
+
+/** The questions of a GIFT file already parsed (in a worker thread: see parse-in-worker.ts). */
+export function giftQuestions(parsed: GIFTQuestion[], text: string, language: Language, defaultSection: string | null): ImportResult {
   const ctx: GiftContext = { text, language, section: defaultSection };
   const questions: ImportedQuestion[] = [];
   const warnings: string[] = [];

@@ -49,9 +49,25 @@ export function sectionOfCategory(path: string): string {
   return (segments.at(-1) ?? '').replaceAll('\u0000', '/').trim();
 }
 
-/** 1-based line of a character offset. */
-export function lineAt(text: string, offset: number): number {
-  return offset < 0 ? 1 : text.slice(0, offset).split('\n').length;
+/**
+ * 1-based line numbers for many offsets of one text: the line starts are found once
+ * and each offset by binary search (a file of thousands of questions would
+ * otherwise be re-split once per question).
+ */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    if (offset < 0) return 1;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
 /** When a Moodle question has no general feedback, the explanation names the right answer. */

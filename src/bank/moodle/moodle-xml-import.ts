@@ -1,17 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Language } from '../../questions/parser/outline.js';
 import type { QuestionContent } from '../bank-overlay.js';
-import { defaultExplanation, ImportProblem, lineAt, sectionOfCategory, TRUE_FALSE, type ImportedQuestion, type ImportResult } from './moodle-format.js';
+import { XML_ARRAY_TAGS, XML_PARSER_OPTIONS } from './parse-in-worker.js';
+import { defaultExplanation, ImportProblem, lineIndex, sectionOfCategory, TRUE_FALSE, type ImportedQuestion, type ImportResult } from './moodle-format.js';
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  isArray: (name) => name === 'question' || name === 'answer',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-});
+const parser = new XMLParser({ ...XML_PARSER_OPTIONS, isArray: (name) => XML_ARRAY_TAGS.includes(name) });
 
 /** The text of `<x><text>…</text></x>` (or of `<x>…</x>`). */
 function textOf(node: unknown): string {
@@ -42,9 +37,15 @@ interface XmlContext {
 export function fromMoodleXml(xml: string, language: Language, defaultSection: string | null): ImportResult {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ImportProblem(`XML error on line ${valid.err.line}: ${valid.err.msg}`, valid.err.line);
-  const quiz = (parser.parse(xml) as Node).quiz as Node | undefined;
+  return moodleXmlQuestions(parseRefusingLimits(xml), xml, language, defaultSection);
+}
+
+/** The questions of a Moodle XML file already parsed (in a worker thread: see parse-in-worker.ts). */
+export function moodleXmlQuestions(tree: Node, xml: string, language: Language, defaultSection: string | null): ImportResult {
+  const quiz = tree.quiz as Node | undefined;
   if (!quiz || typeof quiz !== 'object') throw new ImportProblem('not a Moodle XML file: no <quiz> element', 1);
   const starts = [...xml.matchAll(/<question[\s>]/g)].map((m) => m.index ?? 0);
+  const lineAt = lineIndex(xml);
   const questions: ImportedQuestion[] = [];
   const warnings: string[] = [];
   let section = defaultSection;
@@ -54,7 +55,7 @@ export function fromMoodleXml(xml: string, language: Language, defaultSection: s
       section = sectionOfCategory(textOf(node.category));
       return;
     }
-    const line = lineAt(xml, starts[index] ?? -1);
+    const line = lineAt(starts[index] ?? -1);
     const name = textOf(node.name);
     const where = `question ${index + 1}${name ? ` "${name}"` : ''} (line ${line})`;
     const content = contentOf(type, node, { language, section, where, line });
@@ -62,6 +63,19 @@ export function fromMoodleXml(xml: string, language: Language, defaultSection: s
     else questions.push({ content, where });
   });
   return { questions, warnings };
+}
+
+/**
+ * The validator passes files the parser then refuses: tags nested past its
+ * limit, external or parameter entities, a second DOCTYPE. Those are
+ * malformed files like any other, not faults of the server.
+ */
+function parseRefusingLimits(xml: string): Node {
+  try {
+    return parser.parse(xml) as Node;
+  } catch (err) {
+    throw new ImportProblem(`XML refused: ${(err as Error).message}`);
+  }
 }
 
 function contentOf(type: string, node: Node, ctx: XmlContext): QuestionContent | null {

@@ -3,10 +3,15 @@ import { BankError } from '../bank-error.js';
 import { contentOf, type BankQuestion } from '../bank-overlay.js';
 import { BankService } from '../bank.service.js';
 import { toGift } from './gift-export.js';
-import { fromGift } from './gift-import.js';
+import type { GIFTQuestion } from 'gift-pegjs';
+import { giftQuestions } from './gift-import.js';
 import { ImportProblem, type ExportItem, type ExportResult, type ImportResult } from './moodle-format.js';
 import { toMoodleXml } from './moodle-xml-export.js';
-import { fromMoodleXml } from './moodle-xml-import.js';
+import { moodleXmlQuestions } from './moodle-xml-import.js';
+import { parseInWorker } from './parse-in-worker.js';
+
+/** Skipped questions named in the message of an import that kept none. */
+const MESSAGE_WARNINGS = 5;
 
 export type MoodleFormat = 'gift' | 'moodle-xml';
 
@@ -43,12 +48,21 @@ export class MoodleService {
     const { deck } = await this.bank.bank(deckId);
     let parsed: ImportResult;
     try {
-      parsed = format === 'gift' ? fromGift(text, deck.language, section ?? null) : fromMoodleXml(text, deck.language, section ?? null);
+      // The parse itself runs in a worker thread: seconds of it must not stall the live games.
+      const tree = await parseInWorker(format, text);
+      parsed =
+        format === 'gift'
+          ? giftQuestions(tree as GIFTQuestion[], text, deck.language, section ?? null)
+          : moodleXmlQuestions(tree as Record<string, unknown>, text, deck.language, section ?? null);
     } catch (err) {
       if (!(err instanceof ImportProblem)) throw err;
       throw new BankError('IMPORT_INVALID', err.message, { ...(err.line ? { line: err.line } : {}), ...(err.question ? { question: err.question } : {}) });
     }
-    if (parsed.questions.length === 0) throw new BankError('IMPORT_INVALID', `The file has no question that can be imported. ${parsed.warnings.join('; ')}`.trim());
+    if (parsed.questions.length === 0) {
+      // A few reasons are enough: a file of thousands of skipped questions must not make a megabyte of message.
+      const more = parsed.warnings.length > MESSAGE_WARNINGS ? `; and ${parsed.warnings.length - MESSAGE_WARNINGS} more` : '';
+      throw new BankError('IMPORT_INVALID', `The file has no question that can be imported. ${parsed.warnings.slice(0, MESSAGE_WARNINGS).join('; ')}${more}`.trim());
+    }
     const imported = await this.bank.addMany(
       deck.id,
       parsed.questions.map((q) => q.content),

@@ -83,6 +83,15 @@ describe.each(adapters)('BankStore contract: %s', (_name, make) => {
     expect((await store.overlay('deck-c')).get('q1')!.excluded).toBe(false);
   });
 
+  test('several entries are stored in one change, next to those already there', async () => {
+    await store.putEntry('deck-m', entry('q0'));
+    await store.putEntries('deck-m', [entry('q1'), entry('q2', { excluded: true })]);
+    await store.putEntries('deck-m', []);
+    const overlay = await store.overlay('deck-m');
+    expect([...overlay.keys()].sort()).toEqual(['q0', 'q1', 'q2']);
+    expect(overlay.get('q2')?.excluded).toBe(true);
+  });
+
   test('concurrent edits of one deck all survive', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.putEntry('deck-d', entry(`q${i}`))));
     expect((await store.overlay('deck-d')).size).toBe(20);

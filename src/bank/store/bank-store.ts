@@ -19,6 +19,8 @@ export abstract class BankStore {
   /** Every entry of a deck's overlay, by question id. */
   abstract overlay(deckId: string): Promise<Map<string, OverlayEntry>>;
   abstract putEntry(deckId: string, entry: OverlayEntry): Promise<void>;
+  /** Several entries (an import): all of them are stored, or, if the store fails, none. */
+  abstract putEntries(deckId: string, entries: OverlayEntry[]): Promise<void>;
   /** True if there was such an entry. */
   abstract removeEntry(deckId: string, questionId: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import writeFileAtomic from 'write-file-atomic';
 import { KeyedSerialQueue } from '../../common/keyed-serial-queue.js';
+import { GameError } from '../../game/engine/game-error.js';
 import type { OverlayEntry } from '../bank-overlay.js';
 import { MemoryBankStore } from './memory-bank.store.js';
 import type { StoredDeck } from './bank-store.js';
@@ -49,26 +50,49 @@ export class FileBankStore extends MemoryBankStore {
     // The check runs in the deck's write turn: of two concurrent creates, one wins.
     return this.writes.run(`deck:${deck.id}`, async () => {
       if (mode === 'create' && this.decks.has(deck.id)) return false;
-      await writeFileAtomic(path.join(this.deckDir, `${deck.id}.md`), deck.markdown);
+      await this.written(`deck ${deck.id}`, writeFileAtomic(path.join(this.deckDir, `${deck.id}.md`), deck.markdown));
       return super.saveDeck(deck, 'replace');
     });
   }
 
   override async putEntry(deckId: string, entry: OverlayEntry): Promise<void> {
-    await super.putEntry(deckId, entry);
-    await this.persist(deckId);
+    await this.putEntries(deckId, [entry]);
+  }
+
+  override async putEntries(deckId: string, entries: OverlayEntry[]): Promise<void> {
+    await this.changeOverlay(deckId, (overlay) => {
+      for (const entry of entries) overlay.set(entry.questionId, structuredClone(entry));
+      return true;
+    });
   }
 
   override async removeEntry(deckId: string, questionId: string): Promise<boolean> {
-    const removed = await super.removeEntry(deckId, questionId);
-    if (removed) await this.persist(deckId);
-    return removed;
+    return this.changeOverlay(deckId, (overlay) => overlay.delete(questionId));
   }
 
-  /** The whole overlay of a deck, as it is when this write's turn comes. */
-  private persist(deckId: string): Promise<void> {
-    return this.writes.run(`overlay:${deckId}`, () =>
-      writeFileAtomic(path.join(this.overlayDir, `${deckId}.json`), JSON.stringify([...(this.overlays.get(deckId)?.values() ?? [])])),
-    );
+  /**
+   * The whole overlay of a deck with the change applied is written first and
+   * kept in memory only once the file holds it: a failed write (a full or
+   * read-only disk) changes nothing, so the bank never shows what a restart
+   * would lose, and an import is never half stored.
+   */
+  private changeOverlay(deckId: string, change: (overlay: Map<string, OverlayEntry>) => boolean): Promise<boolean> {
+    return this.writes.run(`overlay:${deckId}`, async () => {
+      const next = new Map(this.overlays.get(deckId) ?? []);
+      if (!change(next)) return false;
+      await this.written(`overlay of ${deckId}`, writeFileAtomic(path.join(this.overlayDir, `${deckId}.json`), JSON.stringify([...next.values()])));
+      this.overlays.set(deckId, next);
+      return true;
+    });
+  }
+
+  /** A write that failed is the retryable TRY_AGAIN (503) with the reason logged, never a 500. */
+  private async written(what: string, write: Promise<void>): Promise<void> {
+    try {
+      await write;
+    } catch (err) {
+      this.logger.error(`Could not save the ${what}: ${(err as Error).message}`);
+      throw new GameError('TRY_AGAIN', `The bank could not be saved: ${(err as NodeJS.ErrnoException).code ?? 'write failed'}.`);
+    }
   }
 }

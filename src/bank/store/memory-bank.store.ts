@@ -25,8 +25,12 @@ export class MemoryBankStore extends BankStore {
   }
 
   async putEntry(deckId: string, entry: OverlayEntry): Promise<void> {
+    await this.putEntries(deckId, [entry]);
+  }
+
+  async putEntries(deckId: string, entries: OverlayEntry[]): Promise<void> {
     const overlay = this.overlays.get(deckId) ?? new Map<string, OverlayEntry>();
-    overlay.set(entry.questionId, structuredClone(entry));
+    for (const entry of entries) overlay.set(entry.questionId, structuredClone(entry));
     this.overlays.set(deckId, overlay);
   }
 

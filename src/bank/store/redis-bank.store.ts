@@ -57,6 +57,12 @@ export class RedisBankStore extends BankStore {
     await retryable(this.redis.hset(keys.overlay(deckId), entry.questionId, JSON.stringify(entry)));
   }
 
+  /** One HSET of every field: Redis applies it whole or not at all. */
+  async putEntries(deckId: string, entries: OverlayEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await retryable(this.redis.hset(keys.overlay(deckId), ...entries.flatMap((e) => [e.questionId, JSON.stringify(e)])));
+  }
+
   async removeEntry(deckId: string, questionId: string): Promise<boolean> {
     return (await retryable(this.redis.hdel(keys.overlay(deckId), questionId))) === 1;
   }

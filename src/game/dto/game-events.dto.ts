@@ -1,7 +1,7 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { AnswerValue } from '../../questions/question.js';
 import { DEVICE_ID_PATTERN, NICKNAME_MAX } from '../engine/index.js';
 import { ID_PATTERN } from '../tokens.js';
@@ -62,9 +62,12 @@ export class HostKickDto {
 export const MAX_KICK_MANY = 500;
 export const MAX_JOINED_WITHIN_SEC = 3600;
 
+/** Only a field that is absent is left out: `@IsOptional` would also let `null` through, unchecked. */
+const unlessAbsent = (field: 'playerIds' | 'joinedWithinSec') => ValidateIf((dto: HostKickManyDto) => dto[field] !== undefined);
+
 /** Exactly one of the two (checked by the gateway: class-validator has no "one of"). */
 export class HostKickManyDto {
-  @IsOptional()
+  @unlessAbsent('playerIds')
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_KICK_MANY)
@@ -72,7 +75,7 @@ export class HostKickManyDto {
   @Matches(ID_PATTERN, { each: true, message: `each of playerIds: ${ID_MESSAGE}` })
   playerIds?: string[];
 
-  @IsOptional()
+  @unlessAbsent('joinedWithinSec')
   @IsInt()
   @Min(1)
   @Max(MAX_JOINED_WITHIN_SEC)
