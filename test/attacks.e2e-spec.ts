@@ -132,7 +132,7 @@ describe('request bodies', () => {
   test('a Moodle import of more than 100 KB still fits', async () => {
     const questions = Array.from(
       { length: 700 },
-      (_, i) => `::q${i}:: ¿Qué componente reparte el hardware en la prueba número ${i} de esta importación grande?{=el hipervisor ~la hoja de cálculo ~el navegador web}`,
+      (_, i) => `::q${i}:: ¿Qué componente reparte el hardware en la prueba número ${i} de esta importación grande?{=el hipervisor ~el compilador ~el cortafuegos}`,
     );
     const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n${questions.join('\n\n')}`;
     const body = JSON.stringify({ format: 'gift', text });
@@ -145,7 +145,7 @@ describe('request bodies', () => {
 describe('the bank on a disk that fails (embedded)', () => {
   test('an import or an edit that cannot be written answers TRY_AGAIN and changes nothing, not even in memory', async () => {
     const prompts = ['¿Qué reparte el hardware físico entre máquinas virtuales en el disco roto?', '¿Qué tipo de hipervisor corre sobre el hardware en el disco roto?'];
-    const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n::a:: ${prompts[0]}{=el hipervisor ~el navegador web ~la hoja de cálculo}\n\n::b:: ${prompts[1]}{=el tipo I ~el tipo II}`;
+    const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n::a:: ${prompts[0]}{=el hipervisor ~el compilador ~el cortafuegos}\n\n::b:: ${prompts[1]}{=el tipo I ~el tipo II}`;
     const bank = await server.api<{ questions: Array<{ id: string; prompt: string; excluded: boolean }> }>('GET', `/api/bank/${DECK}`);
     const victim = bank.body.questions.find((q) => !q.excluded)!;
     // Root ignores file modes: a file where the overlay directory was makes every write fail (ENOTDIR).
