@@ -50,6 +50,8 @@ export class Classroom {
   ) {}
 
   async open(nicknames: string[]): Promise<this> {
+    // Built before the game exists: a game nobody hosts yet is abandoned after ABANDON_AFTER_MS, which some tests keep short.
+    this.round = await roundFor(this.request);
     const created = await this.server.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
       deckId: 'tema1-virtualizacion',
       timeLimitSec: 30,
@@ -57,7 +59,6 @@ export class Classroom {
     });
     if (created.status !== 201) throw new Error(`create game: ${created.status} ${JSON.stringify(created.body)}`);
     Object.assign(this, created.body);
-    this.round = await roundFor(this.request);
     this.host = await this.connect();
     await this.host.ok('host:attach', { hostToken: this.hostToken });
     this.phones = await Promise.all(nicknames.map(() => this.connect()));
