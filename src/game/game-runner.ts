@@ -297,7 +297,7 @@ export class GameRunner implements OnModuleInit, OnModuleDestroy {
       const open = game.phase === 'question' ? { index: game.index, count: loaded.openCount } : null;
       const { result, events, unchanged } = apply(game, this.clock.now());
       if (unchanged) return result;
-      const committed = await this.guard(() => this.store.commit(game, version, open));
+      const committed = await this.guard(() => this.store.commit(game, version, open, events));
       if (committed === null) {
         // The refused change may have been applied to the very object answers are scored against.
         this.known.delete(gameId);

@@ -1,11 +1,16 @@
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, write, writeSync } from 'node:fs';
+import { close, closeSync, fdatasync, fdatasyncSync, fstatSync, mkdirSync, open, openSync, readFileSync, renameSync, unlinkSync, write } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
+const openAsync = promisify(open);
 const writeAsync = promisify(write);
 const datasyncAsync = promisify(fdatasync);
+const closeAsync = promisify(close);
 
-interface Waiter {
+interface PendingLine {
+  line: string;
+  /** Appended after a compaction took its snapshot: the snapshot does not hold it, the new file must. */
+  afterSnapshot: boolean;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -16,20 +21,35 @@ interface Waiter {
  * that arrive while one sync runs share the next one (group commit), so a
  * burst of answers costs a few syncs, not one each.
  *
- * `compact` replaces the whole file by a shorter one (written beside it,
- * synced, renamed over it, directory synced): a crash at any moment leaves
- * either the old file or the new one, never a mix.
+ * `compact` replaces the whole file by a shorter one without holding up
+ * appends: the snapshot is written and synced beside the file while batches
+ * go on being written to the old one; then, between two batches, the lines
+ * made durable since the snapshot are copied after it, the new file is
+ * synced and renamed over the old one and the directory synced. A crash at
+ * any moment leaves either the old file (with every acknowledged line) or
+ * the new one (snapshot plus every line acknowledged after it), never a mix;
+ * a half-written snapshot beside it is ignored and overwritten next time.
  */
 export class AppendJournal {
   private fd: number | null = null;
-  private buffer: string[] = [];
-  private waiters: Waiter[] = [];
+  private buffer: PendingLine[] = [];
   private flushing: Promise<void> | null = null;
+  private lastAppend: Promise<void> = Promise.resolve();
   private bytes = 0;
+  private snapshotBytes = 0;
   private failed: Error | null = null;
   private compacting = false;
+  /** While a compaction runs: lines made durable in the old file since its snapshot was taken. */
+  private carried: string[] | null = null;
+  /** While the new file takes over: no batch is written. */
+  private switching = false;
 
   constructor(readonly file: string) {}
+
+  /** Where a compaction writes its snapshot before it replaces the file. */
+  get compactionFile(): string {
+    return `${this.file}.compact`;
+  }
 
   /** Every complete line already in the file (a line torn by a crash mid-write is dropped). */
   readExisting(): string[] {
@@ -52,9 +72,18 @@ export class AppendJournal {
     this.bytes = fstatSync(this.fd).size;
   }
 
-  /** Bytes written since the file was last compacted (or opened). */
+  /** Bytes in the file: the last compaction's snapshot plus every line after it. */
   get size(): number {
     return this.bytes;
+  }
+
+  /** Bytes of the snapshot the last compaction wrote (0 before the first). */
+  get snapshotSize(): number {
+    return this.snapshotBytes;
+  }
+
+  get isCompacting(): boolean {
+    return this.compacting;
   }
 
   /** The last write or sync failure, while the journal cannot write (cleared by the next success). */
@@ -62,55 +91,72 @@ export class AppendJournal {
     return this.failed;
   }
 
-  /** Resolves once `line` is on disk. */
+  /** Resolves once `line` is on disk. The line is queued synchronously: lines are written in the order of the calls. */
   append(line: string): Promise<void> {
     if (this.fd === null) {
       this.failed = new Error('journal is not open');
       return Promise.reject(this.failed);
     }
-    this.buffer.push(line);
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => this.buffer.push({ line, afterSnapshot: this.carried !== null, resolve, reject }));
+    this.lastAppend = done.then(
+      () => undefined,
+      () => undefined,
+    );
     this.scheduleFlush();
     return done;
   }
 
-  /** Waits until everything appended so far is on disk (or failed). */
+  /** Waits until everything appended so far is on disk (or failed): batches settle in order. */
   async flush(): Promise<void> {
-    while (this.flushing || (this.buffer.length > 0 && !this.compacting)) {
-      this.scheduleFlush();
-      await this.flushing?.catch(() => undefined);
-    }
+    await this.lastAppend;
   }
 
   /**
    * Replaces the file by the lines `snapshot()` returns, which must hold the
-   * state of everything appended so far. No batch is written while this
-   * runs, and everything after the snapshot is taken is synchronous, so a
-   * line appended meanwhile is either in the snapshot or written after it.
+   * state of everything appended before the call (the caller's memory already
+   * has every change it appended). Lines appended from then on are written
+   * as usual and also carried into the new file.
    */
   async compact(snapshot: () => string[]): Promise<void> {
+    if (this.compacting) return;
     this.compacting = true;
+    const temp = this.compactionFile;
+    let tempFd: number | null = null;
     try {
+      const text = joinLines(snapshot());
+      this.carried = [];
+      tempFd = await openAsync(temp, 'w');
+      await writeAsync(tempFd, text);
+      await datasyncAsync(tempFd);
+      await this.snapshotWritten();
+
+      this.switching = true;
       while (this.flushing) await this.flushing.catch(() => undefined);
-      const lines = snapshot();
-      const settled = this.waiters;
-      this.buffer = [];
-      this.waiters = [];
-      const temp = `${this.file}.compact`;
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+      const carried = joinLines(this.carried);
+      if (carried.length > 0) {
+        await writeAsync(tempFd, carried);
+        await datasyncAsync(tempFd);
       }
-      if (this.fd !== null) closeSync(this.fd);
       renameSync(temp, this.file);
       syncDirectory(path.dirname(this.file));
-      this.fd = openSync(this.file, 'a');
-      this.bytes = fstatSync(this.fd).size;
-      for (const w of settled) w.resolve();
+      // The snapshot's descriptor is the journal's now (its position is at the end): later batches append to it.
+      const old = this.fd;
+      this.fd = tempFd;
+      tempFd = null;
+      if (old !== null) closeSync(old);
+      this.snapshotBytes = Buffer.byteLength(text);
+      this.bytes = this.snapshotBytes + Buffer.byteLength(carried);
     } finally {
+      if (tempFd !== null) {
+        await closeAsync(tempFd).catch(() => undefined);
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Already gone; a leftover is overwritten by the next compaction and never read.
+        }
+      }
+      this.carried = null;
+      this.switching = false;
       this.compacting = false;
       this.scheduleFlush();
     }
@@ -122,8 +168,11 @@ export class AppendJournal {
     this.fd = null;
   }
 
+  /** Called once a compaction's snapshot is on disk, before the new file takes over (a crash test stops here). */
+  protected async snapshotWritten(): Promise<void> {}
+
   private scheduleFlush(): void {
-    if (this.flushing || this.compacting || this.buffer.length === 0) return;
+    if (this.flushing || this.switching || this.buffer.length === 0) return;
     this.flushing = this.writeBatch().finally(() => {
       this.flushing = null;
       this.scheduleFlush();
@@ -133,11 +182,9 @@ export class AppendJournal {
   private async writeBatch(): Promise<void> {
     // Yield once so every append of this tick joins the batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const lines = this.buffer;
-    const waiters = this.waiters;
+    const batch = this.buffer;
     this.buffer = [];
-    this.waiters = [];
-    const text = `${lines.join('\n')}\n`;
+    const text = joinLines(batch.map((p) => p.line));
     try {
       const fd = this.fd;
       if (fd === null) throw new Error('journal is closed');
@@ -145,12 +192,17 @@ export class AppendJournal {
       await datasyncAsync(fd);
       this.bytes += Buffer.byteLength(text);
       this.failed = null;
-      for (const w of waiters) w.resolve();
+      if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
+      for (const p of batch) p.resolve();
     } catch (err) {
       this.failed = err as Error;
-      for (const w of waiters) w.reject(err);
+      for (const p of batch) p.reject(err);
     }
   }
+}
+
+function joinLines(lines: string[]): string {
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** A rename is durable only once its directory is synced. */

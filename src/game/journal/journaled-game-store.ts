@@ -1,32 +1,54 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { dict, withoutPrototypes, type AnswerRecord, type GameState } from '../engine/index.js';
-import type { AnswerWrite } from '../store/game-store.js';
+import type { AnswerRecord, GameEvent, GameState } from '../engine/index.js';
+import type { AnswerWrite, OpenAnswers } from '../store/game-store.js';
 import { MemoryGameStore } from '../store/memory-game-store.js';
 import type { AppendJournal } from './append-journal.js';
-import { parseEntry, type JournalEntry } from './journal-entry.js';
+import { commitEntry, shapeOf, type JournaledShape } from './game-delta.js';
+import type { JournalEntry } from './journal-entry.js';
+import { replayJournal } from './journal-replay.js';
 import { prepareRecoveredGame } from './recovered-game.js';
 
-/** Past this many bytes the journal is rewritten as one snapshot of the live games. */
-export const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+/**
+ * When the journal is rewritten as one snapshot. Each compaction writes the
+ * live games whole (O(players)), so it waits until the lines since the last
+ * one outweigh that snapshot several times over (the cost per line written
+ * stays constant) and the file has some size, at most once per interval, and,
+ * below a hard size, until no question is open (not during an answer burst).
+ */
+export interface CompactionPolicy {
+  minBytes: number;
+  /** The journal may grow to this many times the last snapshot before it is compacted. */
+  growth: number;
+  minIntervalMs: number;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { minBytes: 32 * 1024 * 1024, growth: 4, minIntervalMs: 60_000 };
 
 /**
  * The embedded store made durable: live games stay in memory (as in
  * MemoryGameStore), and every change the runner acknowledges is first in the
- * journal on disk — a commit writes the game's whole state, an answer its
- * own record, a retirement when the game may be forgotten. `commit` and
- * `recordAnswer` resolve only after the fsync, so an ack is never ahead of
- * the disk. After a crash, `recover` replays the journal.
+ * journal on disk — a commit writes what it changed (the game's small fields
+ * and the players its events name, see `commitEntry`), an answer its own
+ * record, a retirement when the game may be forgotten. A line is queued in
+ * the same turn as the change it records, so the journal's order is the
+ * order of the changes in memory; `commit` and `recordAnswer` resolve only
+ * after the fsync, so an ack is never ahead of the disk. After a crash,
+ * `recover` replays the journal.
  */
 export class JournaledGameStore extends MemoryGameStore implements OnApplicationShutdown {
   private readonly logger = new Logger(JournaledGameStore.name);
   private compaction: Promise<void> | null = null;
+  private lastCompactionAt = Number.NEGATIVE_INFINITY;
   private recovered: string[] = [];
   /** Games whose history record is known to be stored. */
   private readonly historyStored = new Set<string>();
+  /** What the journal last recorded of each game; absent when its next commit must be written whole. */
+  private readonly shapes = new Map<string, JournaledShape>();
 
   constructor(
     private readonly journal: AppendJournal,
     private readonly now: () => number = Date.now,
+    private readonly compactionPolicy: CompactionPolicy = DEFAULT_COMPACTION,
   ) {
     super();
   }
@@ -55,6 +77,11 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     return this.journal.lastError;
   }
 
+  /** The compaction under way, if any (tests and shutdown wait for it). */
+  get compacting(): Promise<void> | null {
+    return this.compaction;
+  }
+
   /**
    * Replays the journal into memory, marks every connection of the
    * recovered games as gone (sockets did not survive), pauses an open
@@ -62,50 +89,57 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
    * rewrites the journal as one snapshot so it never grows across restarts.
    */
   async recover(): Promise<void> {
-    let lastAt = 0;
-    let skipped = 0;
-    for (const line of this.journal.readExisting()) {
-      const entry = parseEntry(line);
-      if (!entry) {
-        skipped++;
-        continue;
-      }
-      lastAt = Math.max(lastAt, entry.at);
-      this.replay(entry);
-    }
-    if (skipped > 0) this.logger.warn(`Skipped ${skipped} unreadable journal line(s) (a write cut short by a crash or a full disk).`);
+    const replayed = replayJournal(this.journal.readExisting());
+    if (replayed.skipped > 0) this.logger.warn(`Skipped ${replayed.skipped} unreadable journal line(s) (a write cut short by a crash or a full disk).`);
     const now = this.now();
-    for (const entry of this.games.values()) {
-      if (entry.expiresAt !== null && entry.expiresAt <= now) continue;
-      prepareRecoveredGame(entry.game, Math.min(lastAt || now, now), now);
-      if (entry.game.phase !== 'ended') this.recovered.push(entry.game.id);
+    for (const [id, { game, answered, expiresAt }] of replayed.games) {
+      this.games.set(id, { game, version: 0, scores: new Map(), answered, expiresAt });
+      this.pins.set(game.pin, id);
+      if (expiresAt !== null && expiresAt <= now) continue;
+      prepareRecoveredGame(game, Math.min(replayed.lastAt || now, now), now);
+      if (game.phase !== 'ended') this.recovered.push(id);
     }
+    for (const id of replayed.historyStored) this.historyStored.add(id);
     this.journal.open();
     await this.journal.compact(() => this.snapshotLines());
+    this.lastCompactionAt = now;
     if (this.recovered.length > 0) this.logger.warn(`Recovered ${this.recovered.length} live game(s) from the journal.`);
   }
 
   override async insert(game: GameState): Promise<boolean> {
     if (!(await super.insert(game))) return false;
     try {
+      this.shapes.set(game.id, shapeOf(game));
       await this.write({ t: 'game', at: this.now(), game });
     } catch (err) {
       // Not durable, so not created: the caller is told to try again.
       this.games.delete(game.id);
       this.pins.delete(game.pin);
+      this.shapes.delete(game.id);
       throw err;
     }
     return true;
   }
 
-  override async commit(game: GameState, version: number): Promise<number | null> {
-    const committed = await super.commit(game, version);
-    if (committed !== null) await this.write({ t: 'game', at: this.now(), game });
-    return committed;
+  override commit(game: GameState, version: number, _open?: OpenAnswers | null, changes?: readonly GameEvent[]): Promise<number | null> {
+    const committed = this.commitNow(game, version);
+    if (committed === null) return Promise.resolve(null);
+    // Described and queued now, in the turn the change was made: the players it names are serialized as they are now.
+    const entry = commitEntry(game, changes, this.shapes.get(game.id) ?? null, this.now());
+    this.shapes.set(game.id, shapeOf(game));
+    return this.write(entry).then(
+      () => committed,
+      (err: unknown) => {
+        // The change stays in memory but not on disk: the game's next commit writes it whole, this one included.
+        this.shapes.delete(game.id);
+        throw err;
+      },
+    );
   }
 
   override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
-    const write = await super.recordAnswer(gameId, questionIndex, key, record);
+    // Kept and queued in one turn: a reveal committed later is always journaled after this answer.
+    const write = this.storeAnswer(gameId, questionIndex, key, record);
     if (write.status === 'stored') {
       try {
         await this.write({ t: 'answer', at: this.now(), gameId, index: questionIndex, record });
@@ -126,6 +160,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     if (!entry || answers?.[record.playerId] !== record) return;
     delete answers[record.playerId];
     entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) - record.points);
+    entry.answered[questionIndex] = Math.max(0, (entry.answered[questionIndex] ?? 1) - 1);
   }
 
   override async retire(gameId: string, keepMs: number): Promise<void> {
@@ -146,44 +181,21 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
 
   private async write(entry: JournalEntry): Promise<void> {
     await this.journal.append(JSON.stringify(entry));
-    if (this.journal.size > COMPACT_AFTER_BYTES && !this.compaction) {
+    if (!this.compaction && this.compactionDue()) {
+      this.lastCompactionAt = this.now();
       this.compaction = this.journal
         .compact(() => this.snapshotLines())
-        .catch((err: unknown) => this.logger.error(`Journal compaction failed: ${String(err)}`))
+        .catch((err: unknown) => this.logger.error(`Journal compaction failed (the journal goes on as it was): ${String(err)}`))
         .finally(() => (this.compaction = null));
     }
   }
 
-  private replay(entry: JournalEntry): void {
-    switch (entry.t) {
-      case 'game': {
-        // Read back from JSON: the tables keyed by client ids get their null prototype again.
-        withoutPrototypes(entry.game);
-        const existing = this.games.get(entry.game.id);
-        if (existing && existing.game.pin !== entry.game.pin) this.pins.delete(existing.game.pin);
-        const answered = entry.game.answers.map((byPlayer) => (byPlayer ? Object.keys(byPlayer).length : 0));
-        this.games.set(entry.game.id, { game: entry.game, version: 0, scores: new Map(), answered, expiresAt: existing?.expiresAt ?? null });
-        this.pins.set(entry.game.pin, entry.game.id);
-        return;
-      }
-      case 'answer': {
-        const stored = this.games.get(entry.gameId);
-        if (!stored) return;
-        const byPlayer = (stored.game.answers[entry.index] ??= dict());
-        if (byPlayer[entry.record.playerId]) return;
-        byPlayer[entry.record.playerId] = entry.record;
-        stored.answered[entry.index] = (stored.answered[entry.index] ?? 0) + 1;
-        return;
-      }
-      case 'retire': {
-        const stored = this.games.get(entry.gameId);
-        if (stored) stored.expiresAt = entry.until;
-        return;
-      }
-      case 'history':
-        this.historyStored.add(entry.gameId);
-        return;
-    }
+  private compactionDue(): boolean {
+    const { minBytes, growth, minIntervalMs } = this.compactionPolicy;
+    const threshold = Math.max(minBytes, growth * this.journal.snapshotSize);
+    if (this.journal.size < threshold || this.now() - this.lastCompactionAt < minIntervalMs) return false;
+    // An open question means an answer burst may be under way: the snapshot's serialization waits for the reveal, up to a point.
+    return this.journal.size >= 4 * threshold || ![...this.games.values()].some((e) => e.game.phase === 'question');
   }
 
   /** Current live games as journal lines; also rebuilds the scoreboards the answers imply. */
@@ -194,10 +206,12 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
       if (entry.expiresAt !== null && entry.expiresAt <= now) {
         this.games.delete(id);
         this.historyStored.delete(id);
+        this.shapes.delete(id);
         if (this.pins.get(entry.game.pin) === id) this.pins.delete(entry.game.pin);
         continue;
       }
       entry.scores = scoresOf(entry.game);
+      this.shapes.set(id, shapeOf(entry.game));
       lines.push(JSON.stringify({ t: 'game', at: now, game: entry.game } satisfies JournalEntry));
       if (entry.expiresAt !== null) lines.push(JSON.stringify({ t: 'retire', at: now, gameId: id, until: entry.expiresAt } satisfies JournalEntry));
       if (this.historyStored.has(id)) lines.push(JSON.stringify({ t: 'history', at: now, gameId: id } satisfies JournalEntry));

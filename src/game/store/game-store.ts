@@ -1,4 +1,4 @@
-import type { AnswerRecord, GameState } from '../engine/index.js';
+import type { AnswerRecord, GameEvent, GameState } from '../engine/index.js';
 
 export interface OpenAnswers {
   index: number;
@@ -43,8 +43,11 @@ export abstract class GameStore {
    * Saves a game loaded at `version`; returns the new version, or null if the
    * game changed meanwhile, or if an answer to the question that was open at
    * load time (`open`: its index and how many answers the load saw) arrived since.
+   * `changes` are the engine's events for the change being committed: a store
+   * may write only what they say changed (the embedded journal does); without
+   * them it must assume anything did.
    */
-  abstract commit(game: GameState, version: number, open: OpenAnswers | null): Promise<number | null>;
+  abstract commit(game: GameState, version: number, open: OpenAnswers | null, changes?: readonly GameEvent[]): Promise<number | null>;
   /** First answer wins, atomically with the scoreboard, and only while `openKey` still names the open question. */
   abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord): Promise<AnswerWrite>;
   abstract hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { dict, openKey, type AnswerRecord, type GameState } from '../engine/index.js';
-import { GameStore, type AnswerWrite, type LoadedGame } from './game-store.js';
+import { dict, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
+import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 
 export interface Entry {
   game: GameState;
@@ -44,7 +44,12 @@ export class MemoryGameStore extends GameStore {
     return id && this.entry(id) ? id : null;
   }
 
-  async commit(game: GameState, version: number): Promise<number | null> {
+  async commit(game: GameState, version: number, _open?: OpenAnswers | null, _changes?: readonly GameEvent[]): Promise<number | null> {
+    return this.commitNow(game, version);
+  }
+
+  /** The commit itself, synchronous: a subclass can record it in the same turn as the change it commits. */
+  protected commitNow(game: GameState, version: number): number | null {
     const entry = this.entry(game.id);
     if (!entry || entry.version !== version) return null;
     if (entry.game !== game) entry.game = game;
@@ -53,6 +58,11 @@ export class MemoryGameStore extends GameStore {
   }
 
   async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
+    return this.storeAnswer(gameId, questionIndex, key, record);
+  }
+
+  /** Keeps the answer, synchronously (see `commitNow`). */
+  protected storeAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): AnswerWrite {
     const entry = this.entry(gameId);
     if (!entry) return { status: 'stale' };
     const answers = (entry.game.answers[questionIndex] ??= dict());
