@@ -92,7 +92,7 @@ describe('a full game over real sockets', () => {
     expect(over.podium[0].nickname).toBe('Ana');
     expect(over.leaderboard.map((p) => p.nickname)).toEqual(['Ana', 'Carla', 'Dani', 'Beto']);
     const mine = await phones[1].next<PlayerGameOverView>('game:over');
-    expect(mine).toEqual({ podium: over.podium, me: over.leaderboard.find((p) => p.playerId === mine.me.playerId), total: 4, endReason: 'completed' });
+    expect(mine).toEqual({ podium: over.podium, me: over.leaderboard.find((p) => p.playerId === mine.me.playerId), total: 4, endReason: 'completed', historySaved: true });
 
     // Every score follows the formula from the response times the server measured.
     const record = await app.server.app.get(HistoryStore).get(gameId);

@@ -78,8 +78,8 @@ export class AppConfig {
   HOST_UPDATE_INTERVAL_MS = 200;
 
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  /** 10,000 players in one game complete to the podium in embedded mode on 2 cores (docs/benchmarks.md). */
-  MAX_PLAYERS = 10_000;
+  /** The largest game measured to play to the podium with nothing lost, embedded and with Redis, on 2 cores (docs/benchmarks.md). */
+  MAX_PLAYERS = 5000;
 
   /** Joins (attempts, right or wrong) one address may make per minute: a class behind one NAT needs one per student. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
