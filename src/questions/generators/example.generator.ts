@@ -126,8 +126,22 @@ function whichNot(ctx: GeneratorContext, category: Category, outsiders: string[]
   return out;
 }
 
+/**
+ * One question per id, and one "select every example" per set of options: in
+ * a list of two categories (Tipo I / Tipo II), selecting the examples of one
+ * from the same five names is selecting the other's, the same question twice.
+ */
 function dedupeById(questions: Question[]): Question[] {
   const seen = new Map<string, Question>();
-  for (const q of questions) if (!seen.has(q.id)) seen.set(q.id, q);
+  const selections = new Set<string>();
+  for (const q of questions) {
+    if (seen.has(q.id)) continue;
+    if (q.kind === 'select-examples') {
+      const options = [...q.options].sort().join('\u0000');
+      if (selections.has(options)) continue;
+      selections.add(options);
+    }
+    seen.set(q.id, q);
+  }
   return [...seen.values()];
 }
