@@ -71,10 +71,10 @@ function hasVerbFirst(word: string, language: Language): boolean {
   return (language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${word}`) && !/(ción|sión|miento|dad|ncia|tion|ment|ness|ity)$/i.test(word);
 }
 
-/** Where a gloss's relative clause or apposition starts: "Máquina | que posee …", "La máquina virtual, | la cual …". */
+/** Where a gloss's relative or subordinate clause starts: "Máquina | que posee …", "Costes difíciles de prever | cuando el uso varía". */
 const CLAUSE_START: Record<Language, RegExp> = {
-  es: /,|;|:|(?<![\p{L}])(que|cual|cuales|cuyo|cuya|donde|mediante)(?![\p{L}])/iu,
-  en: /,|;|:|(?<![\p{L}])(that|which|who|whose|where|by which)(?![\p{L}])/iu,
+  es: /,|;|:|(?<![\p{L}])(que|cual|cuales|cuyo|cuya|donde|mediante|cuando|si|porque|aunque)(?![\p{L}])/iu,
+  en: /,|;|:|(?<![\p{L}])(that|which|who|whose|where|by which|when|if|because|although)(?![\p{L}])/iu,
 };
 
 /**
@@ -89,8 +89,11 @@ export function isClause(text: string, language: Language): boolean {
   const words = main.split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   if (hasVerbFirst(words[0], language)) return true;
-  return (language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${words.slice(1).join(' ')}`);
+  return (language === 'es' ? SPANISH_VERB : ENGLISH_FINITE_VERB).test(` ${words.slice(1).join(' ')}`);
 }
+
+/** ENGLISH_VERB without "-ed": "A digest computed with …" is a gloss, its participle no main verb. */
+const ENGLISH_FINITE_VERB = /(^|\s)(is|are|was|were|be|been|has|have|had|can|cannot|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(es|s))(?=$|[^\p{L}])/iu;
 
 export function standsAlone(sentence: string, language: Language, use: SentenceUse): boolean {
   return standaloneProblem(sentence, language, use) === null;
