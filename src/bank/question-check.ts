@@ -18,7 +18,7 @@ const RULE_FIELDS: Array<[RegExp, string]> = [
   [/ordering needs/, 'options'],
   [/correct/, 'correct'],
   [/accepted answers/, 'accepted'],
-  [/gives the answer away/, 'prompt'],
+  [/gives the answer away|shares a word with the prompt|is in the prompt|prompt contains the answer/, 'prompt'],
 ];
 
 function add(problems: FieldProblems, field: string, message: string): void {

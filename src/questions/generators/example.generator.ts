@@ -26,7 +26,10 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
   for (const category of categories) {
     const siblings = siblingsOf(categories, category);
     if (siblings.length === 0) continue;
-    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter((e) => !homesOf(categories, e).has(category.name));
+    // "Synology DiskStation NAS" is not SAN nor object storage by its name alone: never a wrong option or the odd one out.
+    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter(
+      (e) => !homesOf(categories, e).has(category.name) && ![...homesOf(categories, e)].some((home) => namesCategory(ctx, e, home)),
+    );
     const explanation = ctx.t.explainExamples(category.name, category.examples);
     for (const [index, example] of category.examples.entries()) {
       const kindOf = kindOfQuestion(ctx, category, example, siblings, explanation);
