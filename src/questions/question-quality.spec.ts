@@ -45,6 +45,39 @@ describe('give-aways the code catches', () => {
     expect(qualityProblems(qualified, 'es')).toContain('GIVEAWAY: the right option is the only name with a qualifier');
   });
 
+  test('the one statement among noun phrases gives itself away by its shape', () => {
+    const hash = single('What is the correct definition of "Hash function"?', 'Maps data of any size to a short fixed-size digest.', [
+      'A digest computed with a secret key, so only the key holders can produce it.',
+      'A digest encrypted with the sender\'s private key.',
+    ]);
+    expect(qualityProblems(hash, 'en')).toContain('GIVEAWAY: the right option is the only statement among noun phrases');
+    const core = single('¿Cuál de estas es una característica del «Hypervisor»?', 'Es el núcleo de todo software de virtualización.', [
+      'Máquina que posee el software de virtualización.',
+      'La máquina virtual, la cual tiene un acceso limitado al hardware físico.',
+    ]);
+    expect(qualityProblems(core, 'es')).toContain('GIVEAWAY: the right option is the only statement among noun phrases');
+    // A gloss with a subordinate clause ("… cuando el uso varía") is still a noun phrase; two statements share the shape.
+    const fair = single('¿Cuál presenta el tema como un inconveniente?', 'Costes difíciles de prever cuando el uso varía mucho.', [
+      'Pago por uso en lugar de grandes inversiones iniciales.',
+      'Proporciona aislamiento entre las máquinas virtuales.',
+    ]);
+    expect(qualityProblems(fair, 'es')).toEqual([]);
+  });
+
+  test('question words and "no" are no clue: "¿Cuál …?" meeting "la cual", "y no como" meeting "no afectan"', () => {
+    const q = single('¿Cuál de estas presenta el tema como una ventaja, y no como un inconveniente?', 'Proporciona aislamiento: los fallos de una máquina no afectan a las otras.', [
+      'Rendimiento inferior.',
+      'Una avería afecta a todas las entidades alojadas, lo cual puede ser nefasto.',
+      'Rendimiento gráfico limitado.',
+    ]);
+    expect(qualityProblems(q, 'es')).toEqual([]);
+    const storage = single('¿Cuál es la definición correcta de «Virtualización de almacenamiento»?', 'Abstracción del almacenamiento físico.', [
+      'Técnica gracias a la cual las aplicaciones creen disponer de memoria contigua.',
+      'Ocultación de la complejidad de un recurso.',
+    ]);
+    expect(qualityProblems(storage, 'es')).toContain('GIVEAWAY: the right option shares a word with the prompt that no wrong option does');
+  });
+
   test('a sound question passes; sibling names a letter apart are not near-copies', () => {
     expect(qualityProblems(single('¿Qué tipo de hypervisor es «VMware ESX Server»?', 'Tipo I o nativo', ['Tipo II o no nativo']), 'es')).toEqual([]);
     expect(qualityProblems(single('Which category does "AES-256" belong to?', 'Symmetric encryption', ['Asymmetric encryption']), 'en')).toEqual([]);

@@ -4,6 +4,7 @@ import { detectLanguage } from './parser/language.js';
 import type { Language } from './parser/outline.js';
 import { structuralProblems } from './question.dto.js';
 import type { Question } from './question.js';
+import { isClause } from './text/standalone.js';
 import { acronymsOf, stemsOf } from './text/stemming.js';
 
 /**
@@ -50,6 +51,7 @@ export function qualityProblems(q: Question, language: Language = languageOf(q))
   const format = formatOutlier(q.options);
   if (format !== null) problems.push(q.correct.includes(format) ? 'GIVEAWAY: the right option is the only descriptive phrase' : 'BAD-DISTRACTOR: one option is a descriptive phrase among names');
   if (qualifiedKey(q.options, q.correct)) problems.push('GIVEAWAY: the right option is the only name with a qualifier');
+  if (q.type === 'single' && onlyStatement(q.options, language) === q.correct[0]) problems.push('GIVEAWAY: the right option is the only statement among noun phrases');
   for (const w of wrong) {
     if (right.some((r) => nearCopy(r, w))) problems.push(`BAD-DISTRACTOR: "${w}" is a near-copy of the right option`);
   }
@@ -144,6 +146,18 @@ function formatOutlier(options: string[]): number | null {
     if (options.every((o, j) => j === i || words(o) <= 3)) return i;
   }
   return null;
+}
+
+/**
+ * The one option that says something ("Maps data of any size to …", "Es el
+ * núcleo de …") among options that name things ("A digest computed with …",
+ * "Máquina que posee …"): its shape alone answers "which is a trait of X?"
+ * or "what is X?". Only phrases are compared, not short names.
+ */
+function onlyStatement(options: string[], language: Language): number | null {
+  if (options.length < 3 || options.some((o) => o.split(/\s+/).length < 3)) return null;
+  const clauses = options.map((o) => isClause(o, language));
+  return clauses.filter(Boolean).length === 1 ? clauses.indexOf(true) : null;
 }
 
 /** The right answer is the one short name with a qualifier ("Sandboxie (Windows)") among bare names ("Xen", "KVM"). */

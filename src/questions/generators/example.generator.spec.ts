@@ -46,4 +46,11 @@ describe('example questions', () => {
     expect(tf.find((x) => x.prompt === `¿Verdadero o falso? «KVM» es un ejemplo de «${NATIVE}».`)?.correct).toEqual([0]);
     expect(tf.some((x) => x.correct[0] === 1)).toBe(true);
   });
+
+  test('two categories of one list get one "select every example" when both would show the same names', () => {
+    const hypervisors = byKind('select-examples').filter((q) => q.prompt.includes('Tipo I'));
+    expect(hypervisors).toHaveLength(1);
+    const optionSets = byKind('select-examples').map((q) => [...q.options].sort().join('|'));
+    expect(new Set(optionSets).size).toBe(optionSets.length);
+  });
 });

@@ -26,7 +26,10 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
   for (const category of categories) {
     const siblings = siblingsOf(categories, category);
     if (siblings.length === 0) continue;
-    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter((e) => !homesOf(categories, e).has(category.name));
+    // "Synology DiskStation NAS" is not SAN nor object storage by its name alone: never a wrong option or the odd one out.
+    const outsiders = [...new Set(siblings.flatMap((s) => s.examples))].filter(
+      (e) => !homesOf(categories, e).has(category.name) && ![...homesOf(categories, e)].some((home) => namesCategory(ctx, e, home)),
+    );
     const explanation = ctx.t.explainExamples(category.name, category.examples);
     for (const [index, example] of category.examples.entries()) {
       const kindOf = kindOfQuestion(ctx, category, example, siblings, explanation);
@@ -126,8 +129,22 @@ function whichNot(ctx: GeneratorContext, category: Category, outsiders: string[]
   return out;
 }
 
+/**
+ * One question per id, and one "select every example" per set of options: in
+ * a list of two categories (Tipo I / Tipo II), selecting the examples of one
+ * from the same five names is selecting the other's, the same question twice.
+ */
 function dedupeById(questions: Question[]): Question[] {
   const seen = new Map<string, Question>();
-  for (const q of questions) if (!seen.has(q.id)) seen.set(q.id, q);
+  const selections = new Set<string>();
+  for (const q of questions) {
+    if (seen.has(q.id)) continue;
+    if (q.kind === 'select-examples') {
+      const options = [...q.options].sort().join('\u0000');
+      if (selections.has(options)) continue;
+      selections.add(options);
+    }
+    seen.set(q.id, q);
+  }
   return [...seen.values()];
 }

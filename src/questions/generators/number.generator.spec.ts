@@ -4,8 +4,12 @@ import { contextFor } from '../../../test/support/generators.js';
 import { isCorrectAnswer } from '../answer-matching.js';
 import { numberQuestions, orderingQuestions } from './number.generator.js';
 
+/** A deck whose range ("entre un 30 y un 35 %") is a fact the sentence is about. */
+const NUBE = 'test/fixtures/decks/tema3-nube.md';
+
 describe('typed number questions', () => {
   const questions = numberQuestions(contextFor(TEMA1));
+  const range = numberQuestions(contextFor(NUBE)).find((x) => x.accepted.includes('30-35%'))!;
 
   test('a year becomes a blank to type, matched tolerantly', () => {
     const q = questions.find((x) => x.accepted.includes('1999'))!;
@@ -19,19 +23,27 @@ describe('typed number questions', () => {
   });
 
   test('percentages accept the number with or without the sign; decades accept the full year', () => {
-    const pct = questions.find((x) => x.accepted.includes('20-30%'))!;
-    expect(isCorrectAnswer(pct, '20-30')).toBe(true);
-    expect(isCorrectAnswer(pct, '20 - 30 %')).toBe(true);
+    const pct = questions.find((x) => x.accepted.includes('50%'))!;
+    expect(isCorrectAnswer(pct, '50')).toBe(true);
+    expect(isCorrectAnswer(pct, '50 %')).toBe(true);
+    expect(isCorrectAnswer(range, '30 - 35 %')).toBe(true);
     const sixties = questions.find((x) => x.accepted.includes('60'))!;
     expect(isCorrectAnswer(sixties, '1960')).toBe(true);
   });
 
   test('ranges are accepted in the forms students type', () => {
-    const pct = questions.find((x) => x.accepted.includes('20-30%'))!;
-    for (const typed of ['20-30%', '20%-30%', '20 y 30%', 'entre 20 y 30', '20 to 30', 'entre el 20 y el 30 %', '20–30']) {
-      expect([typed, isCorrectAnswer(pct, typed)]).toEqual([typed, true]);
+    expect(range.prompt).toBe('Completa el dato que falta: «Se estima que las empresas desperdician entre un ___ de lo que gastan en la nube.»');
+    for (const typed of ['30-35%', '30%-35%', '30 y 35%', 'entre 30 y 35', '30 to 35', 'entre el 30 y el 35 %', '30–35']) {
+      expect([typed, isCorrectAnswer(range, typed)]).toEqual([typed, true]);
     }
-    for (const typed of ['20', '30%', '20-40%', '10 y 30']) expect([typed, isCorrectAnswer(pct, typed)]).toEqual([typed, false]);
+    for (const typed of ['30', '35%', '30-40%', '20 y 35']) expect([typed, isCorrectAnswer(range, typed)]).toEqual([typed, false]);
+  });
+
+  test('a figure whose sentence leans on the slide for what it measures is not asked', () => {
+    // "… sólo se aprovecha entre un 20-30% de su capacidad de proceso": the servers are on the bullet before.
+    expect(questions.flatMap((q) => q.accepted)).not.toContain('20-30%');
+    // "Google presentó App Engine, su primera plataforma …": the possessive has its name in the sentence.
+    expect(numberQuestions(contextFor(NUBE)).flatMap((q) => q.accepted)).toContain('2008');
   });
 
   test('only figures that are facts: not an aside, not a sentence with two figures, not a digit in a name', () => {

@@ -37,7 +37,8 @@ export function orderingQuestions(ctx: GeneratorContext): Question[] {
   const years = new Set(dated.map((n) => n.year));
   if (dated.length < 3 || years.size !== dated.length) return [];
   const chronological = [...dated].sort((a, b) => a.year! - b.year!);
-  const items = chronological.map((n) => n.ref.sentence.replace(/\b(1[5-9]\d\d|20\d\d|\d0)\b/g, '…'));
+  // "a mediados de los 60." → "a mediados de los …", not "…." (the ellipsis ends the sentence).
+  const items = chronological.map((n) => n.ref.sentence.replace(/\b(1[5-9]\d\d|20\d\d|\d0)\b/g, '…').replace(/…\.$/, '…'));
   const shown = [...items].sort((a, b) => a.localeCompare(b));
   return [
     makeQuestion(ctx, 'ordering-history', items.join('|'), {

@@ -21,25 +21,20 @@ export function stanceQuestions(ctx: GeneratorContext): Question[] {
 }
 
 /**
- * "El tema presenta «X» como una ventaja": each item once, said of its own
- * list or (every other item) of the opposite one, so both answers occur.
+ * "El tema presenta «X» como una ventaja": asked only as true statements, of
+ * every other item. The false ones ("«Rendimiento inferior» como una
+ * ventaja", "«Administración … más simple» como un inconveniente") are
+ * statements nobody could believe: an advantage reads as one.
  */
 function stanceTrueFalse(ctx: GeneratorContext, stance: Stance): Question[] {
   const items = [...stance.advantages.map((s) => ({ s, isAdvantage: true })), ...stance.drawbacks.map((s) => ({ s, isAdvantage: false }))];
-  return items.map(({ s, isAdvantage }, index) => {
-    const truth = index % 2 === 0;
-    const claimed = truth ? isAdvantage : !isAdvantage;
-    const text = s.text.replace(/\.$/, '');
-    return trueFalseQuestion(
-      ctx,
-      'truefalse-stance',
-      `${truth}:${stance.owner ?? ''}:${s.text}`,
-      ctx.t.explainStance(text, claimed, stance.owner),
-      truth,
-      ctx.t.explainStance(text, isAdvantage, stance.owner),
-      s.ref,
-    );
-  });
+  return items
+    .filter((_, index) => index % 2 === 0)
+    .map(({ s, isAdvantage }) => {
+      const text = s.text.replace(/\.$/, '');
+      const explanation = ctx.t.explainStance(text, isAdvantage, stance.owner);
+      return trueFalseQuestion(ctx, 'truefalse-stance', `true:${stance.owner ?? ''}:${s.text}`, explanation, true, explanation, s.ref);
+    });
 }
 
 function ask(ctx: GeneratorContext, stance: Stance, right: Statement[], wrong: Statement[], isAdvantage: boolean): Question[] {

@@ -1,6 +1,7 @@
 import type { Trait } from '../parser/facts.js';
 import type { Question } from '../question.js';
 import { familyOf } from '../templates.js';
+import { isClause } from '../text/standalone.js';
 import { stemsOf } from '../text/stemming.js';
 import { drawChoice, trueFalseQuestion, type GeneratorContext } from './generator-context.js';
 
@@ -54,11 +55,15 @@ function siblingTerms(ctx: GeneratorContext, trait: Trait): string[] {
 /**
  * The definitions of the given siblings: what makes each sibling itself, so
  * none can be defended as also true of this term (a sibling's loose trait could).
+ * When the trait says something ("Es el núcleo de …"), glosses that only name
+ * a thing ("Máquina que posee …") are left out: the one statement among them
+ * would be the answer by its shape.
  */
 function siblingDefinitions(ctx: GeneratorContext, trait: Trait, siblings: Set<string>): string[] {
   const own = new Set(ctx.facts.traits.filter((t) => t.term === trait.term).map((t) => t.text));
+  const sameShape = (s: string) => !isClause(trait.text, ctx.language) || isClause(s, ctx.language);
   const others = ctx.facts.definitions.filter((d) => d.group === trait.group && siblings.has(d.term)).map((d) => d.definition);
-  return [...new Set(others)].filter((s) => !own.has(s));
+  return [...new Set(others)].filter((s) => !own.has(s) && sameShape(s));
 }
 
 /**

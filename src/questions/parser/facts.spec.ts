@@ -38,7 +38,7 @@ describe('extractFacts on the virtualization deck', () => {
 
   test('dated and numeric facts; only those a student can be asked to type are askable', () => {
     expect(facts.numbers.map((n) => [n.value, n.year, n.askable])).toEqual([
-      ['20-30%', null, true],
+      ['20-30%', null, false], // "… de su capacidad de proceso": whose capacity is on the bullet before
       ['50%', null, true],
       ['60', 1960, true],
       ['1980', 1980, false],

@@ -24,7 +24,7 @@ export function collectNumbers(facts: DeckFacts, language: Language, text: strin
     const figures = figuresOf(sentence);
     if (figures.length === 0) continue;
     const problem = standaloneProblem(sentence, language, 'statement');
-    const askable = problem === null && countFigures(sentence) === figures[0].digits;
+    const askable = problem === null && countFigures(sentence) === figures[0].digits && !danglingPossessive(sentence, language);
     const first = figures[0];
     facts.numbers.push({ value: first.value, year: first.year, askable, standalone: problem === null, ref: refFor(sentence) });
   }
@@ -54,6 +54,22 @@ function figuresOf(sentence: string): Figure[] {
     if (!insideName(sentence, m.index!)) found.push({ at: m.index!, figure: { value: m[1], year: null, digits: 1 } });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
+}
+
+const POSSESSIVE: Record<Language, RegExp> = { es: /(?<![\p{L}])(su|sus)(?![\p{L}])/iu, en: /(?<![\p{L}])(its|their)(?![\p{L}])/iu };
+
+/**
+ * "… sólo se aprovecha entre un 20-30% de su capacidad de proceso": whose
+ * capacity is on the slide before, not in the sentence. A possessive needs a
+ * name before it in the sentence ("VMware … su", "IBM … its"); a cloze
+ * without one leaves the student guessing what the figure is about.
+ */
+function danglingPossessive(sentence: string, language: Language): boolean {
+  const at = POSSESSIVE[language].exec(sentence)?.index;
+  if (at === undefined) return false;
+  const words = sentence.slice(0, at).split(/[^\p{L}\d-]+/u).filter(Boolean);
+  const isName = (w: string, i: number) => /^\p{Lu}/u.test(w) && (i > 0 || /\p{Lu}/u.test(w.slice(1)));
+  return !words.some(isName);
 }
 
 function countFigures(sentence: string): number {

@@ -71,6 +71,30 @@ function hasVerbFirst(word: string, language: Language): boolean {
   return (language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${word}`) && !/(ción|sión|miento|dad|ncia|tion|ment|ness|ity)$/i.test(word);
 }
 
+/** Where a gloss's relative or subordinate clause starts: "Máquina | que posee …", "Costes difíciles de prever | cuando el uso varía". */
+const CLAUSE_START: Record<Language, RegExp> = {
+  es: /,|;|:|(?<![\p{L}])(que|cual|cuales|cuyo|cuya|donde|mediante|cuando|si|porque|aunque)(?![\p{L}])/iu,
+  en: /,|;|:|(?<![\p{L}])(that|which|who|whose|where|by which|when|if|because|although)(?![\p{L}])/iu,
+};
+
+/**
+ * Whether a text says something (a verb before any relative clause: "Es el
+ * núcleo de …", "Las máquinas virtuales comparten …") rather than naming a
+ * thing (a gloss: "Máquina que posee …", "Ocultación de la complejidad …").
+ * A trait among glosses is picked by its shape alone.
+ */
+export function isClause(text: string, language: Language): boolean {
+  const cut = CLAUSE_START[language].exec(text);
+  const main = (cut ? text.slice(0, cut.index) : text).trim();
+  const words = main.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  if (hasVerbFirst(words[0], language)) return true;
+  return (language === 'es' ? SPANISH_VERB : ENGLISH_FINITE_VERB).test(` ${words.slice(1).join(' ')}`);
+}
+
+/** ENGLISH_VERB without "-ed": "A digest computed with …" is a gloss, its participle no main verb. */
+const ENGLISH_FINITE_VERB = /(^|\s)(is|are|was|were|be|been|has|have|had|can|cannot|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(es|s))(?=$|[^\p{L}])/iu;
+
 export function standsAlone(sentence: string, language: Language, use: SentenceUse): boolean {
   return standaloneProblem(sentence, language, use) === null;
 }

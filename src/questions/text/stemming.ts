@@ -8,7 +8,11 @@ const STEMMERS: Record<Language, (word: string) => string> = { es: spanishStemme
 const STOP_WORDS = new Set(
   [
     'el la los las lo un una unos unas de del al a en y o u e que se su sus con por para como sin sobre entre mas muy es son ser esta estan este esto ese eso ni le les',
+    // Interrogatives, relatives, "no": the "cuál" of "¿Cuál es …?" meeting the "la cual" of an option, or
+    // the "no" of "y no como un inconveniente" meeting "no afectan", is no clue.
+    'cual cuales cuyo cuya cuyos cuyas quien quienes donde cuando cuanto cuanta cuantos cuantas no estas estos',
     'the a an of and or to in on for with by as at from that this these those is are be it its into than then can may',
+    'which what who whom whose where when how not',
   ]
     .join(' ')
     .split(' '),
