@@ -49,9 +49,9 @@ export class MetricsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly sockets: SocketIoBroadcaster,
-    private readonly runner: GameRunner,
-    private readonly outbox: HistoryOutbox,
-    private readonly availability: StoreAvailability,
+    runner: GameRunner,
+    outbox: HistoryOutbox,
+    availability: StoreAvailability,
   ) {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     new Gauge({

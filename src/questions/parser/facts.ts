@@ -2,7 +2,7 @@ import { standaloneVersion } from '../text/standalone.js';
 import { foldAccents } from '../text/stemming.js';
 import { collectNumbers } from './numbers.js';
 import type { Language, Outline, OutlineItem, OutlineSection, OutlineTopic, SourceRef } from './outline.js';
-import type { Category, Contrast, DeckFacts, Stance, Statement } from './fact-types.js';
+import type { Category, DeckFacts, Stance, Statement } from './fact-types.js';
 
 export type * from './fact-types.js';
 
