@@ -100,7 +100,7 @@ export class MetricsService implements OnApplicationBootstrap {
   /** Times every acknowledged event of the socket, and counts answers and refusals from what the ack says. */
   private measure(socket: Socket): void {
     socket.use((packet, next) => {
-      const ack = packet[packet.length - 1];
+      const ack: unknown = packet[packet.length - 1];
       if (typeof ack === 'function') {
         const event = typeof packet[0] === 'string' && KNOWN_EVENTS.has(packet[0]) ? packet[0] : 'other';
         const stop = this.ackSeconds.startTimer({ event });

@@ -146,7 +146,7 @@ function listItems(list: Tokens.List): OutlineItem[] {
 }
 
 function toItem(text: string, inline: Token[]): OutlineItem {
-  const first = inline.find((t) => !(t.type === 'text' && !t.text.trim()));
+  const first = inline.find((t) => !(t.type === 'text' && !(t.text as string).trim()));
   if (first?.type !== 'strong') return { text, lead: null, rest: text, children: [], slide: '' };
   const bold = inlineText((first as Tokens.Strong).tokens);
   const after = inlineText(inline.slice(inline.indexOf(first) + 1));
