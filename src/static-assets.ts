@@ -61,7 +61,7 @@ export function loadAssets(dir: string): Map<string, Asset> {
       assets.set(`/${file}`, loadAsset(full, false));
     }
   }
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(path.join(root, 'assets'));
   } catch {
