@@ -74,26 +74,33 @@ export class GamePublisher implements OnModuleDestroy {
     switch (event.type) {
       case 'lobby-changed':
         if (event.playerId !== undefined) this.lobbyChangesOf(game.id).add(event.playerId);
-        { this.hostUpdates.mark(game.id, 'lobby'); return; }
+        this.hostUpdates.mark(game.id, 'lobby');
+        return;
       case 'answer-recorded':
-        { this.answerRecorded(game.id); return; }
+        this.answerRecorded(game.id);
+        return;
       case 'question-opened':
-        { this.out.toGame(game.id, 'question:open', engine.questionView(game, now)); return; }
+        this.out.toGame(game.id, 'question:open', engine.questionView(game, now));
+        return;
       case 'question-closed':
         return this.publishReveal(game);
       case 'leaderboard-shown':
-        { this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game)); return; }
+        this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
+        return;
       case 'paused':
-        { this.out.toGame(game.id, 'game:paused', {
+        this.out.toGame(game.id, 'game:paused', {
           remainingMs: game.paused!.remainingMs,
           byHostAbsence: game.paused!.byHostAbsence,
           reason: game.paused!.byHostAbsence ? 'host-absent' : 'host',
-        }); return; }
+        });
+        return;
       case 'resumed':
-        { this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now)); return; }
+        this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
+        return;
       case 'player-kicked':
         this.out.toPlayer(game.id, event.playerId, 'player:kicked', { message: 'The teacher removed you from the game.' });
-        { this.out.disconnectPlayer(game.id, event.playerId); return; }
+        this.out.disconnectPlayer(game.id, event.playerId);
+        return;
       case 'game-over':
         return this.publishGameOver(game);
       case 'game-ended':
