@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { UnauthorizedException, type INestApplication, type LogLevel } from '@nestjs/common';
+import { UnauthorizedException, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -51,7 +51,7 @@ const securityHeaders = helmet({
 function originCheck(policy: OriginPolicy) {
   return (req: Request, res: Response, next: NextFunction) => {
     const problem = policy.problem(req.headers);
-    if (!problem) return next();
+    if (!problem) { next(); return; }
     policy.refused(problem);
     res.status(403).json({ error: { code: 'ORIGIN_NOT_ALLOWED', message: problem } });
   };

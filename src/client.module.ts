@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { Express } from 'express';
 import { AppConfig } from './config/app-config.js';
 import { staticAssets } from './static-assets.js';
 
@@ -18,8 +19,9 @@ export class ClientModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const http = this.adapterHost.httpAdapter;
+    // Unset in an application context without HTTP (a standalone context), whatever the type says.
+    const http = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
     if (http?.getType() !== 'express') return;
-    http.getInstance().use(staticAssets(this.config.CLIENT_DIR));
+    http.getInstance<Express>().use(staticAssets(this.config.CLIENT_DIR));
   }
 }

@@ -61,7 +61,7 @@ export function loadAssets(dir: string): Map<string, Asset> {
       assets.set(`/${file}`, loadAsset(full, false));
     }
   }
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(path.join(root, 'assets'));
   } catch {
@@ -85,10 +85,10 @@ export function pickEncoding(acceptEncoding: string | undefined, asset: Asset): 
 export function staticAssets(dir: string) {
   const assets = loadAssets(dir);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') { next(); return; }
     const pathname = (req.url ?? '/').split('?')[0];
     const asset = assets.get(pathname);
-    if (!asset) return next();
+    if (!asset) { next(); return; }
     res.setHeader('Cache-Control', asset.cacheControl);
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('ETag', asset.etag);

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { GameOverView, HostSnapshot, PlayerSnapshot, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { GameOverView, HostSnapshot, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import { rightAnswer } from './support/answers.js';
@@ -70,7 +70,7 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     expect(snapshot).toMatchObject({ phase: 'question', paused: true, progress: { answered: 2 } });
     const phones2 = await Promise.all([0, 1, 2].map(() => pool.connect(second.url)));
     const resumed = await Promise.all(phones2.map((p, i) => p.ok<ResumeResult>('player:resume', { playerToken: joined[i].playerToken })));
-    expect(resumed.map((r) => (r.snapshot as PlayerSnapshot).answered)).toEqual([true, true, false]);
+    expect(resumed.map((r) => r.snapshot.answered)).toEqual([true, true, false]);
 
     await host2.ok('host:resume');
     await phones2[2].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ describe('a finished game whose history write fails', () => {
       .compile();
     app = configureApp(moduleRef.createNestApplication({ logger: false }));
     await app.listen(0, '127.0.0.1');
-    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
     app.get(PublicUrl).setPort(port);
     url = `http://127.0.0.1:${port}`;
   });

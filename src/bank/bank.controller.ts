@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { TeacherKeyGuard } from '../auth/teacher-key.guard.js';
 import { httpValidationPipe } from '../common/validation.js';
-import { CreateDeckDto, DeckSummaryDto } from '../questions/dto/create-deck.dto.js';
+import { CreateDeckDto } from '../questions/dto/create-deck.dto.js';
 import { summarize } from '../questions/deck.js';
 import { DeckLibrary } from '../questions/deck-library.service.js';
 import { BankStatsService } from './bank-stats.service.js';

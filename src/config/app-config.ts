@@ -117,7 +117,7 @@ export class AppConfig {
    * Origins (scheme://host[:port], comma-separated) allowed besides this server's own
    * (PUBLIC_URL, its addresses, localhost): web pages elsewhere cannot open sockets or call the API.
    */
-  @IsString() @Matches(/^[\w.:/, \[\]-]{0,2000}$/)
+  @IsString() @Matches(/^[\w.:/, [\]-]{0,2000}$/)
   ALLOWED_ORIGINS = '';
 
   /** Redis mode refuses a Redis that keeps nothing on disk (no append-only file) unless this is 1: a restart would erase every live game and all history. */
@@ -134,7 +134,7 @@ export class AppConfig {
 
   /** Quiet by default: the terminal a teacher started the server in shows the host URL, then only problems. */
   @IsIn(['error', 'warn', 'log', 'debug'])
-  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'warn';
 }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import { isObservable, lastValueFrom, type Observable } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import type { Socket } from 'socket.io';
 
 type Ack = (response: unknown) => void;
@@ -34,7 +34,7 @@ export class GameIoAdapter extends IoAdapter {
   private async deliver(socket: Socket, call: () => unknown, ack: Ack | undefined): Promise<void> {
     try {
       let response = await call();
-      if (isObservable(response)) response = await lastValueFrom(response as Observable<unknown>, { defaultValue: undefined });
+      if (isObservable(response)) response = await lastValueFrom(response, { defaultValue: undefined });
       if (response === undefined || response === null) return;
       const { event, data } = response as { event?: unknown; data?: unknown };
       if (typeof event === 'string') socket.emit(event, data);

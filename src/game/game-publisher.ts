@@ -74,26 +74,33 @@ export class GamePublisher implements OnModuleDestroy {
     switch (event.type) {
       case 'lobby-changed':
         if (event.playerId !== undefined) this.lobbyChangesOf(game.id).add(event.playerId);
-        return this.hostUpdates.mark(game.id, 'lobby');
+        this.hostUpdates.mark(game.id, 'lobby');
+        return;
       case 'answer-recorded':
-        return this.answerRecorded(game.id);
+        this.answerRecorded(game.id);
+        return;
       case 'question-opened':
-        return this.out.toGame(game.id, 'question:open', engine.questionView(game, now));
+        this.out.toGame(game.id, 'question:open', engine.questionView(game, now));
+        return;
       case 'question-closed':
         return this.publishReveal(game);
       case 'leaderboard-shown':
-        return this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
+        this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
+        return;
       case 'paused':
-        return this.out.toGame(game.id, 'game:paused', {
+        this.out.toGame(game.id, 'game:paused', {
           remainingMs: game.paused!.remainingMs,
           byHostAbsence: game.paused!.byHostAbsence,
           reason: game.paused!.byHostAbsence ? 'host-absent' : 'host',
         });
+        return;
       case 'resumed':
-        return this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
+        this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
+        return;
       case 'player-kicked':
         this.out.toPlayer(game.id, event.playerId, 'player:kicked', { message: 'The teacher removed you from the game.' });
-        return this.out.disconnectPlayer(game.id, event.playerId);
+        this.out.disconnectPlayer(game.id, event.playerId);
+        return;
       case 'game-over':
         return this.publishGameOver(game);
       case 'game-ended':

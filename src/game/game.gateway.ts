@@ -9,7 +9,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { DefaultEventsMap, Server as IoServer, Socket as IoSocket } from 'socket.io';
 import { ConnectionsPerAddress, type TrackedConnection } from '../common/limits/connections-per-address.js';
 import { RequestLimits, type Requester } from '../common/limits/request-limits.js';
 import { OriginPolicy } from '../common/origins/origin-policy.js';
@@ -39,6 +39,19 @@ interface RoomMember {
 }
 
 type Session = { role: 'host'; gameId: string } | { role: 'player'; gameId: string; playerId: string };
+
+/** The last argument of an event, when the client asked for an answer. */
+function isAck(value: unknown): value is (reply: Ack<never>) => void {
+  return typeof value === 'function';
+}
+
+/** What the gateway keeps on a socket: who connected (for limits) and whom the socket speaks for. */
+interface SocketData {
+  requester: Requester;
+  session?: Session;
+}
+type Socket = IoSocket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+type Server = IoServer<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
 /** Frames are tiny: a few KB is plenty and stops oversized payloads before they are parsed. */
 export const MAX_FRAME_BYTES = 4096;
@@ -112,14 +125,14 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socketLimits.event(socket.id).then(
         () => next(),
         (err: unknown) => {
-          const ack = packet.at(-1);
-          if (typeof ack === 'function') ack(toAckError(err));
+          const ack: unknown = packet.at(-1);
+          if (isAck(ack)) ack(toAckError(err));
         },
       );
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
-      if (CLIENT_EVENTS.has(event) || typeof ack !== 'function') return;
+      if (CLIENT_EVENTS.has(event) || !isAck(ack)) return;
       ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
     });
   }
@@ -131,7 +144,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
     await socketLimits.joinAllowed(socket.id);
-    const who = socket.data.requester as Requester;
+    const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
     // One connection, one player: the one it held goes, so joining again leaves no one behind.
     await this.release(socket, { withdraw: true });
@@ -207,9 +220,8 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if ((dto.playerIds === undefined) === (dto.joinedWithinSec === undefined)) {
       throw new WsException({ code: 'INVALID_PAYLOAD', message: 'give either playerIds or joinedWithinSec' });
     }
-    return this.hostCommand(s, (g, now) =>
-      engine.kickPlayers(g, dto.playerIds ? { playerIds: dto.playerIds } : { joinedSince: now - dto.joinedWithinSec! * 1000 }, now),
-    );
+    const { playerIds, joinedWithinSec = 0 } = dto;
+    return this.hostCommand(s, (g, now) => engine.kickPlayers(g, playerIds ? { playerIds } : { joinedSince: now - joinedWithinSec * 1000 }, now));
   }
 
   @SubscribeMessage('host:lock')
@@ -223,13 +235,13 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   private async hostCommand(socket: Socket, apply: (game: GameState, now: number) => GameEvent[]) {
-    const session = socket.data.session as Session | undefined;
+    const session = socket.data.session;
     if (session?.role !== 'host') throw new GameError('NOT_HOST');
     return ok(await this.runner.command(session.gameId, apply));
   }
 
   private playerSession(socket: Socket): Extract<Session, { role: 'player' }> {
-    const session = socket.data.session as Session | undefined;
+    const session = socket.data.session;
     if (session?.role !== 'player') throw new GameError('NOT_PLAYER');
     return session;
   }
@@ -270,7 +282,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    * new) that player is removed instead of left waiting to resume.
    */
   private async release(socket: Socket, { withdraw = false } = {}): Promise<void> {
-    const session = socket.data.session as Session | undefined;
+    const session = socket.data.session;
     if (!session) return;
     socket.data.session = undefined;
     const ownRoom = session.role === 'host' ? rooms.host(session.gameId) : rooms.player(session.gameId, session.playerId);

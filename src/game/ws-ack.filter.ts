@@ -12,7 +12,7 @@ export function toAckError(exception: unknown): Ack<never> {
     if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
       return { ok: false, error: { code: err.code as ErrorCode, message: String(err.message) } };
     }
-    return { ok: false, error: { code: 'INVALID_PAYLOAD', message: String(err) } };
+    return { ok: false, error: { code: 'INVALID_PAYLOAD', message: typeof err === 'string' ? err : 'invalid payload' } };
   }
   return { ok: false, error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
 }
@@ -28,9 +28,9 @@ export class WsAckExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = toAckError(exception);
-    if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.faults.report(`event ${String(host.switchToWs().getPattern())}`, exception);
+    if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.faults.report(`event ${host.switchToWs().getPattern()}`, exception);
     const ack = host.getArgs().find((arg) => typeof arg === 'function') as ((r: unknown) => void) | undefined;
-    if (ack) return ack(reply);
+    if (ack) { ack(reply); return; }
     const socket = host.switchToWs().getClient<Socket>();
     if (!reply.ok) socket.emit('exception', { event: host.switchToWs().getPattern(), ...reply.error });
   }

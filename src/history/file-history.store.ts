@@ -41,8 +41,8 @@ export class FileHistoryStore extends MemoryHistoryStore implements OnModuleInit
 
   override async delete(gameId: string): Promise<boolean> {
     if (!this.records.has(gameId)) return false;
-    await unlink(this.fileOf(gameId)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
+    await unlink(this.fileOf(gameId)).catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     });
     return super.delete(gameId);
   }

@@ -14,7 +14,7 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
  * Request lines are logged at `debug` (LOG_LEVEL=debug), so a classroom
  * terminal shows only the start banner and problems.
  */
-export function loggingParams(config: AppConfig, pretty = process.stdout.isTTY === true): Params {
+export function loggingParams(config: AppConfig, pretty = process.stdout.isTTY): Params {
   return {
     pinoHttp: {
       level: PINO_LEVELS[config.LOG_LEVEL],

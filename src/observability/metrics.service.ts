@@ -49,9 +49,9 @@ export class MetricsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly sockets: SocketIoBroadcaster,
-    private readonly runner: GameRunner,
-    private readonly outbox: HistoryOutbox,
-    private readonly availability: StoreAvailability,
+    runner: GameRunner,
+    outbox: HistoryOutbox,
+    availability: StoreAvailability,
   ) {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     new Gauge({
@@ -100,7 +100,7 @@ export class MetricsService implements OnApplicationBootstrap {
   /** Times every acknowledged event of the socket, and counts answers and refusals from what the ack says. */
   private measure(socket: Socket): void {
     socket.use((packet, next) => {
-      const ack = packet[packet.length - 1];
+      const ack: unknown = packet[packet.length - 1];
       if (typeof ack === 'function') {
         const event = typeof packet[0] === 'string' && KNOWN_EVENTS.has(packet[0]) ? packet[0] : 'other';
         const stop = this.ackSeconds.startTimer({ event });

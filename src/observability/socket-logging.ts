@@ -24,7 +24,7 @@ export class SocketLogging implements OnApplicationBootstrap {
     this.logger.debug({ socketId, address: socket.handshake.address, msg: 'connected' });
     socket.on('disconnect', (reason) => this.logger.debug({ socketId, reason, msg: 'disconnected' }));
     socket.use((packet, next) => {
-      const ack = packet[packet.length - 1];
+      const ack: unknown = packet[packet.length - 1];
       if (typeof ack === 'function') {
         const event = typeof packet[0] === 'string' ? packet[0].slice(0, 40) : 'other';
         const started = performance.now();

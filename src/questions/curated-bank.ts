@@ -13,7 +13,7 @@ export async function loadCuratedBank(file: string): Promise<Question[]> {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new Error(`${file}: not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${file}: not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   const list = (parsed as { questions?: unknown }).questions;
   if (!Array.isArray(list)) throw new Error(`${file}: expected {"questions": [...]}`);

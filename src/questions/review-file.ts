@@ -38,7 +38,7 @@ export async function loadReview(file: string): Promise<Review | null> {
   }
   const parsed = JSON.parse(text) as Review;
   for (const [id, entry] of Object.entries(parsed)) {
-    if (entry.verdict !== 'ok' && !RUBRIC_RULES.includes(entry.verdict)) throw new Error(`${file}: ${id}: unknown verdict "${String(entry.verdict)}"`);
+    if (entry.verdict !== 'ok' && !RUBRIC_RULES.includes(entry.verdict)) throw new Error(`${file}: ${id}: unknown verdict "${entry.verdict}"`);
   }
   return parsed;
 }

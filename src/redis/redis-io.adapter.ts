@@ -22,7 +22,7 @@ export class RedisIoAdapter extends GameIoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, options);
     server.adapter(createAdapter(this.redis, { blockTimeInMs: 1000, channelPrefix: `${this.prefix}socket.io`, maxLen: 10_000 }));
     return server;
   }

@@ -44,7 +44,7 @@ export class StoreAvailability {
   markUp(at = Date.now()): void {
     if (this.state !== 'down' || this.downSince === null) return;
     this.state = 'catching-up';
-    if (this.listeners.length === 0) return this.settled();
+    if (this.listeners.length === 0) { this.settled(); return; }
     for (const l of this.listeners) l.back(this.downSince, at);
   }
 

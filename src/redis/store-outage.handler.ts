@@ -58,8 +58,8 @@ export class StoreOutageHandler implements OnModuleInit {
   private async catchUp(since: number, at: number): Promise<void> {
     try {
       for (const id of [...this.drivenAtOutage]) {
-        await this.runner.command(id, (game) => giveOutageBack(game, since, at)).catch((err: { code?: string }) => {
-          if (err.code !== 'GAME_NOT_FOUND') throw err;
+        await this.runner.command(id, (game) => giveOutageBack(game, since, at)).catch((err: unknown) => {
+          if ((err as { code?: string }).code !== 'GAME_NOT_FOUND') throw err;
         });
         this.drivenAtOutage.delete(id);
       }

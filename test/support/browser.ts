@@ -97,6 +97,7 @@ export async function answerQuestion(phone: Page, p: number): Promise<void> {
       if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
+    default:
+      throw new Error(`unknown question type ${String(type)}`);
   }
-  throw new Error(`unknown question type ${type}`);
 }

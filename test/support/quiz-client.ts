@@ -63,7 +63,7 @@ export class QuizClient {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
       this.waiters.push({
         event,
-        match: match as (p: never) => boolean,
+        match: match,
         resolve: (p) => {
           clearTimeout(timer);
           resolve(p as T);

@@ -74,7 +74,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const described = (name: string) => (fields[name]?.length ? { 'aria-describedby': `${id(name)}-error`, 'aria-invalid': true } : {});
 
   const changeType = (type: Type) => {
-    const options = type === 'truefalse' ? TRUE_FALSE[deck.language as 'es' | 'en'].join('\n') : draft.type === 'truefalse' ? '' : draft.options;
+    const options = type === 'truefalse' ? TRUE_FALSE[deck.language].join('\n') : draft.type === 'truefalse' ? '' : draft.options;
     set({ type, options, correct: [0] });
   };
 

@@ -29,14 +29,14 @@ export function useAnswerSender(socket: Socket, viewRef: { current: PlayerView |
         if (!isCurrent(p)) return;
         if (reply.ok) {
           setError(null);
-          return setView((v) => ({ ...v, answered: v.question?.index === p.questionIndex || v.answered, pending: null }));
+          setView((v) => ({ ...v, answered: v.question?.index === p.questionIndex || v.answered, pending: null })); return;
         }
         const code = reply.error.code as string;
         // Not connected, or connected but not yet resumed: the resume decides (and re-sends).
         if ((code === 'NETWORK' && !socket.connected) || code === 'NOT_PLAYER') return;
         if (code !== 'TRY_AGAIN' && code !== 'NETWORK') {
           setError(code);
-          return setView((v) => ({ ...v, pending: null }));
+          setView((v) => ({ ...v, pending: null })); return;
         }
         await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
       }

@@ -80,7 +80,7 @@ export function PlayerApp() {
 
   const join = async (rawNickname: string) => {
     const nickname = cleanName(rawNickname);
-    if (!nickname) return setError(t('nicknameEmpty'));
+    if (!nickname) { setError(t('nicknameEmpty')); return; }
     setError(null);
     const reply = await call<JoinResult>(socket, 'player:join', { pin, nickname, deviceId: deviceId() });
     if (!reply.ok) {
@@ -88,7 +88,7 @@ export function PlayerApp() {
         saveSession({ pin, playerToken: '', nickname, kicked: true });
         setRemoved(true);
       }
-      return setError(errorText(reply.error.code));
+      setError(errorText(reply.error.code)); return;
     }
     saveSession({ pin, playerToken: reply.data.playerToken, nickname });
     history.replaceState(null, '', `/play?pin=${pin}`);

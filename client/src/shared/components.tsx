@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
 import type { Socket } from 'socket.io-client';
 import { clockOffsetMs, useSecondsLeft } from './server-clock.js';

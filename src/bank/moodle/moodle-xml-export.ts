@@ -44,6 +44,6 @@ export function toMoodleXml(deckTitle: string, items: readonly ExportItem[]): Ex
     questions.push(question(q));
   }
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: false });
-  const body = builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, quiz: { question: questions } }) as string;
+  const body = builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, quiz: { question: questions } });
   return { text: body, exported: items.length, warnings: [] };
 }

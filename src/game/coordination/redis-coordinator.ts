@@ -58,7 +58,7 @@ export class RedisCoordinator extends GameCoordinator {
       const [gameId, from] = message.split(' ');
       if (from !== this.instanceId) listener.changedElsewhere(gameId);
     });
-    void this.subscriber.subscribe(this.channel).catch((err: Error) => this.logger.error(`subscribe: ${err.message}`));
+    void this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.error(`subscribe: ${err instanceof Error ? err.message : String(err)}`));
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweeper.unref();
     void this.sweep();

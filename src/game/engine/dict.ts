@@ -14,10 +14,10 @@ export function dict<T>(entries?: Readonly<Record<string, T>> | null): Record<st
 export function withoutPrototypes<
   G extends { players: object; nicknames: object; credentials: { players: object }; answers: object[]; bannedDevices?: object },
 >(game: G): G {
-  game.players = dict(game.players as Record<string, unknown>) as G['players'];
-  game.nicknames = dict(game.nicknames as Record<string, unknown>) as G['nicknames'];
-  game.credentials.players = dict(game.credentials.players as Record<string, unknown>) as G['credentials']['players'];
-  game.answers = game.answers.map((a) => dict(a as Record<string, unknown>)) as G['answers'];
-  if (game.bannedDevices) game.bannedDevices = dict(game.bannedDevices as Record<string, unknown>) as G['bannedDevices'];
+  game.players = dict(game.players as Record<string, unknown>);
+  game.nicknames = dict(game.nicknames as Record<string, unknown>);
+  game.credentials.players = dict(game.credentials.players as Record<string, unknown>);
+  game.answers = game.answers.map((a) => dict(a as Record<string, unknown>));
+  if (game.bannedDevices) game.bannedDevices = dict(game.bannedDevices as Record<string, unknown>);
   return game;
 }

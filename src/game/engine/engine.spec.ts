@@ -259,9 +259,9 @@ describe('counters kept with the players, so no event counts the class', () => {
   test('ranks are stored at each reveal; a late joiner stands where a score of 0 stood', () => {
     const game = lobby();
     engine.startGame(game, T0 + 1000);
-    engine.submitAnswer(game, 'ana', 0, rightAnswers[0] as never, T0 + 1500);
-    engine.submitAnswer(game, 'beto', 0, rightAnswers[0] as never, T0 + 5000);
-    engine.submitAnswer(game, 'carla', 0, wrongAnswers[0] as never, T0 + 6000);
+    engine.submitAnswer(game, 'ana', 0, rightAnswers[0], T0 + 1500);
+    engine.submitAnswer(game, 'beto', 0, rightAnswers[0], T0 + 5000);
+    engine.submitAnswer(game, 'carla', 0, wrongAnswers[0], T0 + 6000);
     expect(engine.rankPlayers(game).map((p) => [p.playerId, p.rank])).toEqual([['ana', 1], ['beto', 2], ['carla', 3]]);
     for (const entry of engine.rankPlayers(game)) expect(engine.rankOf(game, entry.playerId)).toEqual(entry);
     engine.addPlayer(game, 'dani', 'Dani', T0 + 7000);
@@ -272,7 +272,7 @@ describe('counters kept with the players, so no event counts the class', () => {
   test('a departure within the reconnect grace leaves the question open; the grace timer closes it', () => {
     const game = lobby(['ana', 'beto']);
     engine.startGame(game, T0 + 1000);
-    engine.submitAnswer(game, 'ana', 0, rightAnswers[0] as never, T0 + 1500);
+    engine.submitAnswer(game, 'ana', 0, rightAnswers[0], T0 + 1500);
     expect(engine.setPlayerConnected(game, 'beto', false, T0 + 2000).map((e) => e.type)).toEqual(['lobby-changed']);
     expect(game.phase).toBe('question');
     const graceEnd = engine.nextTimerAt(game)!;

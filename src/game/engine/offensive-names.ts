@@ -19,7 +19,7 @@ export function isOffensiveName(nickname: string): boolean {
   const lower = nickname.toLocaleLowerCase();
   // Digits and separators used as letters or spaces ("sh1t", "puta_madre") are read as the letters they stand for.
   const plain = foldAccents(lower)
-    .replace(/[_.\-]+/g, ' ')
+    .replace(/[_.-]+/g, ' ')
     .replace(/[0134@$5]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '@': 'a', $: 's', '5': 's' })[c]!);
   return filter.exists(lower) || filter.exists(foldAccents(lower)) || filter.exists(plain);
 }

@@ -38,7 +38,7 @@ class OutlineBuilder {
   private topicDepth: number | null = null;
 
   accept(token: Token): void {
-    if (token.type === 'heading') return this.heading(token as Tokens.Heading);
+    if (token.type === 'heading') { this.heading(token as Tokens.Heading); return; }
     if (token.type === 'space') return;
     this.titleDone = true;
     if (!this.topic) return;
@@ -60,7 +60,7 @@ class OutlineBuilder {
       return;
     }
     const numbered = NUMBERED.exec(text);
-    if (numbered) return this.numberedHeading(Number(numbered[1]), numbered[2]);
+    if (numbered) { this.numberedHeading(Number(numbered[1]), numbered[2]); return; }
     if (!this.titleDone && token.depth === 1 && this.sections.length === 0) {
       this.titleParts.push(text);
       return;
@@ -146,7 +146,7 @@ function listItems(list: Tokens.List): OutlineItem[] {
 }
 
 function toItem(text: string, inline: Token[]): OutlineItem {
-  const first = inline.find((t) => !(t.type === 'text' && !t.text.trim()));
+  const first = inline.find((t) => !(t.type === 'text' && !(t.text as string).trim()));
   if (first?.type !== 'strong') return { text, lead: null, rest: text, children: [], slide: '' };
   const bold = inlineText((first as Tokens.Strong).tokens);
   const after = inlineText(inline.slice(inline.indexOf(first) + 1));

@@ -2,7 +2,7 @@ import { standaloneVersion } from '../text/standalone.js';
 import { foldAccents } from '../text/stemming.js';
 import { collectNumbers } from './numbers.js';
 import type { Language, Outline, OutlineItem, OutlineSection, OutlineTopic, SourceRef } from './outline.js';
-import type { Category, Contrast, DeckFacts, Stance, Statement } from './fact-types.js';
+import type { Category, DeckFacts, Stance, Statement } from './fact-types.js';
 
 export type * from './fact-types.js';
 
@@ -147,7 +147,7 @@ function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: st
     for (const s of statements) contrast.claims.push({ holder, text: s.text, namesHolder: false, mirrored: null, nature: 'advantage', ref: s.ref });
     return;
   }
-  if (/^(diferencias|differences)\b/i.test(heading) && ctx.contrast) return contrastSentences(ctx, item.children);
+  if (/^(diferencias|differences)\b/i.test(heading) && ctx.contrast) { contrastSentences(ctx, item.children); return; }
   const owner = parentLead ?? item.lead;
   const isAdvantage = ADVANTAGES[ctx.language].test(heading);
   if (!isAdvantage && !DRAWBACKS[ctx.language].test(heading)) return;

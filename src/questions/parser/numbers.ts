@@ -40,18 +40,18 @@ interface Figure {
 function figuresOf(sentence: string): Figure[] {
   const found: { at: number; figure: Figure }[] = [];
   for (const m of sentence.matchAll(YEAR)) {
-    if (!insideName(sentence, m.index!)) found.push({ at: m.index!, figure: { value: m[1], year: Number(m[1]), digits: 1 } });
+    if (!insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: m[1], year: Number(m[1]), digits: 1 } });
   }
   for (const m of sentence.matchAll(DECADE)) {
-    found.push({ at: m.index! + m[0].indexOf(m[1]), figure: { value: m[1], year: 1900 + Number(m[1]), digits: 1 } });
+    found.push({ at: m.index + m[0].indexOf(m[1]), figure: { value: m[1], year: 1900 + Number(m[1]), digits: 1 } });
   }
   for (const m of sentence.matchAll(PERCENT)) {
     const value = m[0].trim();
-    found.push({ at: m.index!, figure: { value, year: null, digits: (value.match(/\d+/g) ?? []).length } });
+    found.push({ at: m.index, figure: { value, year: null, digits: (value.match(/\d+/g) ?? []).length } });
   }
   for (const m of sentence.matchAll(COUNT)) {
-    if (found.some((f) => f.at <= m.index! && m.index! < f.at + f.figure.value.length + 2)) continue;
-    if (!insideName(sentence, m.index!)) found.push({ at: m.index!, figure: { value: m[1], year: null, digits: 1 } });
+    if (found.some((f) => f.at <= m.index && m.index < f.at + f.figure.value.length + 2)) continue;
+    if (!insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: m[1], year: null, digits: 1 } });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }

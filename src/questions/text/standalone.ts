@@ -135,7 +135,7 @@ function cutBeforeReference(text: string, language: Language): string | null {
   const reference = REFERENCE[language].exec(text);
   if (!reference || reference.index < 12) return null;
   let cutAt = -1;
-  for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index! < reference.index) cutAt = m.index!;
+  for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index < reference.index) cutAt = m.index!;
   if (cutAt <= 0) return null;
   const kept = text.slice(0, cutAt).trim().replace(/[,;:]$/, '');
   // "Es el propio kernel del SO el que se usa" lost what it is used for: nothing worth keeping.
