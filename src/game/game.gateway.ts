@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { DefaultEventsMap, Server as IoServer, Socket as IoSocket } from 'socket.io';
 import { ConnectionsPerAddress, type TrackedConnection } from '../common/limits/connections-per-address.js';
+import { CLIENT_EVENTS } from './client-events.js';
 import { RequestLimits, type Requester } from '../common/limits/request-limits.js';
 import { OriginPolicy } from '../common/origins/origin-policy.js';
 import { wsValidationPipe } from '../common/validation.js';
@@ -58,22 +59,6 @@ export const MAX_FRAME_BYTES = 4096;
 
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
-export const CLIENT_EVENTS = new Set([
-  'player:join',
-  'player:resume',
-  'player:answer',
-  'host:attach',
-  'host:start',
-  'host:next',
-  'host:skip',
-  'host:pause',
-  'host:resume',
-  'host:kick',
-  'host:kick-many',
-  'host:lock',
-  'host:end',
-  'clock:sync',
-]);
 
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.

@@ -2,25 +2,11 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Socket } from 'socket.io';
 import { GameRunner } from '../game/game-runner.js';
+import { CLIENT_EVENTS } from '../game/client-events.js';
 import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
 import { HistoryOutbox } from '../history/history-outbox.js';
 import { StoreAvailability } from '../redis/store-availability.js';
 
-/** Events measured by name; anything else a client sends is counted as "other" (a hostile client cannot grow the label set). */
-const KNOWN_EVENTS = new Set([
-  'player:join',
-  'player:resume',
-  'player:answer',
-  'host:attach',
-  'host:start',
-  'host:next',
-  'host:skip',
-  'host:pause',
-  'host:resume',
-  'host:kick',
-  'host:lock',
-  'host:end',
-]);
 
 /**
  * Prometheus metrics in a registry of this app's own (several apps in one
@@ -102,7 +88,7 @@ export class MetricsService implements OnApplicationBootstrap {
     socket.use((packet, next) => {
       const ack: unknown = packet[packet.length - 1];
       if (typeof ack === 'function') {
-        const event = typeof packet[0] === 'string' && KNOWN_EVENTS.has(packet[0]) ? packet[0] : 'other';
+        const event = typeof packet[0] === 'string' && CLIENT_EVENTS.has(packet[0]) ? packet[0] : 'other';
         const stop = this.ackSeconds.startTimer({ event });
         packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } }, ...rest: unknown[]) => {
           stop();
