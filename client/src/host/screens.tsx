@@ -113,10 +113,10 @@ function Tally({ reveal }: { reveal: RevealView }) {
   return (
     <ul class="tally" data-testid="tally">
       <li class="tally-right">
-        <span aria-hidden="true">✓</span> <strong>{d.correct}</strong> {t('legendRight')}
+        <span aria-hidden="true">✓</span> <strong>{d.correct}</strong> {t('legendRight', { n: d.correct })}
       </li>
       <li class="tally-wrong">
-        <span aria-hidden="true">✗</span> <strong>{d.incorrect}</strong> {t('legendWrong')}
+        <span aria-hidden="true">✗</span> <strong>{d.incorrect}</strong> {t('legendWrong', { n: d.incorrect })}
       </li>
       <li class="tally-none">
         <span aria-hidden="true">–</span> <strong>{d.unanswered}</strong> {t('legendNone')}
