@@ -64,6 +64,7 @@ const es = {
   // player
   joinTitle: 'Unirse a la partida',
   nickname: 'Tu nombre',
+  nicknameHint: 'Hasta {n} caracteres; toda la clase lo verá en la pantalla.',
   join: 'Entrar',
   waitingStart: '¡Ya estás dentro! Espera a que empiece la partida.',
   youAre: 'Juegas como {name}',
@@ -247,6 +248,7 @@ const en: Record<TextKey, string> = {
   gameClosed: 'Game closed.',
   joinTitle: 'Join the game',
   nickname: 'Your name',
+  nicknameHint: 'Up to {n} characters; the whole class sees it on the screen.',
   join: 'Join',
   waitingStart: "You're in! Wait for the game to start.",
   youAre: 'Playing as {name}',
