@@ -155,7 +155,7 @@ describe('a whole class in a real browser', () => {
           await audit('host leaderboard', host);
           await fits('host leaderboard', host);
           // A row with a movement and this round's points is still one row, scores in line, large enough for the back row.
-          await host.waitForFunction(() => Array.from(document.querySelectorAll('.leaderboard li')).every((e) => getComputedStyle(e).transform === 'none'));
+          await host.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
           expect(await brokenLeaderboardRows(host)).toEqual([]);
           expect(await textFillsProjector(host)).toBe(true);
         }
