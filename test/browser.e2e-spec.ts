@@ -18,6 +18,7 @@ import {
   verticalOverflow,
 } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { ClientPool } from './support/quiz-client.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
@@ -219,6 +220,34 @@ describe('a whole class in a real browser', () => {
     expect(problems).toEqual([]);
     expect(a11y).toEqual([]);
   }, 240_000);
+
+  test('a big class: the names scroll in their own column, the PIN keeps its size and Empezar stays on the projector', async () => {
+    const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
+    const pin = await createGame(host, { questions: 2 });
+    const pinSize = () => host.getByTestId('pin').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const emptyLobbyPin = await pinSize();
+    const pool = new ClientPool();
+    try {
+      const students = Array.from({ length: 60 }, (_, i) => `Estudiante número ${i + 1}`);
+      for (const nickname of students) await (await pool.connect(server.url)).ok('player:join', { pin, nickname });
+      await host.locator('.lobby-players h2').getByText('(60)').waitFor();
+      const last = host.locator('.nicknames').getByText(students.at(-1)!, { exact: true });
+      await last.waitFor();
+      expect(await verticalOverflow(host)).toBe(0);
+      expect(await pinSize()).toBe(emptyLobbyPin);
+      const viewport = host.viewportSize()!;
+      const start = (await host.getByRole('button', { name: 'Empezar' }).boundingBox())!;
+      expect(start.y + start.height).toBeLessThanOrEqual(viewport.height);
+      // The latest arrival is in view inside the scrolling list.
+      const list = (await host.locator('.nicknames').boundingBox())!;
+      const newest = (await last.boundingBox())!;
+      expect(newest.y).toBeGreaterThanOrEqual(list.y);
+      expect(newest.y + newest.height).toBeLessThanOrEqual(list.y + list.height + 1);
+      await host.screenshot({ path: `${SHOTS}/host-lobby-big-class.png`, animations: 'disabled' });
+    } finally {
+      pool.closeAll();
+    }
+  }, 120_000);
 
   test('nicknames are shown as text, never run as markup', async () => {
     const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
