@@ -105,9 +105,12 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
     }
 
     await host.getByRole('button', { name: 'Pausar' }).click();
-    for (const page of screens) await page.locator('.countdown').getByText('⏸').waitFor();
+    for (const page of screens) await page.locator('.countdown.countdown-paused').waitFor();
     const frozen = await Promise.all(screens.map(secondsShown));
     expect(new Set(frozen).size).toBe(1);
+    // Paused, every screen still shows the seconds left, as digits (a pause character is an empty box without an emoji font).
+    for (const page of screens) expect((await page.locator('.countdown').textContent())?.trim()).toBe(String(frozen[0]));
+    expect(await host.locator('.countdown').getAttribute('aria-label')).toBe(`En pausa: ${frozen[0]} s`);
     await host.getByRole('button', { name: 'Reanudar' }).click();
     for (const page of screens) await page.locator('.countdown[data-deadline]').waitFor();
     for (let i = 0; i < 3; i++) {

@@ -2,8 +2,23 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import { accessibilityViolations, announced, answerQuestion as answer, createGame, FULL_HD, joinAs, launchChromium, onScreen, PHONE, PROJECTOR, verticalOverflow } from './support/browser.js';
+import {
+  accessibilityViolations,
+  announced,
+  answerQuestion as answer,
+  brokenLeaderboardRows,
+  createGame,
+  FULL_HD,
+  joinAs,
+  launchChromium,
+  onScreen,
+  PHONE,
+  PROJECTOR,
+  textFillsProjector,
+  verticalOverflow,
+} from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { ClientPool } from './support/quiz-client.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
@@ -113,7 +128,12 @@ describe('a whole class in a real browser', () => {
       for (const phone of phones) await phone.locator('.result').waitFor();
       expect(await announced(phones[1])).toMatch(/^(¡Correcto!|Incorrecto|Sin respuesta)/);
       if (i === 0) {
-        await host.locator('[data-testid=tally]').getByText('acertaron').waitFor();
+        // The legend speaks Spanish in the right number: "1 acertó", "2 acertaron".
+        const right = Number(await host.locator('.tally-right strong').textContent());
+        expect((await host.locator('.tally-right').textContent())?.trim()).toBe(`✓ ${right} ${right === 1 ? 'acertó' : 'acertaron'}`);
+        const wrong = Number(await host.locator('.tally-wrong strong').textContent());
+        expect((await host.locator('.tally-wrong').textContent())?.trim()).toBe(`✗ ${wrong} ${wrong === 1 ? 'falló' : 'fallaron'}`);
+        expect(await textFillsProjector(host)).toBe(true);
         await host.screenshot({ path: `${SHOTS}/host-reveal.png`, animations: 'disabled' });
         await phones[1].screenshot({ path: `${SHOTS}/phone-result.png`, animations: 'disabled' });
         await audit('host reveal', host);
@@ -135,6 +155,10 @@ describe('a whole class in a real browser', () => {
           await host.screenshot({ path: `${SHOTS}/host-leaderboard.png`, animations: 'disabled' });
           await audit('host leaderboard', host);
           await fits('host leaderboard', host);
+          // A row with a movement and this round's points is still one row, scores in line, large enough for the back row.
+          await host.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
+          expect(await brokenLeaderboardRows(host)).toEqual([]);
+          expect(await textFillsProjector(host)).toBe(true);
         }
         await host.getByRole('button', { name: 'Siguiente' }).click();
       }
@@ -145,6 +169,10 @@ describe('a whole class in a real browser', () => {
     // The podium is revealed third → second → first; the screenshot waits for the whole of it.
     await host.waitForFunction(() => Array.from(document.querySelectorAll('.place')).every((e) => getComputedStyle(e).opacity === '1'));
     await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
+    // First stands highest, then second, then third, whatever the length of the names above the steps.
+    const stepTops = await Promise.all([1, 2, 3].map((n) => host.locator(`.place-${n} .step`).first().evaluate((e) => e.getBoundingClientRect().top)));
+    expect(stepTops[0]).toBeLessThan(stepTops[1]);
+    expect(stepTops[1]).toBeLessThan(stepTops[2]);
     await audit('host podium', host);
     await fits('host podium', host);
     for (const phone of phones) await onScreen(phone, /Has quedado en el puesto \d de 3/).waitFor();
@@ -182,9 +210,44 @@ describe('a whole class in a real browser', () => {
     await host.getByRole('link', { name: 'Volver' }).click();
     await host.locator('.history-list table').waitFor();
 
+    // The bank page names each group of questions in words, not by the generator's internal name.
+    await host.getByRole('link', { name: 'Banco de preguntas' }).click();
+    await host.locator('.bank-kind h3').first().waitFor();
+    const kindHeadings = await host.locator('.bank-kind h3').allTextContents();
+    expect(kindHeadings.filter((h) => /^[a-z]+(-[a-z]+)+\b/.test(h.trim()))).toEqual([]);
+    expect(kindHeadings.join(' ')).toContain('Verdadero o falso');
+
     expect(problems).toEqual([]);
     expect(a11y).toEqual([]);
   }, 240_000);
+
+  test('a big class: the names scroll in their own column, the PIN keeps its size and Empezar stays on the projector', async () => {
+    const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
+    const pin = await createGame(host, { questions: 2 });
+    const pinSize = () => host.getByTestId('pin').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const emptyLobbyPin = await pinSize();
+    const pool = new ClientPool();
+    try {
+      const students = Array.from({ length: 60 }, (_, i) => `Estudiante número ${i + 1}`);
+      for (const nickname of students) await (await pool.connect(server.url)).ok('player:join', { pin, nickname });
+      await host.locator('.lobby-players h2').getByText('(60)').waitFor();
+      const last = host.locator('.nicknames').getByText(students.at(-1)!, { exact: true });
+      await last.waitFor();
+      expect(await verticalOverflow(host)).toBe(0);
+      expect(await pinSize()).toBe(emptyLobbyPin);
+      const viewport = host.viewportSize()!;
+      const start = (await host.getByRole('button', { name: 'Empezar' }).boundingBox())!;
+      expect(start.y + start.height).toBeLessThanOrEqual(viewport.height);
+      // The latest arrival is in view inside the scrolling list.
+      const list = (await host.locator('.nicknames').boundingBox())!;
+      const newest = (await last.boundingBox())!;
+      expect(newest.y).toBeGreaterThanOrEqual(list.y);
+      expect(newest.y + newest.height).toBeLessThanOrEqual(list.y + list.height + 1);
+      await host.screenshot({ path: `${SHOTS}/host-lobby-big-class.png`, animations: 'disabled' });
+    } finally {
+      pool.closeAll();
+    }
+  }, 120_000);
 
   test('nicknames are shown as text, never run as markup', async () => {
     const host = await open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
@@ -207,6 +270,10 @@ describe('a whole class in a real browser', () => {
 
   test('the phone page explains a wrong PIN and a taken nickname', async () => {
     const phone = await open(PHONE, `${server.url}/play?pin=999999`);
+    // The name field stops at 20 characters: the form says so before a long name is cut.
+    await expect(phone.getByLabel('Tu nombre').getAttribute('maxlength')).resolves.toBe('20');
+    await expect(phone.getByText('Hasta 20 caracteres; toda la clase lo verá en la pantalla.').isVisible()).resolves.toBe(true);
+    expect(await phone.getByLabel('Tu nombre').getAttribute('aria-describedby')).toContain('nickname-hint');
     await phone.getByLabel('Tu nombre').fill('Ana');
     await phone.getByRole('button', { name: 'Entrar' }).click();
     await phone.getByRole('alert').getByText('No hay ninguna partida con ese PIN.').waitFor();

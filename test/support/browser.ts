@@ -32,6 +32,36 @@ export function verticalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
 }
 
+/**
+ * The projector's text is as large as the screen allows: one step larger
+ * (the next --fit of useFitToViewport) would scroll, or it is already at its
+ * largest. A half-empty projector with small text fails this.
+ */
+export function textFillsProjector(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.querySelector<HTMLElement>('.page-projector')!;
+    const fit = Number(root.style.getPropertyValue('--fit') || '1');
+    if (fit >= 1.6) return true;
+    root.style.setProperty('--fit', String(fit / 0.93));
+    const html = document.documentElement;
+    const overflows = html.scrollHeight > window.innerHeight || html.scrollWidth > window.innerWidth;
+    root.style.setProperty('--fit', String(fit));
+    return overflows;
+  });
+}
+
+/** Leaderboard rows whose score and right-answer count are not side by side on one line. */
+export function brokenLeaderboardRows(page: Page): Promise<string[]> {
+  return page.locator('.leaderboard li').evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const score = row.querySelector('.score')!.getBoundingClientRect();
+      const count = row.querySelector('.correct-count')!.getBoundingClientRect();
+      const sideBySide = count.top < score.bottom && score.top < count.bottom && count.left >= score.right;
+      return sideBySide ? [] : [row.textContent ?? ''];
+    }),
+  );
+}
+
 /** The seconds a page's countdown shows, or null when it shows none. */
 export async function secondsShown(page: Page): Promise<number | null> {
   const countdown = page.locator('.countdown');

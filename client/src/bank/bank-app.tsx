@@ -5,7 +5,7 @@ import { errorText } from '../shared/i18n.js';
 import { KeyForm } from '../shared/key-form.js';
 import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckBank, type DeckStats, type DeckSummary, type ItemStats } from './bank-api.js';
 import { BankFilters, matches, NO_FILTERS, type Filters } from './bank-filters.js';
-import { bt } from './bank-texts.js';
+import { bt, kindLabel } from './bank-texts.js';
 import { MoodlePanel } from './moodle-panel.js';
 import { QuestionCard, type CardActions } from './question-card.js';
 import { QuestionEditor } from './question-editor.js';
@@ -142,7 +142,7 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
           {kinds.map(([kind, questions]) => (
             <div class="bank-kind">
               <h3>
-                {kind} <span class="badge">{questions.length}</span>
+                {kindLabel(kind)} <span class="badge">{questions.length}</span>
               </h3>
               {questions.map((q) =>
                 editing?.question?.id === q.id ? editor(q) : <QuestionCard question={q} stats={stats.get(q.id)} actions={actions} />,

@@ -1,5 +1,5 @@
 import type { BankQuestion, ItemStats } from './bank-api.js';
-import { bt } from './bank-texts.js';
+import { bt, kindLabel } from './bank-texts.js';
 
 export interface Filters {
   section: string;
@@ -62,7 +62,7 @@ export function BankFilters(props: { filters: Filters; onChange: (f: Filters) =>
           <select id="filter-kind" value={f.kind} onChange={(e) => set({ kind: (e.target as HTMLSelectElement).value })}>
             <option value="">{bt('all')}</option>
             {props.kinds.map((k) => (
-              <option value={k}>{k}</option>
+              <option value={k}>{kindLabel(k)}</option>
             ))}
           </select>
         </div>

@@ -87,6 +87,27 @@ const es = {
   error_QUESTION_NOT_FOUND: 'Esa pregunta ya no existe.',
   error_QUESTION_INVALID: 'La pregunta no cumple las reglas.',
   error_IMPORT_INVALID: 'No se ha importado nada: el archivo tiene un error.',
+  'kind_definition-term': 'Definición → concepto',
+  'kind_term-definition': 'Concepto → definición',
+  'kind_typed-term': 'Escribir el concepto',
+  'kind_typed-number': 'Completar un dato',
+  'kind_example-category': 'Ejemplo → tipo',
+  'kind_which-example': '¿Cuál es un ejemplo?',
+  'kind_which-not': '¿Cuál no es un ejemplo?',
+  'kind_select-examples': 'Marcar todos los ejemplos',
+  'kind_trait-term': 'Característica → concepto',
+  'kind_trait-of': 'Característica de un concepto',
+  'kind_compare-two': 'Comparar dos conceptos',
+  'kind_which-advantage': '¿Cuál es una ventaja?',
+  'kind_which-drawback': '¿Cuál es un inconveniente?',
+  'kind_ordering-history': 'Ordenar en el tiempo',
+  'kind_truefalse-definition': 'Verdadero o falso: definición',
+  'kind_truefalse-example': 'Verdadero o falso: ejemplo',
+  'kind_truefalse-trait': 'Verdadero o falso: característica',
+  'kind_truefalse-compare': 'Verdadero o falso: comparación',
+  'kind_truefalse-stance': 'Verdadero o falso: ventaja o inconveniente',
+  'kind_curated': 'Revisadas a mano',
+  'kind_teacher': 'Escritas por mí',
   error_NOTHING_TO_REVIEW: 'La clase acertó todo: no hay nada que repasar.',
 };
 
@@ -176,6 +197,27 @@ const en: typeof es = {
   error_QUESTION_NOT_FOUND: 'That question no longer exists.',
   error_QUESTION_INVALID: 'The question breaks a rule.',
   error_IMPORT_INVALID: 'Nothing was imported: the file has an error.',
+  'kind_definition-term': 'Definition → term',
+  'kind_term-definition': 'Term → definition',
+  'kind_typed-term': 'Type the term',
+  'kind_typed-number': 'Fill in a figure',
+  'kind_example-category': 'Example → kind',
+  'kind_which-example': 'Which one is an example?',
+  'kind_which-not': 'Which one is not an example?',
+  'kind_select-examples': 'Select every example',
+  'kind_trait-term': 'Trait → term',
+  'kind_trait-of': 'Trait of a term',
+  'kind_compare-two': 'Compare two terms',
+  'kind_which-advantage': 'Which one is an advantage?',
+  'kind_which-drawback': 'Which one is a drawback?',
+  'kind_ordering-history': 'Put in time order',
+  'kind_truefalse-definition': 'True or false: definition',
+  'kind_truefalse-example': 'True or false: example',
+  'kind_truefalse-trait': 'True or false: trait',
+  'kind_truefalse-compare': 'True or false: comparison',
+  'kind_truefalse-stance': 'True or false: advantage or drawback',
+  'kind_curated': 'Reviewed by hand',
+  'kind_teacher': 'Written by me',
   error_NOTHING_TO_REVIEW: 'The class got everything right: nothing to review.',
 };
 
@@ -185,4 +227,13 @@ export const bankDictionaries = { es, en };
 export function bt(key: BankTextKey, vars: Record<string, string | number> = {}): string {
   const text = bankDictionaries[currentLang()][key] ?? es[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+/**
+ * A generator's kind in words a teacher reads ("Definición → concepto"), not
+ * its internal name; a kind this page does not know yet shows as it is.
+ */
+export function kindLabel(kind: string): string {
+  const key = `kind_${kind}`;
+  return key in es ? bt(key as BankTextKey) : kind;
 }

@@ -105,7 +105,7 @@ function QuestionResult({ question: q, misconception, item }: { question: Histor
         <BarChart labels={q.options} counts={q.distribution.options} correct={q.correct} />
       ) : (
         <p>
-          {q.distribution.correct} {t('legendRight')} · {q.distribution.incorrect} {t('legendWrong')} · {q.distribution.unanswered} {t('legendNone')}
+          {q.distribution.correct} {t('legendRight', { n: q.distribution.correct })} · {q.distribution.incorrect} {t('legendWrong', { n: q.distribution.incorrect })} · {q.distribution.unanswered} {t('legendNone')}
         </p>
       )}
       {misconception ? <p class="misconception">{t('misconception', { answer: misconception.answer, n: misconception.count })}</p> : null}

@@ -14,7 +14,7 @@ export function hostAnnouncement(s: HostSnapshot | null): string {
       const r = s.reveal!;
       const right = r.type === 'typed' ? r.accepted.slice(0, 1) : r.correct.map((i) => r.options[i]);
       const d = r.distribution;
-      return `${t('correctAnswer')}: ${right.join(', ')}. ${d.correct} ${t('legendRight')}, ${d.incorrect} ${t('legendWrong')}, ${d.unanswered} ${t('legendNone')}.`;
+      return `${t('correctAnswer')}: ${right.join(', ')}. ${d.correct} ${t('legendRight', { n: d.correct })}, ${d.incorrect} ${t('legendWrong', { n: d.incorrect })}, ${d.unanswered} ${t('legendNone')}.`;
     }
     case 'leaderboard':
       return `${t('leaderboard')}: ${s.leaderboard.top

@@ -72,7 +72,8 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   const sounds = useHostSounds(snapshot);
   const s = snapshot;
   const screenKey = s ? [s.phase, s.question?.index, s.question?.opensAt === null, s.paused, s.reveal?.index, s.lobby.count, error].join('|') : '';
-  useFitToViewport('.page-projector', screenKey, 0.55);
+  // Every screen but the lobby (whose PIN and QR code have their own sizes) grows to fill the projector.
+  useFitToViewport('.page-projector', screenKey, 0.55, s?.phase === 'lobby' ? 1 : 1.6);
   return (
     <Page title={s ? `${t('pin')} ${s.pin}` : t('loading')} projector tools={s ? <HostToolbar snapshot={s} command={command} sounds={sounds} /> : null}>
       <ReconnectingBanner connected={connected} socket={socket} />

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BarChart, Countdown, Leaderboard, Nick, Podium, Shape, optionStyle } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
@@ -18,6 +18,11 @@ function QrCode({ url }: { url: string }) {
 
 export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnapshot; session: HostSession; command: Command }) {
   const { lobby } = snapshot;
+  // The list scrolls when the class is big: keep the latest arrivals in view.
+  const names = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (names.current) names.current.scrollTop = names.current.scrollHeight;
+  }, [lobby.count]);
   return (
     <section class="lobby screen">
       <div class="join-info">
@@ -33,7 +38,7 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
           {t('players')} ({lobby.count}) {snapshot.locked ? <span class="badge">{t('locked')}</span> : null}
         </h2>
         {lobby.count === 0 ? <p>{t('noPlayersYet')}</p> : null}
-        <ul class="nicknames">
+        <ul class="nicknames" ref={names}>
           {lobby.players.map((p) => (
             <li class={p.connected ? '' : 'is-away'}>
               <Nick name={p.nickname} />
@@ -113,10 +118,10 @@ function Tally({ reveal }: { reveal: RevealView }) {
   return (
     <ul class="tally" data-testid="tally">
       <li class="tally-right">
-        <span aria-hidden="true">✓</span> <strong>{d.correct}</strong> {t('legendRight')}
+        <span aria-hidden="true">✓</span> <strong>{d.correct}</strong> {t('legendRight', { n: d.correct })}
       </li>
       <li class="tally-wrong">
-        <span aria-hidden="true">✗</span> <strong>{d.incorrect}</strong> {t('legendWrong')}
+        <span aria-hidden="true">✗</span> <strong>{d.incorrect}</strong> {t('legendWrong', { n: d.incorrect })}
       </li>
       <li class="tally-none">
         <span aria-hidden="true">–</span> <strong>{d.unanswered}</strong> {t('legendNone')}

@@ -130,6 +130,9 @@ function RemovedScreen() {
   );
 }
 
+/** The server's limit for a nickname (docs/protocol.md). */
+const NICKNAME_MAX = 20;
+
 function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (nickname: string) => void; error: string | null; disabled: boolean }) {
   const [nickname, setNickname] = useState('');
   return (
@@ -157,11 +160,15 @@ function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (ni
       <input
         id="nickname"
         autocomplete="nickname"
-        maxLength={20}
-        aria-describedby="join-error"
+        maxLength={NICKNAME_MAX}
+        aria-describedby="nickname-hint join-error"
         value={nickname}
         onInput={(e) => setNickname((e.target as HTMLInputElement).value)}
       />
+      {/* The field stops at the limit without a word: say so, and that the whole class sees the name. */}
+      <p class="hint" id="nickname-hint">
+        {t('nicknameHint', { n: NICKNAME_MAX })}
+      </p>
       {/* Never greyed out for an empty name: pressing it says what is missing. */}
       <button type="submit" class="primary" disabled={props.disabled || props.pin.length !== 6}>
         {t('join')}

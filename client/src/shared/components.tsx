@@ -41,12 +41,16 @@ export function Shape({ index }: { index: number }) {
 export function Countdown({ question, paused }: { question: QuestionView; paused: boolean }) {
   const seconds = useSecondsLeft(question.deadlineAt, paused ? question.remainingMs : null);
   return (
-    <div class={`countdown${seconds <= 5 ? ' countdown-low' : ''}`} role="timer" aria-label={t('secondsLeft', { n: seconds })}
+    <div
+      class={`countdown${seconds <= 5 ? ' countdown-low' : ''}${paused ? ' countdown-paused' : ''}`}
+      role="timer"
+      aria-label={paused ? `${t('paused')}: ${t('secondsLeft', { n: seconds })}` : t('secondsLeft', { n: seconds })}
       data-seconds={seconds}
       data-deadline={paused ? undefined : question.deadlineAt}
       data-offset={clockOffsetMs()}
     >
-      {paused ? '⏸' : seconds}
+      {/* Paused: the frozen seconds beside two bars drawn in CSS (a "⏸" character is an empty box without an emoji font). */}
+      {seconds}
     </div>
   );
 }
@@ -123,20 +127,26 @@ export function Leaderboard({ players, animate, live = true }: { players: Ranked
   );
 }
 
-/** The podium; `staged` reveals third, then second, then first (instantly with reduced motion). */
+/**
+ * The podium; `staged` reveals third, then second, then first (instantly with
+ * reduced motion). Each name stands on a step whose height is its place, so a
+ * long name that wraps never makes second place look higher than first.
+ */
 export function Podium({ podium, staged }: { podium: RankedPlayer[]; staged?: boolean }) {
   return (
     <ol class={`podium${staged ? ' is-staged' : ''}`}>
       {podium.map((p) => (
         <li class={`place place-${p.rank}`}>
-          <span class="medal" aria-hidden="true">
-            {p.rank}
-          </span>
           <span class="name">
             <Nick name={p.nickname} />
           </span>
           <span class="score">{t('points', { n: p.score })}</span>
           <span class="correct-count">{t('correctCount', { n: p.correctCount })}</span>
+          <span class="step">
+            <span class="medal" aria-hidden="true">
+              {p.rank}
+            </span>
+          </span>
         </li>
       ))}
     </ol>

@@ -56,6 +56,7 @@ const es = {
   movedUp: 'sube {n}',
   podium: 'Podio',
   points: '{n} puntos',
+  pointsOne: '1 punto',
   correctCount: 'Aciertos: {n}',
   viewHistory: 'Ver el historial',
   closeGame: 'Cerrar la partida',
@@ -63,6 +64,7 @@ const es = {
   // player
   joinTitle: 'Unirse a la partida',
   nickname: 'Tu nombre',
+  nicknameHint: 'Hasta {n} caracteres; toda la clase lo verá en la pantalla.',
   join: 'Entrar',
   waitingStart: '¡Ya estás dentro! Espera a que empiece la partida.',
   youAre: 'Juegas como {name}',
@@ -132,7 +134,9 @@ const es = {
   close: 'Cerrar',
   away: 'desconectado',
   legendRight: 'acertaron',
+  legendRightOne: 'acertó',
   legendWrong: 'fallaron',
+  legendWrongOne: 'falló',
   legendNone: 'sin responder',
   fullscreen: 'Pantalla completa',
   soundOn: '♪ Sonido',
@@ -143,7 +147,9 @@ const es = {
   announceQuestion: 'Pregunta {n} de {total}: {prompt}',
   announceOptionsOpen: 'Ya puedes responder.',
   pointsBehind: 'A {n} puntos de {name}',
+  pointsBehindOne: 'A 1 punto de {name}',
   youLead: 'Vas primero por {n} puntos',
+  youLeadOne: 'Vas primero por 1 punto',
   roundPoints: '+{n} esta ronda',
   movedDown: 'baja {n}',
   positionShare: '{n} de {total} en su sitio',
@@ -235,12 +241,14 @@ const en: Record<TextKey, string> = {
   movedUp: 'up {n}',
   podium: 'Podium',
   points: '{n} points',
+  pointsOne: '1 point',
   correctCount: 'Right answers: {n}',
   viewHistory: 'See history',
   closeGame: 'Close the game',
   gameClosed: 'Game closed.',
   joinTitle: 'Join the game',
   nickname: 'Your name',
+  nicknameHint: 'Up to {n} characters; the whole class sees it on the screen.',
   join: 'Join',
   waitingStart: "You're in! Wait for the game to start.",
   youAre: 'Playing as {name}',
@@ -309,7 +317,9 @@ const en: Record<TextKey, string> = {
   close: 'Close',
   away: 'disconnected',
   legendRight: 'right',
+  legendRightOne: 'right',
   legendWrong: 'wrong',
+  legendWrongOne: 'wrong',
   legendNone: 'no answer',
   fullscreen: 'Full screen',
   soundOn: '♪ Sound',
@@ -320,7 +330,9 @@ const en: Record<TextKey, string> = {
   announceQuestion: 'Question {n} of {total}: {prompt}',
   announceOptionsOpen: 'You can answer now.',
   pointsBehind: '{n} points behind {name}',
+  pointsBehindOne: '1 point behind {name}',
   youLead: 'You lead by {n} points',
+  youLeadOne: 'You lead by 1 point',
   roundPoints: '+{n} this round',
   movedDown: 'down {n}',
   positionShare: '{n} of {total} in place',
@@ -371,8 +383,14 @@ export function setLang(lang: Lang): void {
   document.documentElement.lang = lang;
 }
 
+/**
+ * A text with its variables filled in. When `n` is 1 and the text has a
+ * singular form (`<key>One`), that one is used: "1 acertó", not "1 acertaron".
+ */
 export function t(key: TextKey, vars: Record<string, string | number> = {}): string {
-  const text = dictionaries[currentLang()][key] ?? es[key];
+  const singular = `${key}One`;
+  const chosen = vars.n === 1 && singular in es ? (singular as TextKey) : key;
+  const text = dictionaries[currentLang()][chosen] ?? es[chosen];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
