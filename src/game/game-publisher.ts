@@ -40,6 +40,8 @@ export class GamePublisher implements OnModuleDestroy {
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
   /** Per game, the players whose lobby entry changed since the host's last `lobby:update`. */
   private readonly lobbyChanges = new Map<string, Set<string>>();
+  /** Games whose history record this instance saw stored (dropped when the game is retired). */
+  private readonly recorded = new Set<string>();
 
   constructor(
     private readonly out: GameBroadcaster,
@@ -53,11 +55,51 @@ export class GamePublisher implements OnModuleDestroy {
     });
     // A record that could not be stored at the podium is retried; the podium hears when it is in.
     history.onStored((gameId) => this.out.toGame(gameId, 'history:saved', { historyId: gameId }));
+    history.onRecorded((gameId) => this.recorded.add(gameId));
   }
 
   onModuleDestroy(): void {
     this.hostUpdates.dropAll();
     this.lobbyChanges.clear();
+  }
+
+  /**
+   * Makes sure a finished game's record is in history: true once it is
+   * (at once, earlier, or it never started), false while it waits in this
+   * instance's outbox. The record is built from the store (the game's final
+   * commit and its answers), so any instance can do this for any game —
+   * which is how a record survives the instance that ended the game.
+   */
+  async ensureHistory(game: GameState): Promise<boolean> {
+    if (game.startedAt === null || this.recorded.has(game.id)) return true;
+    if (this.history.isPending(game.id)) return false;
+    const answers = await this.store.answersOf(game.id, game.index + 1);
+    return this.history.save(buildHistoryRecord({ ...game, answers }));
+  }
+
+  /**
+   * A finished game this instance drives (FinishedGames calls this): its
+   * record is stored if it is not yet — the podium then hears
+   * `history:saved` — and, once it is, an ended game is retired.
+   */
+  async settleFinished(game: GameState): Promise<void> {
+    const known = this.recorded.has(game.id);
+    const stored = await this.ensureHistory(game);
+    if (stored && !known && game.startedAt !== null) this.out.toGame(game.id, 'history:saved', { historyId: game.id });
+    if (stored && game.phase === 'ended') await this.retireWhenRecorded(game);
+  }
+
+  /**
+   * An ended game leaves the store (its keys expire after the retention
+   * delay) only once its record is in history: until then the store still
+   * holds everything the record is built from, and whoever drives the game
+   * next retries it (FinishedGames).
+   */
+  async retireWhenRecorded(game: GameState): Promise<boolean> {
+    if (game.phase !== 'ended' || !(await this.ensureHistory(game))) return false;
+    await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS);
+    this.recorded.delete(game.id);
+    return true;
   }
 
   async publish(game: GameState, events: GameEvent[]): Promise<void> {
@@ -106,7 +148,7 @@ export class GamePublisher implements OnModuleDestroy {
       case 'game-ended':
         this.lobbyChanges.delete(game.id);
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
-        await this.store.retire(game.id, this.config.ENDED_GAME_RETENTION_MS).catch(() => undefined);
+        await this.retireWhenRecorded(game).catch(() => undefined);
         return;
     }
   }
@@ -120,12 +162,8 @@ export class GamePublisher implements OnModuleDestroy {
   }
 
   private async publishGameOver(game: GameState): Promise<void> {
-    let historySaved = false;
-    if (game.startedAt !== null) {
-      const answers = await this.store.answersOf(game.id, game.index + 1);
-      // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
-      historySaved = await this.history.save(buildHistoryRecord({ ...game, answers }));
-    }
+    // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
+    const historySaved = game.startedAt !== null && (await this.ensureHistory(game).catch(() => false));
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
     const over = engine.gameOverView(game);
     this.out.toHost(game.id, 'game:over', { ...over, historySaved });

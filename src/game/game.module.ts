@@ -12,6 +12,7 @@ import { GamesController } from './games.controller.js';
 import { GamesService } from './games.service.js';
 import { SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { gameStorageProviders } from './game-storage.providers.js';
+import { FinishedGames } from './finished-games.js';
 import { RecoveredHistory } from './journal/recovered-history.js';
 import { GameStore } from './store/game-store.js';
 import { StoreOutageHandler } from '../redis/store-outage.handler.js';
@@ -30,6 +31,7 @@ import { StoreOutageHandler } from '../redis/store-outage.handler.js';
     GameGateway,
     StoreOutageHandler,
     RecoveredHistory,
+    FinishedGames,
   ],
   exports: [GamesService, GameStore, GameRunner, SocketIoBroadcaster],
 })

@@ -6,6 +6,9 @@ import { AppConfig } from '../config/app-config.js';
 import type { HistoryRecord } from './history-record.js';
 import { MemoryHistoryStore } from './memory-history.store.js';
 
+/** An empty file `<gameId>.deleted` remembers a deleted game, so it is never written again. */
+const DELETED = '.deleted';
+
 /**
  * The embedded default: one JSON file per finished game in DATA_DIR/history,
  * written to a temporary file and renamed into place, so a crash never leaves
@@ -23,9 +26,12 @@ export class FileHistoryStore extends MemoryHistoryStore implements OnModuleInit
 
   async onModuleInit(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    for (const file of (await readdir(this.dir)).filter((f) => f.endsWith('.json'))) {
+    const files = await readdir(this.dir);
+    for (const file of files.filter((f) => f.endsWith(DELETED))) this.deleted.add(file.slice(0, -DELETED.length));
+    for (const file of files.filter((f) => f.endsWith('.json'))) {
       try {
         const record = JSON.parse(await readFile(path.join(this.dir, file), 'utf8')) as HistoryRecord;
+        if (this.deleted.has(record.gameId)) continue;
         this.records.set(record.gameId, record);
       } catch (err) {
         this.logger.error(`Skipping unreadable history file ${file}: ${(err as Error).message}`);
@@ -34,13 +40,15 @@ export class FileHistoryStore extends MemoryHistoryStore implements OnModuleInit
   }
 
   override async saveOnce(record: HistoryRecord): Promise<boolean> {
-    if (this.records.has(record.gameId)) return false;
+    if (this.records.has(record.gameId) || this.deleted.has(record.gameId)) return false;
     await writeFileAtomic(this.fileOf(record.gameId), JSON.stringify(record));
     return super.saveOnce(record);
   }
 
   override async delete(gameId: string): Promise<boolean> {
     if (!this.records.has(gameId)) return false;
+    // The marker goes first: a crash between the two leaves the record deleted at the next start, never revived.
+    await writeFileAtomic(path.join(this.dir, `${gameId}${DELETED}`), '');
     await unlink(this.fileOf(gameId)).catch((err: unknown) => {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     });

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { EndReason } from '../game/engine/index.js';
 import type { AnswerValue } from '../questions/question.js';
 import type { HistoryQuestion, HistoryRecord } from './history-record.js';
 
@@ -6,6 +7,7 @@ export const CSV_COLUMNS = [
   'game_id',
   'deck',
   'ended_at',
+  'end_reason',
   'player',
   'final_rank',
   'final_score',
@@ -24,6 +26,7 @@ export const SPANISH_COLUMNS: Record<(typeof CSV_COLUMNS)[number], string> = {
   game_id: 'partida',
   deck: 'tema',
   ended_at: 'fecha_fin',
+  end_reason: 'como_termino',
   player: 'jugador',
   final_rank: 'puesto_final',
   final_score: 'puntos_finales',
@@ -36,12 +39,18 @@ export const SPANISH_COLUMNS: Record<(typeof CSV_COLUMNS)[number], string> = {
   points: 'puntos',
   response_ms: 'tiempo_ms',
 };
+/** How the game ended, in the teacher's language (the client's history page uses the same words). */
+const END_REASONS: Record<CsvLang, Record<EndReason, string>> = {
+  en: { completed: 'completed', 'ended-early': 'ended early', abandoned: 'abandoned', interrupted: 'interrupted' },
+  es: { completed: 'completa', 'ended-early': 'terminada antes', abandoned: 'abandonada', interrupted: 'interrumpida' },
+};
+type CsvLang = 'en' | 'es';
 const VERDICTS = { en: { yes: 'yes', no: 'no', none: 'unanswered' }, es: { yes: 'sí', no: 'no', none: 'sin respuesta' } };
 
 export interface CsvOptions {
   /** Spanish-locale Excel splits columns on ";", not ",". */
   separator: 'comma' | 'semicolon';
-  lang: 'en' | 'es';
+  lang: CsvLang;
 }
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
@@ -88,6 +97,7 @@ export function historyCsv(record: HistoryRecord, options: CsvOptions = { separa
 export function historyRows(record: HistoryRecord, lang: CsvOptions['lang']): Array<Array<string | number>> {
   const verdict = VERDICTS[lang];
   const ended = new Date(record.endedAt).toISOString();
+  const endReason = END_REASONS[lang][record.endReason] ?? record.endReason;
   return record.leaderboard.flatMap((player) =>
     record.questions.map((q) => {
       const given = q.answers.find((a) => a.playerId === player.playerId);
@@ -95,6 +105,7 @@ export function historyRows(record: HistoryRecord, lang: CsvOptions['lang']): Ar
         record.gameId,
         record.deckTitle,
         ended,
+        endReason,
         isolatedName(player.nickname),
         player.rank,
         player.score,

@@ -27,6 +27,8 @@ export interface Misconception {
 
 export interface HistoryReport {
   gameId: string;
+  /** How the game ended: an `interrupted` or `abandoned` game's later questions were never asked. */
+  endReason: HistoryRecord['endReason'];
   hardestQuestions: Array<{ index: number; prompt: string; section: string; correctRate: number; medianResponseMs: number | null }>;
   sections: SectionStat[];
   misconceptions: Misconception[];
@@ -86,6 +88,7 @@ export function buildReport(record: HistoryRecord): HistoryReport {
   const sections = sectionStats(record.questions);
   return {
     gameId: record.gameId,
+    endReason: record.endReason,
     hardestQuestions: [...record.questions]
       .sort((a, b) => a.correctRate - b.correctRate || a.index - b.index)
       .slice(0, HARDEST)

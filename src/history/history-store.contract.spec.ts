@@ -82,4 +82,13 @@ describe.each(adapters)('HistoryStore contract: %s', (_name, make) => {
     expect((await store.list({ limit: 10 })).map((s) => s.gameId)).toEqual(['game-del002']);
     expect((await store.recordsOfDeck('deck-d')).map((r) => r.gameId)).toEqual(['game-del002']);
   });
+
+  test('a deleted game is never stored again (a late retry of its record does not bring it back)', async () => {
+    const record = finishedGame('game-del003', 'deck-e', 30);
+    await store.saveOnce(record);
+    expect(await store.delete('game-del003')).toBe(true);
+    expect(await store.saveOnce(record)).toBe(false);
+    expect(await store.get('game-del003')).toBeNull();
+    expect(await store.list({ deckId: 'deck-e', limit: 10 })).toEqual([]);
+  });
 });

@@ -10,10 +10,12 @@ export interface HistoryQuery {
 
 /**
  * Finished games, kept for teachers. A game is written once: `saveOnce`
- * keeps the first record of a game and ignores any later one.
+ * keeps the first record of a game and ignores any later one, and a game a
+ * teacher deleted is never written again (its id is remembered), so a record
+ * retried late by another instance cannot bring back deleted student data.
  */
 export abstract class HistoryStore {
-  /** True if this call stored the record, false if the game was already in history. */
+  /** True if this call stored the record, false if the game was already in history (or was deleted from it). */
   abstract saveOnce(record: HistoryRecord): Promise<boolean>;
   abstract get(gameId: string): Promise<HistoryRecord | null>;
   /** Newest first. */

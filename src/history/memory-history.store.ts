@@ -7,9 +7,11 @@ import { isAfter, newestFirst, summarizeRecord, type HistorySummary } from './hi
 @Injectable()
 export class MemoryHistoryStore extends HistoryStore {
   protected readonly records = new Map<string, HistoryRecord>();
+  /** Ids of deleted games: never stored again. */
+  protected readonly deleted = new Set<string>();
 
   async saveOnce(record: HistoryRecord): Promise<boolean> {
-    if (this.records.has(record.gameId)) return false;
+    if (this.records.has(record.gameId) || this.deleted.has(record.gameId)) return false;
     this.records.set(record.gameId, structuredClone(record));
     return true;
   }
@@ -32,6 +34,8 @@ export class MemoryHistoryStore extends HistoryStore {
   }
 
   async delete(gameId: string): Promise<boolean> {
-    return this.records.delete(gameId);
+    if (!this.records.delete(gameId)) return false;
+    this.deleted.add(gameId);
+    return true;
   }
 }

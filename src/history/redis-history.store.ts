@@ -13,10 +13,16 @@ const keys = {
   summary: (gameId: string) => `{history}:summary:${gameId}`,
   index: '{history}:index',
   deck: (deckId: string) => `{history}:deck:${deckId}`,
+  /** Ids of deleted games (a set): never stored again. */
+  deleted: '{history}:deleted',
 };
 
-/** SET NX decides who writes a game: two instances ending the same game store it once. */
+/**
+ * SET NX decides who writes a game: two instances ending the same game store
+ * it once. A deleted game's id stays in KEYS[5], so a late retry is refused.
+ */
 const SAVE_ONCE = `
+if redis.call('SISMEMBER', KEYS[5], ARGV[4]) == 1 then return 0 end
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
@@ -25,6 +31,7 @@ return 1`;
 
 const DELETE = `
 if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('DEL', KEYS[2])
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('ZREM', KEYS[4], ARGV[1])
@@ -33,8 +40,8 @@ return 1`;
 const PAGE_BATCH = 100;
 
 type HistoryRedis = Redis & {
-  historySaveOnce(k1: string, k2: string, k3: string, k4: string, record: string, summary: string, endedAt: number, gameId: string): Promise<number>;
-  historyDelete(k1: string, k2: string, k3: string, k4: string, gameId: string): Promise<number>;
+  historySaveOnce(k1: string, k2: string, k3: string, k4: string, k5: string, record: string, summary: string, endedAt: number, gameId: string): Promise<number>;
+  historyDelete(k1: string, k2: string, k3: string, k4: string, k5: string, gameId: string): Promise<number>;
 };
 
 export class RedisHistoryStore extends HistoryStore {
@@ -42,8 +49,8 @@ export class RedisHistoryStore extends HistoryStore {
 
   constructor(redis: Redis) {
     super();
-    redis.defineCommand('historySaveOnce', { numberOfKeys: 4, lua: SAVE_ONCE });
-    redis.defineCommand('historyDelete', { numberOfKeys: 4, lua: DELETE });
+    redis.defineCommand('historySaveOnce', { numberOfKeys: 5, lua: SAVE_ONCE });
+    redis.defineCommand('historyDelete', { numberOfKeys: 5, lua: DELETE });
     this.redis = redis as HistoryRedis;
   }
 
@@ -54,6 +61,7 @@ export class RedisHistoryStore extends HistoryStore {
       keys.summary(record.gameId),
       keys.index,
       keys.deck(record.deckId),
+      keys.deleted,
       JSON.stringify(record),
       JSON.stringify(summary),
       record.endedAt,
@@ -96,7 +104,7 @@ export class RedisHistoryStore extends HistoryStore {
     const summary = await this.redis.get(keys.summary(gameId));
     if (!summary) return false;
     const { deckId } = JSON.parse(summary) as HistorySummary;
-    const deleted = await this.redis.historyDelete(keys.record(gameId), keys.summary(gameId), keys.index, keys.deck(deckId), gameId);
+    const deleted = await this.redis.historyDelete(keys.record(gameId), keys.summary(gameId), keys.index, keys.deck(deckId), keys.deleted, gameId);
     return deleted === 1;
   }
 }

@@ -119,6 +119,7 @@ const es = {
   endReason_completed: 'completa',
   'endReason_ended-early': 'terminada antes',
   endReason_abandoned: 'abandonada',
+  endReason_interrupted: 'interrumpida',
   // live game: clocks, answers, kicks, announcements
   sending: 'Enviando tu respuesta…',
   answerLost: 'Tu respuesta no llegó: se cortó la conexión antes de que el servidor la recibiera y la pregunta ya se cerró.',
@@ -302,6 +303,7 @@ const en: Record<TextKey, string> = {
   endReason_completed: 'completed',
   'endReason_ended-early': 'ended early',
   endReason_abandoned: 'abandoned',
+  endReason_interrupted: 'interrupted',
   // live game: clocks, answers, kicks, announcements
   sending: 'Sending your answer…',
   answerLost: 'Your answer did not arrive: the connection dropped before the server got it, and the question has closed.',

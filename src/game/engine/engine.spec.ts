@@ -234,6 +234,37 @@ describe('host absence', () => {
     expect(game).toMatchObject({ phase: 'ended', endReason: 'abandoned' });
     expect(game.players.ana.score).toBe(1000);
   });
+
+  test('a game the server restored ends as interrupted if its host never comes back, with the answers it had', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
+    engine.restoreGame(game, T0 + 2000);
+    expect(game).toMatchObject({ restoredAt: T0 + 2000, hostConnected: false, hostLeftAt: T0 + 2000, paused: { remainingMs: 18_000 } });
+    expect(Object.values(game.players).every((p) => !p.connected)).toBe(true);
+    expect(engine.nextTimerAt(game)).toBe(T0 + 2000 + 30 * 60_000);
+    expect(types(engine.advanceTime(game, T0 + 2000 + 30 * 60_000))).toEqual(['question-closed', 'game-over', 'game-ended']);
+    expect(game).toMatchObject({ phase: 'ended', endReason: 'interrupted' });
+    expect(game.players.ana.score).toBe(1000);
+  });
+
+  test('once the host is back, a restored game is an ordinary one again: a later absence abandons it', () => {
+    const game = lobby();
+    engine.startGame(game, T0);
+    engine.restoreGame(game, T0 + 2000);
+    engine.setHostConnected(game, true, T0 + 5000);
+    expect(game.restoredAt).toBeNull();
+    engine.setHostConnected(game, false, T0 + 6000);
+    engine.advanceTime(game, T0 + 6000 + 30 * 60_000);
+    expect(game).toMatchObject({ phase: 'ended', endReason: 'abandoned' });
+  });
+
+  test('a restored lobby nobody comes back to ends as interrupted', () => {
+    const game = lobby();
+    engine.restoreGame(game, T0);
+    engine.advanceTime(game, T0 + 30 * 60_000);
+    expect(game).toMatchObject({ phase: 'ended', endReason: 'interrupted' });
+  });
 });
 
 describe('counters kept with the players, so no event counts the class', () => {

@@ -7,7 +7,11 @@ import type { AnswerValue, Question } from '../../questions/question.js';
  */
 export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium' | 'ended';
 export type ScoringProfile = 'classic' | 'accuracy' | 'practice';
-export type EndReason = 'completed' | 'ended-early' | 'abandoned';
+/**
+ * `abandoned`: the host left and did not come back; `interrupted`: the server
+ * stopped (crash, restart) and the host did not come back to the restored game.
+ */
+export type EndReason = 'completed' | 'ended-early' | 'abandoned' | 'interrupted';
 
 /** A question as played in a round: options already shuffled, with its point multiplier. */
 export interface RoundQuestion extends Question {
@@ -28,7 +32,7 @@ export interface GameSettings {
   reconnectGraceMs: number;
   /** With no host connected for this long, an open question pauses. */
   hostAbsencePauseMs: number;
-  /** With no host connected for this long, the game ends as abandoned. */
+  /** With no host connected for this long, the game ends as abandoned (interrupted, if the server had stopped meanwhile). */
   abandonAfterMs: number;
   maxPlayers: number;
   /**
@@ -123,6 +127,12 @@ export interface GameState {
   lastDepartureAt: number | null;
   hostConnected: boolean;
   hostLeftAt: number | null;
+  /**
+   * When the server brought the game back after it stopped (crash or drain);
+   * cleared once the host attaches again. If the host never does, the game
+   * ends as `interrupted`, not `abandoned`. Absent in games stored before it existed.
+   */
+  restoredAt?: number | null;
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;

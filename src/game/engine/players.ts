@@ -115,6 +115,8 @@ export function setPlayerConnected(game: GameState, playerId: string, connected:
 export function setHostConnected(game: GameState, connected: boolean, now: number): void {
   game.hostConnected = connected;
   game.hostLeftAt = connected ? null : now;
+  // The teacher is back: the game goes on as if the server had never stopped.
+  if (connected) game.restoredAt = null;
 }
 
 export function closeIfEveryoneAnswered(game: GameState, now: number): GameEvent[] {

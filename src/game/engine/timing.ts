@@ -1,7 +1,7 @@
 import { GameError } from './game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState } from './game-state.js';
-import { closeIfEveryoneAnswered } from './players.js';
+import { closeIfEveryoneAnswered, setHostConnected, setPlayerConnected } from './players.js';
 import { closeGame, closeQuestion, finishGame } from './rounds.js';
 
 /**
@@ -48,12 +48,30 @@ export function advanceTime(game: GameState, now: number): GameEvent[] {
 
 function abandonGame(game: GameState, now: number): GameEvent[] {
   if (game.phase === 'podium') return closeGame(game);
+  // A game the server restored and its host never came back to was interrupted, not left by its host.
+  const reason = game.restoredAt != null ? 'interrupted' : 'abandoned';
   if (game.phase === 'lobby') {
     game.endedAt = now;
-    game.endReason = 'abandoned';
+    game.endReason = reason;
     return closeGame(game);
   }
-  return [...finishGame(game, now, 'abandoned'), ...closeGame(game)];
+  return [...finishGame(game, now, reason), ...closeGame(game)];
+}
+
+/**
+ * The server brought the game back after it stopped (`stoppedAt`: the last
+ * moment it is known to have run): nobody is connected any more, and an open
+ * question is paused with the time it had then. If the host does not attach
+ * again within the abandon delay, the game ends as `interrupted`.
+ */
+export function restoreGame(game: GameState, stoppedAt: number): void {
+  if (game.phase === 'ended') return;
+  if (game.phase === 'question' && !game.paused) pauseGame(game, Math.max(stoppedAt, game.openedAt ?? stoppedAt), false);
+  for (const player of Object.values(game.players)) {
+    if (player.connected && !player.kicked) setPlayerConnected(game, player.id, false, stoppedAt);
+  }
+  if (game.hostConnected) setHostConnected(game, false, stoppedAt);
+  game.restoredAt = stoppedAt;
 }
 
 /** Freezes the open question's clock; only a running question has a clock to freeze. */

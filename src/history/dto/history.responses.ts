@@ -14,7 +14,7 @@ export class HistorySummaryDto {
   @ApiProperty() deckTitle: string;
   @ApiProperty({ description: 'epoch ms' }) startedAt: number;
   @ApiProperty({ description: 'epoch ms' }) endedAt: number;
-  @ApiProperty({ enum: ['completed', 'ended-early', 'abandoned'] }) endReason: string;
+  @ApiProperty({ enum: ['completed', 'ended-early', 'abandoned', 'interrupted'] }) endReason: string;
   @ApiProperty() playerCount: number;
   @ApiProperty() questionCount: number;
   @ApiProperty({ type: Winner, nullable: true }) winner: Winner | null;
@@ -85,7 +85,7 @@ export class HistoryRecordDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'the game settings' }) settings: object;
   @ApiProperty() startedAt: number;
   @ApiProperty() endedAt: number;
-  @ApiProperty({ enum: ['completed', 'ended-early', 'abandoned'] }) endReason: string;
+  @ApiProperty({ enum: ['completed', 'ended-early', 'abandoned', 'interrupted'] }) endReason: string;
   @ApiProperty({ type: [RankedPlayerDto] }) leaderboard: RankedPlayerDto[];
   @ApiProperty({ type: [HistoryQuestionDto] }) questions: HistoryQuestionDto[];
 }
@@ -116,6 +116,7 @@ class MisconceptionDto {
 
 export class HistoryReportDto {
   @ApiProperty() gameId: string;
+  @ApiProperty({ enum: ['completed', 'ended-early', 'abandoned', 'interrupted'] }) endReason: string;
   @ApiProperty({ type: [HardQuestionDto] }) hardestQuestions: HardQuestionDto[];
   @ApiProperty({ type: [SectionStatDto] }) sections: SectionStatDto[];
   @ApiProperty({ type: [MisconceptionDto] }) misconceptions: MisconceptionDto[];
