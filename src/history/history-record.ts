@@ -28,6 +28,11 @@ export interface HistoryQuestion {
   correctRate: number;
   medianResponseMs: number | null;
   answers: Array<{ playerId: string; nickname: string; answer: AnswerValue; correct: boolean; points: number; responseMs: number }>;
+  /**
+   * Players who joined after this question was shown and did not answer it: they could not,
+   * so they count neither as wrong nor as unanswered. Absent in records written before it existed.
+   */
+  joinedLater?: string[];
 }
 
 function median(values: number[]): number | null {
@@ -44,6 +49,8 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
     const q = game.questions[index];
     const list = Object.values(answers);
     const distribution = revealView(game, index).distribution;
+    const askedAt = game.askedAt?.[index];
+    const joinedLater = askedAt === undefined ? [] : Object.values(game.players).filter((p) => p.joinedAt > askedAt && !answers[p.id]).map((p) => p.id);
     const asked = distribution.correct + distribution.incorrect + distribution.unanswered;
     return {
       index,
@@ -66,6 +73,7 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
         points: a.points,
         responseMs: a.responseMs,
       })),
+      joinedLater,
     };
   });
   return {

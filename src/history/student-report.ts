@@ -15,6 +15,8 @@ export interface StudentReport {
     index: number;
     prompt: string;
     section: string;
+    /** False when the student joined after this question was shown: it is left out of their rates. */
+    asked: boolean;
     /** What the student answered, as they saw it; null when they did not answer. */
     answer: string | null;
     correct: boolean;
@@ -41,6 +43,7 @@ export function buildStudentReport(record: HistoryRecord, playerId: string): Stu
       index: q.index,
       prompt: q.prompt,
       section: q.source.section,
+      asked: !(q.joinedLater ?? []).includes(playerId),
       answer: given ? answerText(q, given.answer) : null,
       correct: given?.correct ?? false,
       points: given?.points ?? 0,
@@ -50,6 +53,7 @@ export function buildStudentReport(record: HistoryRecord, playerId: string): Stu
   });
   const bySection = new Map<string, { section: string; questions: number; correct: number; correctRate: number }>();
   for (const q of questions) {
+    if (!q.asked) continue;
     const s = bySection.get(q.section) ?? { section: q.section, questions: 0, correct: 0, correctRate: 0 };
     s.questions += 1;
     if (q.correct) s.correct += 1;

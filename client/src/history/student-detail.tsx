@@ -56,14 +56,14 @@ export function StudentDetail({ gameId, playerId, onBadKey }: { gameId: string; 
         </thead>
         <tbody>
           {report.questions.map((q) => (
-            <tr class={q.correct ? 'is-right' : 'is-wrong'}>
+            <tr class={!q.asked ? 'is-absent' : q.correct ? 'is-right' : 'is-wrong'}>
               <td>{q.index + 1}</td>
               <td>
                 {q.prompt}
                 <div class="meta">{q.section}</div>
               </td>
               <td>
-                {q.answer === null ? <em>{t('notAnswered')}</em> : q.answer} <span class="verdict-mark">{q.answer === null ? '' : q.correct ? `✓ ${t('right')}` : `✗ ${t('wrong')}`}</span>
+                {!q.asked ? <em>{t('joinedLater')}</em> : q.answer === null ? <em>{t('notAnswered')}</em> : q.answer} <span class="verdict-mark">{q.answer === null ? '' : q.correct ? `✓ ${t('right')}` : `✗ ${t('wrong')}`}</span>
               </td>
               <td>{q.rightAnswer}</td>
               <td>{q.points}</td>

@@ -76,6 +76,8 @@ class HistoryQuestionDto {
   @ApiProperty() correctRate: number;
   @ApiProperty({ nullable: true, type: Number }) medianResponseMs: number | null;
   @ApiProperty({ type: [PlayerAnswerDto] }) answers: PlayerAnswerDto[];
+  @ApiProperty({ type: [String], required: false, description: 'players who joined after the question was shown and did not answer it' })
+  joinedLater?: string[];
 }
 
 export class HistoryRecordDto {
