@@ -186,7 +186,7 @@ describe('the bank page in a real browser', () => {
     await page.getByText('Partidas jugadas con este tema: 1').waitFor();
     await page.locator('#filter-section').selectOption(section);
     await card(page, edited.id).locator('.figures').waitFor();
-    await page.screenshot({ path: `${SHOTS}/bank.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2250 } });
+    await page.screenshot({ path: `${SHOTS}/bank.png`, fullPage: true, clip: { x: 0, y: 0, width: PROJECTOR.viewport.width, height: 2250 } });
     await audit('bank page with figures', page);
 
     // The game's pages would try to reconnect to the stopped server.
