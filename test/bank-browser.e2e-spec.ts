@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BankQuestion } from '../src/bank/bank-overlay.js';
 import { shareARound, teacherQuestion } from './support/bank-class.js';
-import { accessibilityViolations, launchChromium, onScreen, PHONE, PROJECTOR } from './support/browser.js';
+import { accessibilityViolations, launchChromium, onScreen, openPage, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
 
@@ -50,18 +50,8 @@ describe('the bank page in a real browser', () => {
   const a11y: string[] = [];
   const prefix = testPrefix();
 
-  async function open(options: object, url: string): Promise<Page> {
-    const context = await browser.newContext({ ...options, locale: 'es-ES' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`${url}: ${err.message}`));
-    page.on('console', (msg) => {
-      // The refused edit below is a 422 on purpose; the browser logs every failed request.
-      if (msg.type() === 'error' && !msg.text().includes('status of 422')) problems.push(`${url}: ${msg.text()}`);
-    });
-    await page.goto(url);
-    return page;
-  }
+  // The refused edit below is a 422 on purpose; the browser logs every failed request.
+  const open = (options: object, url: string): Promise<Page> => openPage(browser, { contexts, problems }, options, url, { ignore: /status of 422/ });
   const start = async (env: Record<string, string>) => {
     const server = await startBuiltServer(env);
     servers.push(server);

@@ -1,18 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  accessibilityViolations,
-  announced,
-  answerQuestion,
-  createGame,
-  joinAs,
-  launchChromium,
-  onScreen,
-  PHONE,
-  PROJECTOR,
-  secondsShown,
-} from './support/browser.js';
+import { accessibilityViolations, announced, answerQuestion, createGame, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, secondsShown } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { CuttableProxy } from './support/cuttable-proxy.js';
 
@@ -43,15 +32,9 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
-  async function open(options: object, url: string, initScript?: string): Promise<Page> {
-    const context = await browser.newContext({ ...options, locale: 'es-ES' });
-    contexts.push(context);
-    if (initScript) await context.addInitScript(initScript);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`${url}: ${err.message}`));
-    await page.goto(url);
-    return page;
-  }
+  // Console errors are expected here (connections cut on purpose): only script errors count.
+  const open = (options: object, url: string, initScript?: string): Promise<Page> =>
+    openPage(browser, { contexts, problems }, options, url, { initScript, consoleErrors: false });
 
   const hostPage = () => open(PROJECTOR, `${server.url}/host#key=${server.teacherKey}`);
 

@@ -2,21 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import {
-  accessibilityViolations,
-  announced,
-  answerQuestion as answer,
-  brokenLeaderboardRows,
-  createGame,
-  FULL_HD,
-  joinAs,
-  launchChromium,
-  onScreen,
-  PHONE,
-  PROJECTOR,
-  textFillsProjector,
-  verticalOverflow,
-} from './support/browser.js';
+import { accessibilityViolations, announced, answerQuestion as answer, brokenLeaderboardRows, createGame, FULL_HD, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, textFillsProjector, verticalOverflow } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { ClientPool } from './support/quiz-client.js';
 
@@ -30,17 +16,7 @@ describe('a whole class in a real browser', () => {
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
-  async function open(options: object, url: string): Promise<Page> {
-    const context = await browser.newContext({ ...options, locale: 'es-ES' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`${url}: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`${url}: ${msg.text()}`);
-    });
-    await page.goto(url);
-    return page;
-  }
+  const open = (options: object, url: string): Promise<Page> => openPage(browser, { contexts, problems }, options, url);
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });

@@ -1,6 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where a test keeps what pages opened: their contexts (closed after the test) and every script error or console error they logged. */
+export interface PageLog {
+  contexts: BrowserContext[];
+  problems: string[];
+}
+
+/**
+ * A page in a fresh context (its own storage, as a separate device), in Spanish, with its script
+ * errors and console errors collected into `log.problems` (`consoleErrors: false` collects only
+ * script errors; `ignore` skips console errors a test causes on purpose).
+ */
+export async function openPage(
+  browser: Browser,
+  log: PageLog,
+  options: object,
+  url: string,
+  { initScript, consoleErrors = true, ignore }: { initScript?: string; consoleErrors?: boolean; ignore?: RegExp } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ ...options, locale: 'es-ES' });
+  log.contexts.push(context);
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => log.problems.push(`${url}: ${err.message}`));
+  if (consoleErrors) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !ignore?.test(msg.text())) log.problems.push(`${url}: ${msg.text()}`);
+    });
+  }
+  await page.goto(url);
+  return page;
+}
 
 /** Debian's Chromium, as the machine provides it; never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
