@@ -12,16 +12,6 @@ import { ClientPool } from './support/quiz-client.js';
 
 const REQUEST = { questionCount: 2, seed: 5, types: ['single' as const] };
 
-async function api<T>(server: BuiltServer, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.teacherKey}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
 describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', () => {
   const pool = new ClientPool();
   const servers: BuiltServer[] = [];
@@ -39,7 +29,7 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     const round = await roundFor(REQUEST);
     const first = await startBuiltServer({ DATA_DIR: dataDir });
     servers.push(first);
-    const { body: game } = await api<{ gameId: string; pin: string; hostToken: string }>(first, 'POST', '/api/games', {
+    const { body: game } = await first.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
       deckId: 'tema1-virtualizacion',
       timeLimitSec: 60,
       ...REQUEST,
@@ -84,7 +74,7 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     const over = await host2.next<GameOverView & { historySaved: boolean }>('game:over');
     expect(over.historySaved).toBe(true);
 
-    const { body: record } = await api<HistoryRecord>(second, 'GET', `/api/history/${game.gameId}`);
+    const { body: record } = await second.api<HistoryRecord>('GET', `/api/history/${game.gameId}`);
     expect(record.questions[0].answers).toHaveLength(3);
     expect(record.leaderboard.find((p) => p.nickname === 'P0')!.correctCount).toBe(1);
   }, 60_000);

@@ -13,18 +13,12 @@ import { ClientPool } from './support/quiz-client.js';
 
 const REQUEST = { questionCount: 3, seed: 5, types: ['single' as const] };
 
-async function api<T>(server: BuiltServer, route: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${server.teacherKey}` } });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
 const SHORT_ABSENCE = { ABANDON_AFTER_MS: '3000', HOST_ABSENCE_PAUSE_MS: '1000' };
 
 /** The record, once the server has written it (the game ends on the server's own timer). */
 async function historyOf(server: BuiltServer, gameId: string): Promise<HistoryRecord> {
   for (let attempt = 0; attempt < 120; attempt++) {
-    const { status, body } = await api<HistoryRecord>(server, `/api/history/${gameId}`);
+    const { status, body } = await server.api<HistoryRecord>('GET', `/api/history/${gameId}`);
     if (status === 200) return body;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -45,12 +39,11 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
     const round = await roundFor(REQUEST);
     const first = await startBuiltServer({ DATA_DIR: dataDir, ...SHORT_ABSENCE });
     servers.push(first);
-    const created = await fetch(`${first.url}/api/games`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${first.teacherKey}` },
-      body: JSON.stringify({ deckId: 'tema1-virtualizacion', timeLimitSec: 60, ...REQUEST }),
+    const { body: game } = await first.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
+      deckId: 'tema1-virtualizacion',
+      timeLimitSec: 60,
+      ...REQUEST,
     });
-    const game = (await created.json()) as { gameId: string; pin: string; hostToken: string };
     const host = await pool.connect(first.url);
     await host.ok('host:attach', { hostToken: game.hostToken });
     const phones = await Promise.all([0, 1, 2].map(() => pool.connect(first.url)));
@@ -79,7 +72,7 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
       ['P1', false],
     ]);
     expect(record.questions[0].distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
-    expect((await api<HistoryReport>(second, `/api/history/${game.gameId}/report`)).body.endReason).toBe('interrupted');
+    expect((await second.api<HistoryReport>('GET', `/api/history/${game.gameId}/report`)).body.endReason).toBe('interrupted');
     const csv = await (await fetch(`${second.url}/api/history/${game.gameId}/export.csv?lang=es`, { headers: { authorization: `Bearer ${second.teacherKey}` } })).text();
     expect(csv.split('\n')[1]).toContain('interrumpida');
   }, 60_000);

@@ -8,6 +8,8 @@ export interface BuiltServer {
   url: string;
   teacherKey: string;
   output: () => string;
+  /** A REST call with the teacher key; the body is parsed JSON (undefined when empty). */
+  api<T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
   /** kill -9: no shutdown hooks, no lease handed over. */
   crash(): Promise<void>;
@@ -54,5 +56,14 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
       child.once('exit', () => resolve());
       child.kill(signal);
     });
-  return { url, teacherKey, output: () => output, stop: () => kill('SIGTERM'), crash: () => kill('SIGKILL') };
+  const api = async <T>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${teacherKey}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return { url, teacherKey, output: () => output, api, stop: () => kill('SIGTERM'), crash: () => kill('SIGKILL') };
 }
