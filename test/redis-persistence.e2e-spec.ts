@@ -1,43 +1,18 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { OwnRedis } from './support/redis-server.js';
 import { testPrefix } from './support/redis.js';
 
-/** A redis-server with no persistence at all (no append-only file, no snapshots), on its own port. */
-async function volatileRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const own = await OwnRedis.create();
-  const child = spawn('redis-server', ['--port', String(own.port), '--bind', '127.0.0.1', '--appendonly', 'no', '--save', ''], { stdio: 'ignore' });
-  const probe = new Redis(own.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  for (let i = 0; i < 100; i++) {
-    try {
-      await probe.connect();
-      if ((await probe.ping()) === 'PONG') break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  probe.disconnect();
-  return {
-    url: own.url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 describe('npm start in Redis mode checks that Redis keeps what it is told', () => {
   let persistent: OwnRedis;
-  let volatile: { url: string; stop(): Promise<void> };
+  let volatile: OwnRedis;
   const started: BuiltServer[] = [];
 
   beforeAll(async () => {
     persistent = await OwnRedis.create();
     await persistent.start();
-    volatile = await volatileRedis();
+    volatile = await OwnRedis.create({ persistent: false });
+    await volatile.start();
   });
   afterAll(async () => {
     await Promise.all(started.map((s) => s.stop()));

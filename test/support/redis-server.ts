@@ -8,7 +8,8 @@ import { Redis } from 'ioredis';
 /**
  * A redis-server of the test's own, on a free port, with an append-only file
  * synced on every write: it can be stopped and started again mid-game without
- * losing what it acknowledged.
+ * losing what it acknowledged. `{ persistent: false }` gives one that keeps
+ * nothing on disk at all (no append-only file, no snapshots).
  */
 export class OwnRedis {
   private child: ChildProcess | null = null;
@@ -16,9 +17,10 @@ export class OwnRedis {
   private constructor(
     readonly port: number,
     private readonly dir: string,
+    private readonly persistent: boolean,
   ) {}
 
-  static async create(): Promise<OwnRedis> {
+  static async create({ persistent = true }: { persistent?: boolean } = {}): Promise<OwnRedis> {
     const port = await new Promise<number>((resolve) => {
       const probe = createServer();
       probe.listen(0, '127.0.0.1', () => {
@@ -26,7 +28,7 @@ export class OwnRedis {
         probe.close(() => resolve(port));
       });
     });
-    return new OwnRedis(port, await mkdtemp(path.join(tmpdir(), 'aulaquiz-redis-')));
+    return new OwnRedis(port, await mkdtemp(path.join(tmpdir(), 'aulaquiz-redis-')), persistent);
   }
 
   get url(): string {
@@ -34,11 +36,10 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''],
-      { stdio: 'ignore' },
-    );
+    const persistence = this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, ...persistence, '--save', ''], {
+      stdio: 'ignore',
+    });
     const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     for (let i = 0; i < 100; i++) {
       try {
