@@ -1,17 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { freePort } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, tries = 200): Promise<void> {
   for (let i = 0; i < tries; i++) {

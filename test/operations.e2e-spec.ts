@@ -1,19 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { JoinResult } from '../src/game/protocol.js';
-import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { freePort, startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { QuizClient } from './support/quiz-client.js';
 import { appForTests, TEST_TEACHER_KEY } from './support/e2e-app.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('operations: health, metrics and request ids', () => {
   const ctx = appForTests();
