@@ -34,7 +34,7 @@ function instance(store: MemoryGameStore, history: MemoryHistoryStore, clock: Ma
 describe('FinishedGames', () => {
   test('a record left in a dead instance\'s outbox is rebuilt from the store by the next instance, and only then is the game retired', async () => {
     const clock = new ManualClock();
-    const store = new MemoryGameStore();
+    const store = new MemoryGameStore(clock);
     const history = new FlakyHistory();
     const first = instance(store, history, clock);
     const { game, hostToken } = await first.runner.create(testSettings(), everyTypeRound().slice(0, 2));
@@ -63,7 +63,7 @@ describe('FinishedGames', () => {
 
   test('a game at the podium whose record is stored is left alone; a deleted record is not brought back', async () => {
     const clock = new ManualClock();
-    const store = new MemoryGameStore();
+    const store = new MemoryGameStore(clock);
     const history = new MemoryHistoryStore();
     const one = instance(store, history, clock);
     const { game, hostToken } = await one.runner.create(testSettings(), everyTypeRound().slice(0, 1));

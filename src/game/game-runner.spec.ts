@@ -24,7 +24,7 @@ describe('GameRunner', () => {
     clock = new ManualClock();
     out = new RecordingBroadcaster();
     history = new MemoryHistoryStore();
-    const store = new MemoryGameStore();
+    const store = new MemoryGameStore(clock);
     runner = new GameRunner(store, new GamePublisher(out, store, new HistoryOutbox(history), clock, validateConfig({})), clock, new LocalCoordinator());
   });
 

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { Clock } from '../common/clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { GameCoordinator, LocalCoordinator } from './coordination/game-coordinator.js';
@@ -14,16 +15,19 @@ import { RedisGameStore } from './store/redis-game-store.js';
 export const gameStorageProviders: Provider[] = [
   {
     provide: GameStore,
-    inject: [RedisConnection, AppConfig],
-    useFactory: async (redis: RedisConnection, config: AppConfig) =>
-      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true })) : await openGameJournal(config),
+    inject: [RedisConnection, AppConfig, Clock],
+    useFactory: async (redis: RedisConnection, config: AppConfig, clock: Clock) =>
+      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true })) : await openGameJournal(config, clock),
   },
   {
     provide: GameCoordinator,
-    inject: [RedisConnection, GameStore, AppConfig],
-    useFactory: (redis: RedisConnection, store: GameStore, config: AppConfig) =>
+    inject: [RedisConnection, GameStore, AppConfig, Clock],
+    useFactory: (redis: RedisConnection, store: GameStore, config: AppConfig, clock: Clock) =>
       redis.enabled
-        ? new RedisCoordinator(redis.create('leases'), redis.create('changes'), store, `${config.REDIS_PREFIX}changes`, config.INSTANCE_ID)
+        ? new RedisCoordinator(redis.create('leases'), redis.create('changes'), store, clock, {
+            channel: `${config.REDIS_PREFIX}changes`,
+            instanceId: config.INSTANCE_ID,
+          })
         : new LocalCoordinator(),
   },
 ];

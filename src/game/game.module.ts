@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from '../auth/teacher-key.module.js';
 import { BankModule } from '../bank/bank.module.js';
-import { Clock, SystemClock } from '../common/clock/clock.js';
 import { HistoryModule } from '../history/history.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { GameBroadcaster } from './game-broadcaster.js';
@@ -21,7 +20,6 @@ import { StoreOutageHandler } from '../redis/store-outage.handler.js';
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule, BankModule],
   controllers: [GamesController],
   providers: [
-    { provide: Clock, useClass: SystemClock },
     ...gameStorageProviders,
     SocketIoBroadcaster,
     { provide: GameBroadcaster, useExisting: SocketIoBroadcaster },

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../test/support/fixtures.js';
 import { RecordingBroadcaster } from '../../test/support/recording-broadcaster.js';
 import { RedisTestKeys } from '../../test/support/redis.js';
+import { SystemClock } from '../common/clock/clock.js';
 import { ManualClock } from '../common/clock/manual-clock.js';
 import { validateConfig } from '../config/app-config.js';
 import { HistoryOutbox } from '../history/history-outbox.js';
@@ -24,7 +25,7 @@ afterAll(() => redis.cleanup());
 describe('one bad change fails alone', () => {
   test('a change that throws unexpectedly is refused INTERNAL_ERROR; the changes batched with it commit', async () => {
     const clock = new ManualClock();
-    const store = new MemoryGameStore();
+    const store = new MemoryGameStore(clock);
     const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
     const { game } = await runner.create(testSettings(), everyTypeRound());
     await runner.join(game.pin, 'Ana');
@@ -88,7 +89,7 @@ describe('tokens', () => {
 });
 
 describe.each<[string, () => GameStore]>([
-  ['memory', () => new MemoryGameStore()],
+  ['memory', () => new MemoryGameStore(new SystemClock())],
   ['redis', () => new RedisGameStore(redis.client())],
 ])('client-keyed tables have no prototype (%s store)', (_name, make) => {
   test('names like "constructor" are ordinary keys, in a new game and in a loaded one', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock, SystemClock } from '../common/clock/clock.js';
 
 export interface AvailabilityListener {
   /** The store stopped answering at `at`. */
@@ -21,6 +22,9 @@ export class StoreAvailability {
   private downSince: number | null = null;
   private readonly listeners: AvailabilityListener[] = [];
 
+  /** The outage's bounds are given back to open questions, so they are read from the same clock as the questions' deadlines. */
+  constructor(private readonly clock: Clock = new SystemClock()) {}
+
   get blocking(): boolean {
     return this.state !== 'up';
   }
@@ -33,7 +37,7 @@ export class StoreAvailability {
     this.listeners.push(listener);
   }
 
-  markDown(at = Date.now()): void {
+  markDown(at = this.clock.now()): void {
     if (this.state === 'down') return;
     // Lost again while catching up: the outage goes on from its first moment.
     if (this.state === 'up') this.downSince = at;
@@ -41,7 +45,7 @@ export class StoreAvailability {
     for (const l of this.listeners) l.down(this.downSince ?? at);
   }
 
-  markUp(at = Date.now()): void {
+  markUp(at = this.clock.now()): void {
     if (this.state !== 'down' || this.downSince === null) return;
     this.state = 'catching-up';
     if (this.listeners.length === 0) { this.settled(); return; }

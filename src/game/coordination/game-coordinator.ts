@@ -15,7 +15,9 @@ export interface CoordinationListener {
  */
 export abstract class GameCoordinator {
   abstract start(listener: CoordinationListener): void;
+  /** Hands this instance's games over (another instance may drive them at once); it drives nothing afterwards. */
   abstract stop(): Promise<void>;
+  /** Whether this instance schedules the game's timers now. */
   abstract drives(gameId: string): boolean;
   /** A game this instance just created: try to drive it. */
   abstract created(gameId: string): void;
@@ -23,12 +25,21 @@ export abstract class GameCoordinator {
   abstract changed(gameId: string): void;
 }
 
+/** The embedded default: one process drives every game, and there is no other instance to tell about changes. */
 export class LocalCoordinator extends GameCoordinator {
+  private stopped = false;
+
   start(): void {}
-  async stop(): Promise<void> {}
-  drives(): boolean {
-    return true;
+
+  async stop(): Promise<void> {
+    // At shutdown no new timer may be scheduled, here as with leases.
+    this.stopped = true;
   }
+
+  drives(): boolean {
+    return !this.stopped;
+  }
+
   created(): void {}
   changed(): void {}
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { GameStore } from '../store/game-store.js';
+import type { Cancel, Clock } from '../../common/clock/clock.js';
+import type { GameStore } from '../store/game-store.js';
 import { GameCoordinator, type CoordinationListener } from './game-coordinator.js';
 
 /** A lease outlives a missed renewal or two; a dead instance's games are adopted within LEASE_MS + SWEEP_MS. */
@@ -22,31 +23,52 @@ type LeaseRedis = Redis & {
 
 const leaseKey = (gameId: string) => `game:{${gameId}}:lease`;
 
+export interface RedisCoordinatorOptions {
+  /** The pub/sub channel change notices travel on (channels are not keys: the Redis prefix does not reach them). */
+  channel: string;
+  /** Names this instance in leases and notices; random when not given. */
+  instanceId?: string;
+  leaseMs?: number;
+  sweepMs?: number;
+}
+
 /**
- * Timer leases and change notices through Redis. Every SWEEP_MS an instance
+ * Timer leases and change notices through Redis. Every `sweepMs` an instance
  * renews the leases it holds and tries to take any live game nobody holds —
  * that is how a game whose instance died (kill -9) carries on elsewhere. The
  * lease only decides who schedules timers; every change is still a
  * compare-and-set in the store, so even two drivers for a moment close a
  * question once.
+ *
+ * Sweeps are scheduled on the injected Clock (a test moves them with a manual
+ * clock); a lease's expiry is Redis's own TTL, so instances whose clocks
+ * disagree still agree on who holds a game.
  */
 export class RedisCoordinator extends GameCoordinator {
   private readonly logger = new Logger(RedisCoordinator.name);
   readonly instanceId: string;
+  private readonly channel: string;
+  private readonly leaseMs: number;
+  private readonly sweepMs: number;
   private readonly held = new Set<string>();
-  private listener: CoordinationListener | null = null;
-  private sweeper: NodeJS.Timeout | null = null;
   private readonly redis: LeaseRedis;
+  private listener: CoordinationListener | null = null;
+  private cancelSweep: Cancel | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     redis: Redis,
     private readonly subscriber: Redis,
     private readonly store: GameStore,
-    private readonly channel: string,
-    instanceId?: string,
+    private readonly clock: Clock,
+    options: RedisCoordinatorOptions,
   ) {
     super();
-    this.instanceId = instanceId ?? randomBytes(6).toString('hex');
+    this.channel = options.channel;
+    this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
+    this.leaseMs = options.leaseMs ?? LEASE_MS;
+    this.sweepMs = options.sweepMs ?? SWEEP_MS;
     redis.defineCommand('leaseRenew', { numberOfKeys: 1, lua: RENEW });
     redis.defineCommand('leaseRelease', { numberOfKeys: 1, lua: RELEASE });
     this.redis = redis as LeaseRedis;
@@ -54,18 +76,21 @@ export class RedisCoordinator extends GameCoordinator {
 
   start(listener: CoordinationListener): void {
     this.listener = listener;
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== this.channel) return;
       const [gameId, from] = message.split(' ');
-      if (from !== this.instanceId) listener.changedElsewhere(gameId);
+      if (gameId && from !== this.instanceId) listener.changedElsewhere(gameId);
     });
     void this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.error(`subscribe: ${err instanceof Error ? err.message : String(err)}`));
-    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.sweeper.unref();
+    this.scheduleSweep();
     void this.sweep();
   }
 
   async stop(): Promise<void> {
-    if (this.sweeper) clearInterval(this.sweeper);
+    this.stopped = true;
+    this.cancelSweep?.();
+    // A pass in flight may still take a lease: wait for it, so that lease is released below too.
+    await this.running;
     // A clean shutdown hands its games over at once instead of after the lease runs out.
     await Promise.all([...this.held].map((id) => this.redis.leaseRelease(leaseKey(id), this.instanceId).catch(() => 0)));
     this.held.clear();
@@ -80,10 +105,25 @@ export class RedisCoordinator extends GameCoordinator {
   }
 
   changed(gameId: string): void {
+    // Best effort by design: an instance that misses a notice loads the game fresh on its next compare-and-set miss.
     void this.redis.publish(this.channel, `${gameId} ${this.instanceId}`).catch(() => undefined);
   }
 
-  private async sweep(): Promise<void> {
+  /** One pass of renewing and adopting, now (a pass already running is waited for, not doubled). */
+  sweep(): Promise<void> {
+    this.running ??= this.sweepOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private scheduleSweep(): void {
+    if (this.stopped) return;
+    this.cancelSweep = this.clock.scheduleAt(this.clock.now() + this.sweepMs, () => {
+      this.scheduleSweep();
+      void this.sweep();
+    });
+  }
+
+  private async sweepOnce(): Promise<void> {
     try {
       const live = new Set(await this.store.liveGameIds());
       for (const id of [...this.held]) {
@@ -91,20 +131,26 @@ export class RedisCoordinator extends GameCoordinator {
           // The game ended: nothing left to drive.
           await this.redis.leaseRelease(leaseKey(id), this.instanceId);
           this.lose(id);
-        } else if ((await this.redis.leaseRenew(leaseKey(id), this.instanceId, LEASE_MS)) === 0) {
+        } else if ((await this.redis.leaseRenew(leaseKey(id), this.instanceId, this.leaseMs)) === 0) {
           this.lose(id);
         }
       }
       for (const id of live) if (!this.held.has(id)) await this.tryAcquire(id);
     } catch (err) {
       // Redis is unreachable: leases we cannot renew will lapse, and whoever reaches Redis first takes over.
-      this.logger.warn(`lease sweep: ${(err as Error).message}`);
+      this.logger.warn(`lease sweep: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
   private async tryAcquire(gameId: string): Promise<void> {
-    const won = await this.redis.set(leaseKey(gameId), this.instanceId, 'PX', LEASE_MS, 'NX').catch(() => null);
+    if (this.stopped) return;
+    const won = await this.redis.set(leaseKey(gameId), this.instanceId, 'PX', this.leaseMs, 'NX').catch(() => null);
     if (won !== 'OK') return;
+    if (this.stopped) {
+      // Stopped while the lease was on its way: hand it straight back.
+      await this.redis.leaseRelease(leaseKey(gameId), this.instanceId).catch(() => 0);
+      return;
+    }
     this.held.add(gameId);
     this.listener?.adopted(gameId);
   }

@@ -23,7 +23,7 @@ function journalFile(): string {
 }
 
 async function serverOn(journal: AppendJournal, clock: ManualClock, policy: CompactionPolicy = DEFAULT_COMPACTION) {
-  const store = new JournaledGameStore(journal, () => clock.now(), policy);
+  const store = new JournaledGameStore(journal, clock, policy);
   await store.recover();
   const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
   return { store, runner };

@@ -18,7 +18,7 @@ import { RecoveredHistory } from './recovered-history.js';
 
 /** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
 async function serverOn(file: string, clock: ManualClock) {
-  const store = new JournaledGameStore(new AppendJournal(file), () => clock.now());
+  const store = new JournaledGameStore(new AppendJournal(file), clock);
   await store.recover();
   const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
   return { store, runner };
@@ -63,7 +63,7 @@ describe('JournaledGameStore', () => {
   test('a game that reached the podium but not history before a crash is written to history at the next start', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'journal-')), 'games.jsonl');
     const clock = new ManualClock();
-    const store = new JournaledGameStore(new AppendJournal(file), () => clock.now());
+    const store = new JournaledGameStore(new AppendJournal(file), clock);
     await store.recover();
     const unwritable = new (class extends MemoryHistoryStore {
       override async saveOnce(): Promise<boolean> {
@@ -116,7 +116,7 @@ describe('JournaledGameStore', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'journal-')), 'games.jsonl');
     const clock = new ManualClock();
     const journal = new AppendJournal(file);
-    const store = new JournaledGameStore(journal, () => clock.now());
+    const store = new JournaledGameStore(journal, clock);
     await store.recover();
     const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
     const { game } = await runner.create(testSettings(), everyTypeRound());

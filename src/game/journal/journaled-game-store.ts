@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Clock } from '../../common/clock/clock.js';
 import type { AnswerRecord, GameEvent, GameState } from '../engine/index.js';
 import type { AnswerWrite, OpenAnswers } from '../store/game-store.js';
 import { MemoryGameStore } from '../store/memory-game-store.js';
@@ -47,10 +48,10 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
 
   constructor(
     private readonly journal: AppendJournal,
-    private readonly now: () => number = Date.now,
+    clock: Clock,
     private readonly compactionPolicy: CompactionPolicy = DEFAULT_COMPACTION,
   ) {
-    super();
+    super(clock);
   }
 
   /** Games brought back from the journal at start (not yet ended). */
@@ -69,7 +70,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   async markHistoryStored(gameId: string): Promise<void> {
     if (this.historyStored.has(gameId) || !this.games.has(gameId)) return;
     this.historyStored.add(gameId);
-    await this.write({ t: 'history', at: this.now(), gameId });
+    await this.write({ t: 'history', at: this.clock.now(), gameId });
   }
 
   /** The journal's last write failure, for readiness (null while it writes). */
@@ -91,7 +92,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   async recover(): Promise<void> {
     const replayed = replayJournal(this.journal.readExisting());
     if (replayed.skipped > 0) this.logger.warn(`Skipped ${replayed.skipped} unreadable journal line(s) (a write cut short by a crash or a full disk).`);
-    const now = this.now();
+    const now = this.clock.now();
     for (const [id, { game, answered, expiresAt }] of replayed.games) {
       this.games.set(id, { game, version: 0, scores: new Map(), answered, expiresAt });
       this.pins.set(game.pin, id);
@@ -110,7 +111,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     if (!(await super.insert(game))) return false;
     try {
       this.shapes.set(game.id, shapeOf(game));
-      await this.write({ t: 'game', at: this.now(), game });
+      await this.write({ t: 'game', at: this.clock.now(), game });
     } catch (err) {
       // Not durable, so not created: the caller is told to try again.
       this.games.delete(game.id);
@@ -125,7 +126,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     const committed = this.commitNow(game, version);
     if (committed === null) return Promise.resolve(null);
     // Described and queued now, in the turn the change was made: the players it names are serialized as they are now.
-    const entry = commitEntry(game, changes, this.shapes.get(game.id) ?? null, this.now());
+    const entry = commitEntry(game, changes, this.shapes.get(game.id) ?? null, this.clock.now());
     this.shapes.set(game.id, shapeOf(game));
     return this.write(entry).then(
       () => committed,
@@ -142,7 +143,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     const write = this.storeAnswer(gameId, questionIndex, key, record);
     if (write.status === 'stored') {
       try {
-        await this.write({ t: 'answer', at: this.now(), gameId, index: questionIndex, record });
+        await this.write({ t: 'answer', at: this.clock.now(), gameId, index: questionIndex, record });
       } catch (err) {
         // Not on disk, so not kept: the phone is told to send it again, and the retry must not find it as a duplicate.
         this.forgetAnswer(gameId, questionIndex, record);
@@ -166,7 +167,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   override async retire(gameId: string, keepMs: number): Promise<void> {
     await super.retire(gameId, keepMs);
     const until = this.games.get(gameId)?.expiresAt;
-    if (until != null) await this.write({ t: 'retire', at: this.now(), gameId, until });
+    if (until != null) await this.write({ t: 'retire', at: this.clock.now(), gameId, until });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -182,7 +183,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   private async write(entry: JournalEntry): Promise<void> {
     await this.journal.append(JSON.stringify(entry));
     if (!this.compaction && this.compactionDue()) {
-      this.lastCompactionAt = this.now();
+      this.lastCompactionAt = this.clock.now();
       this.compaction = this.journal
         .compact(() => this.snapshotLines())
         .catch((err: unknown) => this.logger.error(`Journal compaction failed (the journal goes on as it was): ${String(err)}`))
@@ -193,14 +194,14 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
   private compactionDue(): boolean {
     const { minBytes, growth, minIntervalMs } = this.compactionPolicy;
     const threshold = Math.max(minBytes, growth * this.journal.snapshotSize);
-    if (this.journal.size < threshold || this.now() - this.lastCompactionAt < minIntervalMs) return false;
+    if (this.journal.size < threshold || this.clock.now() - this.lastCompactionAt < minIntervalMs) return false;
     // An open question means an answer burst may be under way: the snapshot's serialization waits for the reveal, up to a point.
     return this.journal.size >= 4 * threshold || ![...this.games.values()].some((e) => e.game.phase === 'question');
   }
 
   /** Current live games as journal lines; also rebuilds the scoreboards the answers imply. */
   private snapshotLines(): string[] {
-    const now = this.now();
+    const now = this.clock.now();
     const lines: string[] = [];
     for (const [id, entry] of this.games) {
       if (entry.expiresAt !== null && entry.expiresAt <= now) {

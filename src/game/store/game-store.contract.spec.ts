@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { RedisTestKeys } from '../../../test/support/redis.js';
+import { SystemClock } from '../../common/clock/clock.js';
 import * as engine from '../engine/index.js';
 import type { AnswerRecord, GameState } from '../engine/index.js';
 import type { GameStore } from './game-store.js';
@@ -10,7 +11,7 @@ import { RedisGameStore } from './redis-game-store.js';
 /** One suite, every adapter: the embedded memory store and Redis (the real local server). */
 const redis = new RedisTestKeys();
 const adapters: Array<[string, () => GameStore]> = [
-  ['memory', () => new MemoryGameStore()],
+  ['memory', () => new MemoryGameStore(new SystemClock())],
   ['redis', () => new RedisGameStore(redis.client())],
 ];
 

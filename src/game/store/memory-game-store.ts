@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock.js';
 import { dict, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 
@@ -23,6 +24,11 @@ export interface Entry {
 export class MemoryGameStore extends GameStore {
   protected readonly games = new Map<string, Entry>();
   protected readonly pins = new Map<string, string>();
+
+  /** The clock retired games expire by: the runner's, so a test's manual clock also decides when a finished game is forgotten. */
+  constructor(protected readonly clock: Clock) {
+    super();
+  }
 
   async insert(game: GameState): Promise<boolean> {
     this.sweep();
@@ -91,7 +97,7 @@ export class MemoryGameStore extends GameStore {
 
   async retire(gameId: string, keepMs: number): Promise<void> {
     const entry = this.games.get(gameId);
-    if (entry) entry.expiresAt = Date.now() + keepMs;
+    if (entry) entry.expiresAt = this.clock.now() + keepMs;
   }
 
   async liveGameIds(): Promise<string[]> {
@@ -102,7 +108,7 @@ export class MemoryGameStore extends GameStore {
   private entry(gameId: string): Entry | null {
     const entry = this.games.get(gameId);
     if (!entry) return null;
-    if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) {
+    if (entry.expiresAt !== null && entry.expiresAt <= this.clock.now()) {
       this.forget(gameId, entry);
       return null;
     }
@@ -110,7 +116,7 @@ export class MemoryGameStore extends GameStore {
   }
 
   private sweep(): void {
-    for (const [id, entry] of this.games) if (entry.expiresAt !== null && entry.expiresAt <= Date.now()) this.forget(id, entry);
+    for (const [id, entry] of this.games) if (entry.expiresAt !== null && entry.expiresAt <= this.clock.now()) this.forget(id, entry);
   }
 
   private forget(gameId: string, entry: Entry): void {
