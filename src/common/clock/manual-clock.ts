@@ -35,7 +35,8 @@ export class ManualClock extends Clock {
     for (;;) {
       const next = this.pending
         .filter((e) => e.at <= target)
-        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)
+        .at(0);
       if (!next) break;
       this.pending = this.pending.filter((e) => e !== next);
       this.current = Math.max(this.current, next.at);

@@ -31,9 +31,10 @@ export class LocalCoordinator extends GameCoordinator {
 
   start(): void {}
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     // At shutdown no new timer may be scheduled, here as with leases.
     this.stopped = true;
+    return Promise.resolve();
   }
 
   drives(): boolean {

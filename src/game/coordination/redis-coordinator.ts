@@ -145,7 +145,10 @@ export class RedisCoordinator extends GameCoordinator {
   private async tryAcquire(gameId: string): Promise<void> {
     if (this.stopped) return;
     const won = await this.redis.set(leaseKey(gameId), this.instanceId, 'PX', this.leaseMs, 'NX').catch(() => null);
-    if (won !== 'OK') return;
+    if (won === 'OK') await this.hold(gameId);
+  }
+
+  private async hold(gameId: string): Promise<void> {
     if (this.stopped) {
       // Stopped while the lease was on its way: hand it straight back.
       await this.redis.leaseRelease(leaseKey(gameId), this.instanceId).catch(() => 0);
