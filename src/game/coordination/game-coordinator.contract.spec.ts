@@ -90,7 +90,12 @@ function redisAdapter(prefix: string): Adapter {
       channel ||= `${prefix}changes:${String(Math.random()).slice(2)}`;
       const clock = new ManualClock();
       const heard = new Heard();
-      const coordinator = new RedisCoordinator(client(), client(), store, clock, { channel, instanceId: `instance-${started.length}`, leaseMs: LEASE_MS, sweepMs: SWEEP_MS });
+      const coordinator = new RedisCoordinator(client(), client(), store, clock, {
+        channel,
+        instanceId: `instance-${started.length}`,
+        leaseMs: LEASE_MS,
+        sweepMs: SWEEP_MS,
+      });
       coordinator.start(heard);
       started.push(coordinator);
       await coordinator.sweep();
@@ -129,7 +134,10 @@ afterAll(() => dropPrefix(prefix));
 let seq = 0;
 async function liveGame(store: MemoryGameStore): Promise<string> {
   seq += 1;
-  const game = engine.newGame({ id: `coord-${seq}`, pin: String(400_000 + seq), hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() }, 0);
+  const game = engine.newGame(
+    { id: `coord-${seq}`, pin: String(400_000 + seq), hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() },
+    0,
+  );
   expect(await store.insert(game)).toBe(true);
   return game.id;
 }
