@@ -105,8 +105,9 @@ export class RedisCoordinator extends GameCoordinator {
   }
 
   changed(gameId: string): void {
-    // Best effort by design: an instance that misses a notice loads the game fresh on its next compare-and-set miss.
-    void this.redis.publish(this.channel, `${gameId} ${this.instanceId}`).catch(() => undefined);
+    void this.redis
+      .publish(this.channel, `${gameId} ${this.instanceId}`)
+      .catch((err: unknown) => this.logger.warn(`change notice for game ${gameId}: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** One pass of renewing and adopting, now (a pass already running is waited for, not doubled). */
