@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { ManualClock } from '../../src/common/clock/manual-clock.js';
 import { validateConfig } from '../../src/config/app-config.js';
 import { LocalCoordinator } from '../../src/game/coordination/game-coordinator.js';
@@ -29,6 +31,8 @@ export class ControlledStore extends MemoryGameStore {
   refuseCommits = false;
   /** This many commits throw, as a store that is unreachable does. */
   failCommits = 0;
+  /** This many loads throw. */
+  failLoads = 0;
   private gate: Promise<void> | null = null;
 
   /** Loads wait until the returned function is called. */
@@ -44,6 +48,10 @@ export class ControlledStore extends MemoryGameStore {
   override async load(gameId: string): Promise<LoadedGame | null> {
     this.loads += 1;
     if (this.gate) await this.gate;
+    if (this.failLoads > 0) {
+      this.failLoads -= 1;
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    }
     const loaded = await super.load(gameId);
     return loaded && this.copies ? { ...loaded, game: structuredClone(loaded.game) } : loaded;
   }
@@ -96,4 +104,23 @@ export async function gameWithPlayers(runner: GameRunner, names: string[]) {
   const players = [];
   for (const name of names) players.push(await runner.join(game.pin, name));
   return { gameId: game.id, pin: game.pin, hostToken, players };
+}
+
+/** The item at `i`; fails the test when there is none (lookups are written as if `noUncheckedIndexedAccess` were on). */
+export function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`no item at ${i}`);
+  return item;
+}
+
+/** Silences Nest's logger for the test and answers whether a warning or an error containing a text was logged. */
+export function captureLogs() {
+  const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  const said = (calls: unknown[][], text: string) => calls.some((args) => args.some((arg) => typeof arg === 'string' && arg.includes(text)));
+  return {
+    warned: (text: string) => said(warn.mock.calls, text),
+    erred: (text: string) => said(error.mock.calls, text),
+    warnings: () => warn.mock.calls.length,
+  };
 }

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { Logger } from '@nestjs/common';
 import { ManualClock } from '../../common/clock/manual-clock.js';
-import { ControlledStore, gameWithPlayers, runnerHarness, settle, type RunnerHarness } from '../../../test/support/runner-harness.js';
+import { captureLogs, ControlledStore, gameWithPlayers, nth, runnerHarness, settle, type RunnerHarness } from '../../../test/support/runner-harness.js';
 import * as engine from '../engine/index.js';
 
 /**
@@ -15,7 +14,7 @@ describe('AnswerIntake (through GameRunner)', () => {
   let elsewhere: RunnerHarness;
 
   beforeEach(() => {
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    captureLogs();
     const clock = new ManualClock();
     store = new ControlledStore();
     store.copies = true;
@@ -23,12 +22,14 @@ describe('AnswerIntake (through GameRunner)', () => {
     elsewhere = runnerHarness({ store, clock });
   });
 
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   async function startedGame() {
     const { gameId, players } = await gameWithPlayers(here.runner, ['Ana', 'Beto']);
     await here.runner.command(gameId, (g, now) => engine.startGame(g, now));
-    return { gameId, ana: players[0]!, beto: players[1]! };
+    return { gameId, ana: nth(players, 0), beto: nth(players, 1) };
   }
 
   test('an answer scored against a question paused and resumed elsewhere is scored again on fresh state', async () => {
@@ -43,8 +44,8 @@ describe('AnswerIntake (through GameRunner)', () => {
     await expect(here.runner.answer(gameId, ana.playerId, 0, 1)).resolves.toEqual({ received: true });
 
     // Scored against the stale state it would have taken 16 s; the pause is not the player's time.
-    const [answers] = await store.answersOf(gameId, 1);
-    expect(answers?.[ana.playerId]).toMatchObject({ responseMs: 6_000, correct: true });
+    const answers = nth(await store.answersOf(gameId, 1), 0);
+    expect(answers[ana.playerId]).toMatchObject({ responseMs: 6_000, correct: true });
     expect(store.loads - loads).toBe(1);
   });
 
@@ -56,8 +57,8 @@ describe('AnswerIntake (through GameRunner)', () => {
 
     await expect(here.runner.answer(gameId, ana.playerId, 0, 1)).rejects.toMatchObject({ code: 'TOO_LATE' });
     expect(store.loads - loads).toBe(1);
-    const [answers] = await store.answersOf(gameId, 1);
-    expect(answers?.[ana.playerId]).toBeUndefined();
+    const answers = nth(await store.answersOf(gameId, 1), 0);
+    expect(answers[ana.playerId]).toBeUndefined();
   });
 
   test('a repeated answer gets the same ack, even after the question closed, and the first one stands', async () => {
@@ -67,8 +68,8 @@ describe('AnswerIntake (through GameRunner)', () => {
     await here.runner.answer(gameId, ana.playerId, 0, 2);
     await elsewhere.runner.command(gameId, (g) => engine.skipQuestion(g));
     await expect(here.runner.answer(gameId, ana.playerId, 0, 3)).resolves.toEqual({ received: true });
-    const [answers] = await store.answersOf(gameId, 1);
-    expect(answers?.[ana.playerId]).toMatchObject({ answer: 1, responseMs: 1_000 });
+    const answers = nth(await store.answersOf(gameId, 1), 0);
+    expect(answers[ana.playerId]).toMatchObject({ answer: 1, responseMs: 1_000 });
   });
 
   test('the last awaited answer closes the question at once, without waiting for the deadline', async () => {

@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { Logger } from '@nestjs/common';
-import { gameWithPlayers, runnerHarness, settle, type RunnerHarness } from '../../../test/support/runner-harness.js';
+import { captureLogs, gameWithPlayers, nth, runnerHarness, settle, type RunnerHarness } from '../../../test/support/runner-harness.js';
 import * as engine from '../engine/index.js';
 import { MAX_ATTEMPTS } from './game-transactions.js';
 
 describe('GameTransactions (through GameRunner)', () => {
   let h: RunnerHarness;
-  let errors: ReturnType<typeof jest.spyOn>;
+  let logs: ReturnType<typeof captureLogs>;
 
   beforeEach(() => {
     h = runnerHarness();
-    errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    logs = captureLogs();
   });
 
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   test('changes that arrive while the game is busy are one load and one commit, each failing alone', async () => {
     const { gameId, pin } = await gameWithPlayers(h.runner, ['Ana']);
@@ -46,7 +46,7 @@ describe('GameTransactions (through GameRunner)', () => {
       'INTERNAL_ERROR',
       'ok',
     ]);
-    expect(errors.mock.calls.some(([message]) => String(message).includes(`change to game ${gameId}`))).toBe(true);
+    expect(logs.erred(`change to game ${gameId}`)).toBe(true);
     const stored = await h.store.stored(gameId);
     expect(Object.values(stored.players).map((p) => p.nickname)).toEqual(['Ana', 'Beto', 'Carla', 'Dani']);
   });
@@ -74,7 +74,7 @@ describe('GameTransactions (through GameRunner)', () => {
     h.clock.advance(60_000);
     await settle();
     expect(h.out.events()).not.toContain('question:reveal');
-    await expect(h.runner.answer(gameId, players[0]!.playerId, 0, 1)).rejects.toMatchObject({ code: 'NOT_OPEN' });
+    await expect(h.runner.answer(gameId, nth(players, 0).playerId, 0, 1)).rejects.toMatchObject({ code: 'NOT_OPEN' });
 
     // The same command goes through once the store takes commits again.
     h.store.refuseCommits = false;
