@@ -45,6 +45,7 @@ export class GamePublisher implements OnModuleDestroy {
   private readonly lobbyChanges = new Map<string, Set<string>>();
   /** Games whose history record this instance saw stored (dropped when the game is retired). */
   private readonly recorded = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly out: GameBroadcaster,
@@ -62,6 +63,7 @@ export class GamePublisher implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     this.hostUpdates.dropAll();
     this.lobbyChanges.clear();
   }
@@ -164,7 +166,9 @@ export class GamePublisher implements OnModuleDestroy {
         this.lobbyChanges.delete(game.id);
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
         // A game not retired now is retired by FinishedGames' next sweep (every 5 s, by whoever drives it).
-        await this.retireWhenRecorded(game).catch((err: unknown) => this.logger.warn(`Retiring game ${game.id} failed (${describe(err)}); the finished-games sweep retries.`));
+        await this.retireWhenRecorded(game).catch((err: unknown) => {
+          this.logger.warn(`Retiring game ${game.id} failed (${describe(err)}); the finished-games sweep retries.`);
+        });
         return;
     }
   }
@@ -183,7 +187,7 @@ export class GamePublisher implements OnModuleDestroy {
       game.startedAt !== null &&
       (await this.ensureHistory(game).catch((err: unknown) => {
         // Not even queued (its answers could not be read): FinishedGames' sweep builds and stores it from the store.
-        this.logger.warn(`History of game ${game.id} not saved at the podium (${describe(err)}); the finished-games sweep retries.`);
+        this.logger.warn(`History of game ${game.id} not kept at the podium (${describe(err)}); the finished-games sweep retries.`);
         return false;
       }));
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
@@ -200,8 +204,8 @@ export class GamePublisher implements OnModuleDestroy {
 
   /** The load failed: the changes go back to wait for the next update, so the host's lobby misses no one. */
   private hostUpdateFailed(gameId: string, kinds: Set<HostUpdate>, err: unknown): void {
-    this.faults.report(`host update of game ${gameId}`, err, this.clock.now());
-    for (const kind of kinds) this.hostUpdates.mark(gameId, kind);
+    this.faults.report(`host update of game ${gameId}`, err);
+    if (!this.stopped) for (const kind of kinds) this.hostUpdates.mark(gameId, kind);
   }
 
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {

@@ -86,7 +86,12 @@ export interface RunnerHarness {
 
 /** A runner on the manual clock, the controlled store and a recording broadcaster; pass a store or clock to share them. */
 export function runnerHarness(
-  options: { store?: ControlledStore; clock?: ManualClock; out?: RecordingBroadcaster; publisher?: (h: Omit<RunnerHarness, 'publisher' | 'runner'>) => GamePublisher } = {},
+  options: {
+    store?: ControlledStore;
+    clock?: ManualClock;
+    out?: RecordingBroadcaster;
+    publisher?: (h: Omit<RunnerHarness, 'publisher' | 'runner'>) => GamePublisher;
+  } = {},
 ): RunnerHarness {
   const clock = options.clock ?? new ManualClock();
   const store = options.store ?? new ControlledStore();

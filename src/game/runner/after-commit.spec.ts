@@ -43,7 +43,6 @@ class ThrowingPublisher extends GamePublisher {
   }
 }
 
-
 describe('side effects after a commit', () => {
   let out: FlakyBroadcaster;
   let h: RunnerHarness;

@@ -3,7 +3,6 @@ import { captureLogs, gameWithPlayers, nth, runnerHarness, settle, type RunnerHa
 import * as engine from '../engine/index.js';
 import { TIMER_RETRY_MS } from '../game-timers.js';
 
-
 describe('departures the store refused at first (through GameRunner)', () => {
   let h: RunnerHarness;
   let logs: ReturnType<typeof captureLogs>;
