@@ -33,6 +33,8 @@ export class ControlledStore extends MemoryGameStore {
   failCommits = 0;
   /** This many loads throw. */
   failLoads = 0;
+  /** This many listings of live games throw. */
+  failListings = 0;
   private gate: Promise<void> | null = null;
 
   /** Loads wait until the returned function is called. */
@@ -66,6 +68,14 @@ export class ControlledStore extends MemoryGameStore {
     // With copies, an answer kept since the load would be lost by replacing the game: refuse, as Redis does.
     if (this.copies && open && (this.games.get(game.id)?.answered[open.index] ?? 0) !== open.count) return null;
     return super.commit(game, version, open, changes);
+  }
+
+  override async liveGameIds(): Promise<string[]> {
+    if (this.failListings > 0) {
+      this.failListings -= 1;
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    }
+    return super.liveGameIds();
   }
 
   /** The game as stored now. */
