@@ -49,8 +49,10 @@ export class FinishedGames implements OnApplicationBootstrap, OnModuleDestroy {
     let ids: string[];
     try {
       ids = await this.store.liveGameIds();
-    } catch {
-      return; // the store is away: the next pass tries again
+    } catch (err) {
+      // The store is away: the next pass tries again.
+      this.logger.warn(`Live games not listed (${(err as Error).message}); trying again in ${FINISHED_SWEEP_MS / 1000} s.`);
+      return;
     }
     for (const id of ids) {
       if (!this.coordinator.drives(id)) continue;

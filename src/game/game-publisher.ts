@@ -1,5 +1,6 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../common/clock/clock.js';
+import { FaultLog } from '../common/fault-log.js';
 import { AppConfig } from '../config/app-config.js';
 import { HistoryOutbox } from '../history/history-outbox.js';
 import { buildHistoryRecord } from '../history/history-record.js';
@@ -37,11 +38,14 @@ async function sendInSlices<T>(items: Iterable<T>, send: (item: T) => void): Pro
  */
 @Injectable()
 export class GamePublisher implements OnModuleDestroy {
+  private readonly logger = new Logger(GamePublisher.name);
+  private readonly faults = new FaultLog(this.logger);
   private readonly hostUpdates: HostUpdateBatcher<HostUpdate>;
   /** Per game, the players whose lobby entry changed since the host's last `lobby:update`. */
   private readonly lobbyChanges = new Map<string, Set<string>>();
   /** Games whose history record this instance saw stored (dropped when the game is retired). */
   private readonly recorded = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly out: GameBroadcaster,
@@ -51,7 +55,7 @@ export class GamePublisher implements OnModuleDestroy {
     private readonly config: AppConfig,
   ) {
     this.hostUpdates = new HostUpdateBatcher(clock, config.HOST_UPDATE_INTERVAL_MS, (id, kinds) => {
-      void this.sendHostUpdates(id, kinds).catch(() => undefined);
+      void this.sendHostUpdates(id, kinds).catch((err: unknown) => this.hostUpdateFailed(id, kinds, err));
     });
     // A record that could not be stored at the podium is retried; the podium hears when it is in.
     history.onStored((gameId) => this.out.toGame(gameId, 'history:saved', { historyId: gameId }));
@@ -59,6 +63,7 @@ export class GamePublisher implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     this.hostUpdates.dropAll();
     this.lobbyChanges.clear();
   }
@@ -102,8 +107,20 @@ export class GamePublisher implements OnModuleDestroy {
     return true;
   }
 
+  /**
+   * Publishes a committed change's events in order. Never rejects: the
+   * change is already committed, so an event that fails to go out (a
+   * broadcaster fault) is logged with its game and type, and the events
+   * after it are still published.
+   */
   async publish(game: GameState, events: GameEvent[]): Promise<void> {
-    for (const event of events) await this.publishOne(game, event);
+    for (const event of events) {
+      try {
+        await this.publishOne(game, event);
+      } catch (err) {
+        this.faults.report(`publishing ${event.type} of game ${game.id}`, err);
+      }
+    }
   }
 
   /** An answer was kept: the host's answered count is due for an update. */
@@ -148,7 +165,10 @@ export class GamePublisher implements OnModuleDestroy {
       case 'game-ended':
         this.lobbyChanges.delete(game.id);
         this.out.toGame(game.id, 'game:ended', { reason: game.endReason });
-        await this.retireWhenRecorded(game).catch(() => undefined);
+        // A game not retired now is retired by FinishedGames' next sweep (every 5 s, by whoever drives it).
+        await this.retireWhenRecorded(game).catch((err: unknown) => {
+          this.logger.warn(`Retiring game ${game.id} failed (${describe(err)}); the finished-games sweep retries.`);
+        });
         return;
     }
   }
@@ -163,7 +183,13 @@ export class GamePublisher implements OnModuleDestroy {
 
   private async publishGameOver(game: GameState): Promise<void> {
     // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
-    const historySaved = game.startedAt !== null && (await this.ensureHistory(game).catch(() => false));
+    const historySaved =
+      game.startedAt !== null &&
+      (await this.ensureHistory(game).catch((err: unknown) => {
+        // Not even queued (its answers could not be read): FinishedGames' sweep builds and stores it from the store.
+        this.logger.warn(`History of game ${game.id} not kept at the podium (${describe(err)}); the finished-games sweep retries.`);
+        return false;
+      }));
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
     const over = engine.gameOverView(game);
     this.out.toHost(game.id, 'game:over', { ...over, historySaved });
@@ -176,10 +202,20 @@ export class GamePublisher implements OnModuleDestroy {
     return changes;
   }
 
+  /** The load failed: the changes go back to wait for the next update, so the host's lobby misses no one. */
+  private hostUpdateFailed(gameId: string, kinds: Set<HostUpdate>, err: unknown): void {
+    this.faults.report(`host update of game ${gameId}`, err);
+    if (!this.stopped) for (const kind of kinds) this.hostUpdates.mark(gameId, kind);
+  }
+
   private async sendHostUpdates(gameId: string, kinds: Set<HostUpdate>): Promise<void> {
     const changed = kinds.has('lobby') ? (this.lobbyChanges.get(gameId) ?? new Set<string>()) : null;
     if (changed) this.lobbyChanges.delete(gameId);
-    const loaded = await this.store.load(gameId);
+    const loaded = await this.store.load(gameId).catch((err: unknown) => {
+      // Taken before the load (a join during it belongs to the next update); put back for the retry.
+      for (const id of changed ?? []) this.lobbyChangesOf(gameId).add(id);
+      throw err;
+    });
     if (!loaded) return;
     const { game } = loaded;
     if (changed) this.out.toHost(gameId, 'lobby:update', engine.lobbyUpdateView(game, changed));
@@ -187,4 +223,8 @@ export class GamePublisher implements OnModuleDestroy {
       this.out.toHost(gameId, 'question:progress', engine.progressView(game, this.clock.now()));
     }
   }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

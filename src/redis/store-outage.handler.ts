@@ -55,7 +55,7 @@ export class StoreOutageHandler implements OnModuleInit {
     }
   }
 
-  private async catchUp(since: number, at: number): Promise<void> {
+  private async catchUp(since: number, at: number, attempt = 0): Promise<void> {
     try {
       for (const id of [...this.drivenAtOutage]) {
         await this.runner.command(id, (game) => giveOutageBack(game, since, at)).catch((err: unknown) => {
@@ -65,9 +65,12 @@ export class StoreOutageHandler implements OnModuleInit {
       }
       this.logger.warn(`The store is back after ${at - since} ms: open questions resumed with the time they had left.`);
       this.availability.settled();
-    } catch {
-      // Still flaky: try again shortly, with the same outage bounds.
-      setTimeout(() => void this.catchUp(since, at), CATCH_UP_RETRY_MS).unref();
+    } catch (err) {
+      // Still flaky: try again shortly, with the same outage bounds (logged once per outage, not every 500 ms).
+      if (attempt === 0) {
+        this.logger.warn(`Catching up after the outage failed (${(err as Error).message}); retrying every ${CATCH_UP_RETRY_MS} ms until it succeeds.`);
+      }
+      setTimeout(() => void this.catchUp(since, at, attempt + 1), CATCH_UP_RETRY_MS).unref();
     }
   }
 }
