@@ -104,7 +104,7 @@ export function runnerHarness(
   } = {},
 ): RunnerHarness {
   const clock = options.clock ?? new ManualClock();
-  const store = options.store ?? new ControlledStore();
+  const store = options.store ?? new ControlledStore(clock);
   const out = options.out ?? new RecordingBroadcaster();
   const publisher =
     options.publisher?.({ clock, store, out }) ?? new GamePublisher(out, store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({}));

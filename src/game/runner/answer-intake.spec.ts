@@ -16,7 +16,7 @@ describe('AnswerIntake (through GameRunner)', () => {
   beforeEach(() => {
     captureLogs();
     const clock = new ManualClock();
-    store = new ControlledStore();
+    store = new ControlledStore(clock);
     store.copies = true;
     here = runnerHarness({ store, clock });
     elsewhere = runnerHarness({ store, clock });
