@@ -1,3 +1,4 @@
+import { assertNever } from '../common/assert-never.js';
 import { analyzeItems, type ItemStats } from '../bank/analysis/item-analysis.js';
 import { normalizeTyped } from '../questions/answer-matching.js';
 import type { HistoryQuestion, HistoryRecord } from './history-record.js';
@@ -81,6 +82,8 @@ function wrongParts(q: HistoryQuestion, answer: unknown): string[] {
       return [normalizeTyped(answer as string)].filter(Boolean);
     case 'ordering':
       return [(answer as number[]).map((i) => q.options[i]).join(' → ')];
+    default:
+      return assertNever(q.type, 'question type');
   }
 }
 

@@ -2,8 +2,27 @@ import { useEffect, useState } from 'preact/hooks';
 import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
 import { bt } from './bank-texts.js';
 
-const TYPES = ['single', 'multiple', 'truefalse', 'typed', 'ordering'] as const;
-type Type = (typeof TYPES)[number];
+type Type = BankQuestion['type'];
+
+/** How the form edits each question type's answer. */
+interface EditorType {
+  /** Typed answers are a list of accepted texts; the others are options, one a line. */
+  answers: 'accepted' | 'options';
+  /** How the right answer is marked: one option, any number of them, the options' own order, or not at all. */
+  correct: 'one' | 'many' | 'order' | 'none';
+  /** True/false options are fixed (in the deck's language), not typed in. */
+  fixedOptions: boolean;
+}
+
+/** Keyed by the server's QuestionType, so a type added there without its entry fails `npm run typecheck`. */
+const EDITOR_TYPES: { readonly [T in Type]: EditorType } = {
+  single: { answers: 'options', correct: 'one', fixedOptions: false },
+  multiple: { answers: 'options', correct: 'many', fixedOptions: false },
+  truefalse: { answers: 'options', correct: 'one', fixedOptions: true },
+  typed: { answers: 'accepted', correct: 'none', fixedOptions: false },
+  ordering: { answers: 'options', correct: 'order', fixedOptions: false },
+};
+const TYPES = Object.keys(EDITOR_TYPES) as Type[];
 const TRUE_FALSE = { es: ['Verdadero', 'Falso'], en: ['True', 'False'] };
 
 interface Draft {
@@ -24,12 +43,13 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Draft {
   if (!q) return { type: 'single', prompt: '', options: '', correct: [0], accepted: '', explanation: '', section, slide: '', sentence: '', difficulty: 2 };
   // An ordering question is edited as its items in the right order.
-  const options = q.type === 'ordering' ? q.correct.map((i) => q.options[i]) : q.options;
+  const byOrder = EDITOR_TYPES[q.type].correct === 'order';
+  const options = byOrder ? q.correct.map((i) => q.options[i] ?? '') : q.options;
   return {
     type: q.type,
     prompt: q.prompt,
     options: options.join('\n'),
-    correct: q.type === 'ordering' ? options.map((_, i) => i) : q.correct,
+    correct: byOrder ? options.map((_, i) => i) : q.correct,
     accepted: q.accepted.join('\n'),
     explanation: q.explanation,
     section: q.source.section || deck.sections[0]?.label || '',
@@ -39,14 +59,28 @@ function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Dr
   };
 }
 
+/** The correct indices as stored: none, every item in the order written, or the marked options. */
+function correctOf(d: Draft, options: string[]): number[] {
+  switch (EDITOR_TYPES[d.type].correct) {
+    case 'none':
+      return [];
+    case 'order':
+      return options.map((_, i) => i);
+    case 'one':
+    case 'many':
+      return d.correct.filter((i) => i < options.length);
+  }
+}
+
 function contentOf(d: Draft): QuestionContent {
-  const options = d.type === 'typed' ? [] : lines(d.options);
+  const typesText = EDITOR_TYPES[d.type].answers === 'accepted';
+  const options = typesText ? [] : lines(d.options);
   return {
     type: d.type,
     prompt: d.prompt.trim(),
     options,
-    correct: d.type === 'typed' ? [] : d.type === 'ordering' ? options.map((_, i) => i) : d.correct.filter((i) => i < options.length),
-    accepted: d.type === 'typed' ? lines(d.accepted) : [],
+    correct: correctOf(d, options),
+    accepted: typesText ? lines(d.accepted) : [],
     explanation: d.explanation.trim(),
     source: { section: d.section, slide: d.slide.trim(), sentence: d.sentence.trim() },
     tags: [d.section],
@@ -74,7 +108,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const described = (name: string) => (fields[name]?.length ? { 'aria-describedby': `${id(name)}-error`, 'aria-invalid': true } : {});
 
   const changeType = (type: Type) => {
-    const options = type === 'truefalse' ? TRUE_FALSE[deck.language].join('\n') : draft.type === 'truefalse' ? '' : draft.options;
+    const options = EDITOR_TYPES[type].fixedOptions ? TRUE_FALSE[deck.language].join('\n') : EDITOR_TYPES[draft.type].fixedOptions ? '' : draft.options;
     set({ type, options, correct: [0] });
   };
 
@@ -98,8 +132,9 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   };
 
   const options = lines(draft.options);
+  const editor = EDITOR_TYPES[draft.type];
   const toggle = (i: number) =>
-    set({ correct: draft.type === 'multiple' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
+    set({ correct: editor.correct === 'many' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
 
   return (
     <form class="card editor" onSubmit={save} aria-labelledby="editor-title">
@@ -114,7 +149,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       <label for={id('prompt')}>{bt('fieldPrompt')}</label>
       <textarea id={id('prompt')} rows={3} value={draft.prompt} onInput={(e) => set({ prompt: (e.target as HTMLTextAreaElement).value })} {...described('prompt')} />
       {problems('prompt')}
-      {draft.type === 'typed' ? (
+      {editor.answers === 'accepted' ? (
         <>
           <label for={id('accepted')}>{bt('fieldAccepted')}</label>
           <textarea id={id('accepted')} rows={3} value={draft.accepted} onInput={(e) => set({ accepted: (e.target as HTMLTextAreaElement).value })} {...described('accepted')} />
@@ -122,24 +157,24 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
         </>
       ) : (
         <>
-          <label for={id('options')}>{draft.type === 'ordering' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
+          <label for={id('options')}>{editor.correct === 'order' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
           <textarea
             id={id('options')}
             rows={Math.max(3, options.length + 1)}
             value={draft.options}
-            readOnly={draft.type === 'truefalse'}
+            readOnly={editor.fixedOptions}
             onInput={(e) => set({ options: (e.target as HTMLTextAreaElement).value })}
             {...described('options')}
           />
           {problems('options')}
         </>
       )}
-      {draft.type === 'single' || draft.type === 'multiple' || draft.type === 'truefalse' ? (
+      {editor.correct === 'one' || editor.correct === 'many' ? (
         <fieldset aria-describedby={fields.correct?.length ? `${id('correct')}-error` : undefined}>
-          <legend>{draft.type === 'multiple' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
+          <legend>{editor.correct === 'many' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
           {options.map((o, i) => (
             <label class="check-row">
-              <input type={draft.type === 'multiple' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
+              <input type={editor.correct === 'many' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
               {o}
             </label>
           ))}
