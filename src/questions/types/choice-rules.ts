@@ -22,6 +22,15 @@ export function optionsText(q: AnyKey, answer: AnswerValue, separator: string): 
   return answer.map((i) => q.options[i] ?? '').join(separator);
 }
 
+/** The options a wrong answer picked that are not right (a single index or a list). */
+export function wrongOptions(q: AnyKey, answer: AnswerValue): string[] {
+  if (typeof answer === 'string') return [];
+  return ([] as number[])
+    .concat(answer)
+    .filter((i) => !q.correct.includes(i))
+    .flatMap((i) => q.options[i] ?? []);
+}
+
 /** How many players chose each option; a list answer counts once per option in it. */
 export function choiceCounts(q: AnyKey, answers: readonly GivenAnswer[]): RevealBreakdown {
   const counts = q.options.map(() => 0);

@@ -1,4 +1,4 @@
-import { checklistLines, choiceCounts, isIndexList, optionsText, shuffleOptions } from './choice-rules.js';
+import { checklistLines, choiceCounts, isIndexList, optionsText, shuffleOptions, wrongOptions } from './choice-rules.js';
 import type { QuestionTypeRules } from './question-type-rules.js';
 
 /** Select every right option: the answer is a non-empty list of distinct indices, graded all-or-nothing. */
@@ -12,6 +12,7 @@ export const multipleRules: QuestionTypeRules<'multiple'> = {
   shuffle: (q, random) => shuffleOptions(q, random, true),
   structureProblems: (q) => (q.correct.length < 1 || q.correct.length >= q.options.length ? ['STRUCTURE: needs some, not all, options correct'] : []),
   answerText: (q, answer) => optionsText(q, answer, '; '),
+  wrongParts: wrongOptions,
   rightAnswerText: (q) => optionsText(q, [...q.correct], '; '),
   keyLines: checklistLines,
   reveal: choiceCounts,

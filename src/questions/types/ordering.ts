@@ -20,6 +20,8 @@ export const orderingRules: QuestionTypeRules<'ordering'> = {
   shuffle: (q, random) => shuffleOptions(q, random, false),
   structureProblems: (q) => (q.options.length < 3 || q.correct.length !== q.options.length ? ['STRUCTURE: ordering needs every item placed'] : []),
   answerText: (q, answer) => optionsText(q, answer, ' → '),
+  // The whole order is the mistake: one wrong swap moves two items.
+  wrongParts: (q, answer) => [optionsText(q, answer, ' → ')],
   rightAnswerText: (q) => optionsText(q, [...q.correct], ' → '),
   keyLines: (q) => q.correct.map((i, n) => `${n + 1}. ${q.options[i] ?? ''}`),
   reveal: (q, answers) => ({ options: [], typedAnswers: [], ordering: orderingBreakdown(q.correct, answers) }),

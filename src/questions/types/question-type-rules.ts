@@ -62,6 +62,8 @@ export interface QuestionTypeRules<T extends QuestionType> {
   structureProblems(q: AnswerKeyOf<T>): StructureFinding[];
   /** A recorded answer as text a teacher reads (history CSV and XLSX, student report). */
   answerText(q: AnswerKeyOf<T>, answer: AnswerValue): string;
+  /** What a wrong answer counts toward the class's most common mistake (history report): wrong options picked, folded text, the order given. */
+  wrongParts(q: AnswerKeyOf<T>, answer: AnswerValue): string[];
   /** The right answer as the same kind of text. */
   rightAnswerText(q: AnswerKeyOf<T>): string;
   /** The answer key as Markdown lines (the questions CLI's listings). */

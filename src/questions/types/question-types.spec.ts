@@ -20,10 +20,12 @@ interface TypeCase {
   wrongText: string;
   /** The right answer as the student report words it. */
   keyText: string;
+  /** What the first wrong answer counts toward the class's most common mistake. */
+  mistake: string[];
 }
 
 const CASES: { [T in QuestionType]: TypeCase } = {
-  single: { right: 1, wrong: [0, 3], malformed: [4, -1, 1.5, [1], '1'], rightText: 'Tipo II', wrongText: 'Tipo I', keyText: 'Tipo II' },
+  single: { right: 1, wrong: [0, 3], malformed: [4, -1, 1.5, [1], '1'], rightText: 'Tipo II', wrongText: 'Tipo I', keyText: 'Tipo II', mistake: ['Tipo I'] },
   multiple: {
     right: [1, 0],
     wrong: [[0], [0, 1, 2], [2, 3]],
@@ -31,9 +33,10 @@ const CASES: { [T in QuestionType]: TypeCase } = {
     rightText: 'Xen; KVM',
     wrongText: 'KVM',
     keyText: 'KVM; Xen',
+    mistake: [],
   },
-  truefalse: { right: 0, wrong: [1], malformed: [2, [0], 'Verdadero'], rightText: 'Verdadero', wrongText: 'Falso', keyText: 'Verdadero' },
-  typed: { right: ' 1999. ', wrong: ['1998', ''], malformed: [1999, [1, 9]], rightText: ' 1999. ', wrongText: '1998', keyText: '1999' },
+  truefalse: { right: 0, wrong: [1], malformed: [2, [0], 'Verdadero'], rightText: 'Verdadero', wrongText: 'Falso', keyText: 'Verdadero', mistake: ['Falso'] },
+  typed: { right: ' 1999. ', wrong: ['1998', ''], malformed: [1999, [1, 9]], rightText: ' 1999. ', wrongText: '1998', keyText: '1999', mistake: ['1998'] },
   ordering: {
     right: [1, 2, 0],
     wrong: [[0, 1, 2], [1, 0, 2]],
@@ -41,6 +44,7 @@ const CASES: { [T in QuestionType]: TypeCase } = {
     rightText: 'IBM M44 → Abandono → VMware x86',
     wrongText: 'VMware x86 → IBM M44 → Abandono',
     keyText: 'IBM M44 → Abandono → VMware x86',
+    mistake: ['VMware x86 → IBM M44 → Abandono'],
   },
 };
 
@@ -69,6 +73,10 @@ describe('the question-type registry', () => {
       expect(answerText(q, c.wrong[0])).toBe(c.wrongText);
       expect(answerText(q, undefined)).toBe('');
       expect(rightAnswerText(q)).toBe(c.keyText);
+    });
+
+    test('counts a wrong answer toward the most common mistake', () => {
+      expect(rulesOf(q).wrongParts(q, c.wrong[0] ?? c.right)).toEqual(c.mistake);
     });
 
     test('a shuffled round keeps the same answer right, under the options as shown', () => {
@@ -107,6 +115,12 @@ describe('the question-type registry', () => {
     expect(broken('multiple', { correct: [0, 1, 2, 3] })).toEqual(['STRUCTURE: needs some, not all, options correct']);
     expect(broken('ordering', { correct: [1, 2] })).toEqual(['STRUCTURE: ordering needs every item placed']);
     expect(broken('typed', { accepted: [], options: ['x'] })).toEqual(['STRUCTURE: typed question without accepted answers', 'STRUCTURE: typed question with options']);
+  });
+
+  test('multiple select counts each wrong option picked; typed counts the folded text', () => {
+    expect(rulesOf(questionOf('multiple')).wrongParts(questionOf('multiple'), [0, 2, 3])).toEqual(['FreeBSD Jail', 'Sandboxie']);
+    expect(rulesOf(questionOf('typed')).wrongParts(questionOf('typed'), ' KVM. ')).toEqual(['kvm']);
+    expect(rulesOf(questionOf('typed')).wrongParts(questionOf('typed'), '...')).toEqual([]);
   });
 
   describe('reveal breakdowns', () => {

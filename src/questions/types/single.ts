@@ -1,4 +1,4 @@
-import { checklistLines, choiceCounts, isOptionIndex, oneRightOptionProblems, optionsText, shuffleOptions } from './choice-rules.js';
+import { checklistLines, choiceCounts, isOptionIndex, oneRightOptionProblems, optionsText, shuffleOptions, wrongOptions } from './choice-rules.js';
 import type { QuestionTypeRules } from './question-type-rules.js';
 
 /** One right option among several: the answer is its index. */
@@ -8,6 +8,7 @@ export const singleRules: QuestionTypeRules<'single'> = {
   shuffle: (q, random) => shuffleOptions(q, random, false),
   structureProblems: oneRightOptionProblems,
   answerText: (q, answer) => optionsText(q, answer, '; '),
+  wrongParts: wrongOptions,
   rightAnswerText: (q) => q.options[q.correct[0] ?? -1] ?? '',
   keyLines: checklistLines,
   reveal: choiceCounts,

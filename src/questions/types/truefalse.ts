@@ -1,4 +1,4 @@
-import { checklistLines, choiceCounts, isOptionIndex, oneRightOptionProblems, optionsText } from './choice-rules.js';
+import { checklistLines, choiceCounts, isOptionIndex, oneRightOptionProblems, optionsText, wrongOptions } from './choice-rules.js';
 import type { QuestionTypeRules } from './question-type-rules.js';
 
 /** A statement to judge: options are true and false in that order, the answer is an index. */
@@ -9,6 +9,7 @@ export const trueFalseRules: QuestionTypeRules<'truefalse'> = {
   shuffle: (q) => q,
   structureProblems: oneRightOptionProblems,
   answerText: (q, answer) => optionsText(q, answer, '; '),
+  wrongParts: wrongOptions,
   rightAnswerText: (q) => q.options[q.correct[0] ?? -1] ?? '',
   keyLines: checklistLines,
   reveal: choiceCounts,

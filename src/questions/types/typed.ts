@@ -32,6 +32,8 @@ export const typedRules: QuestionTypeRules<'typed'> = {
     return problems;
   },
   answerText: (q, answer) => optionsText(q, answer, '; '),
+  // Folded, so "KVM" and "kvm." count as one mistake; an answer of only punctuation counts as none.
+  wrongParts: (_q, answer) => [normalizeTyped(String(answer))].filter(Boolean),
   rightAnswerText: (q) => q.accepted[0] ?? '',
   keyLines: (q) => [`- Accepted: ${q.accepted.map((a) => `\`${a}\``).join(', ')}`],
   reveal: (_q, answers) => ({ options: [], typedAnswers: typedAnswers(answers), ordering: null }),
