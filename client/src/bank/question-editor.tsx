@@ -1,28 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
+import { BANK_QUESTION_TYPES, BANK_TYPE_LIST } from './bank-question-types.js';
 import { bt } from './bank-texts.js';
 
 type Type = BankQuestion['type'];
-
-/** How the form edits each question type's answer. */
-interface EditorType {
-  /** Typed answers are a list of accepted texts; the others are options, one a line. */
-  answers: 'accepted' | 'options';
-  /** How the right answer is marked: one option, any number of them, the options' own order, or not at all. */
-  correct: 'one' | 'many' | 'order' | 'none';
-  /** True/false options are fixed (in the deck's language), not typed in. */
-  fixedOptions: boolean;
-}
-
-/** Keyed by the server's QuestionType, so a type added there without its entry fails `npm run typecheck`. */
-const EDITOR_TYPES: { readonly [T in Type]: EditorType } = {
-  single: { answers: 'options', correct: 'one', fixedOptions: false },
-  multiple: { answers: 'options', correct: 'many', fixedOptions: false },
-  truefalse: { answers: 'options', correct: 'one', fixedOptions: true },
-  typed: { answers: 'accepted', correct: 'none', fixedOptions: false },
-  ordering: { answers: 'options', correct: 'order', fixedOptions: false },
-};
-const TYPES = Object.keys(EDITOR_TYPES) as Type[];
 const TRUE_FALSE = { es: ['Verdadero', 'Falso'], en: ['True', 'False'] };
 
 interface Draft {
@@ -43,7 +24,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Draft {
   if (!q) return { type: 'single', prompt: '', options: '', correct: [0], accepted: '', explanation: '', section, slide: '', sentence: '', difficulty: 2 };
   // An ordering question is edited as its items in the right order.
-  const byOrder = EDITOR_TYPES[q.type].correct === 'order';
+  const byOrder = BANK_QUESTION_TYPES[q.type].key === 'order';
   const options = byOrder ? q.correct.map((i) => q.options[i] ?? '') : q.options;
   return {
     type: q.type,
@@ -61,8 +42,8 @@ function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Dr
 
 /** The correct indices as stored: none, every item in the order written, or the marked options. */
 function correctOf(d: Draft, options: string[]): number[] {
-  switch (EDITOR_TYPES[d.type].correct) {
-    case 'none':
+  switch (BANK_QUESTION_TYPES[d.type].key) {
+    case 'accepted':
       return [];
     case 'order':
       return options.map((_, i) => i);
@@ -73,7 +54,7 @@ function correctOf(d: Draft, options: string[]): number[] {
 }
 
 function contentOf(d: Draft): QuestionContent {
-  const typesText = EDITOR_TYPES[d.type].answers === 'accepted';
+  const typesText = BANK_QUESTION_TYPES[d.type].key === 'accepted';
   const options = typesText ? [] : lines(d.options);
   return {
     type: d.type,
@@ -108,7 +89,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const described = (name: string) => (fields[name]?.length ? { 'aria-describedby': `${id(name)}-error`, 'aria-invalid': true } : {});
 
   const changeType = (type: Type) => {
-    const options = EDITOR_TYPES[type].fixedOptions ? TRUE_FALSE[deck.language].join('\n') : EDITOR_TYPES[draft.type].fixedOptions ? '' : draft.options;
+    const options = BANK_QUESTION_TYPES[type].fixedOptions ? TRUE_FALSE[deck.language].join('\n') : BANK_QUESTION_TYPES[draft.type].fixedOptions ? '' : draft.options;
     set({ type, options, correct: [0] });
   };
 
@@ -132,16 +113,16 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   };
 
   const options = lines(draft.options);
-  const editor = EDITOR_TYPES[draft.type];
+  const editor = BANK_QUESTION_TYPES[draft.type];
   const toggle = (i: number) =>
-    set({ correct: editor.correct === 'many' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
+    set({ correct: editor.key === 'many' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
 
   return (
     <form class="card editor" onSubmit={save} aria-labelledby="editor-title">
       <h2 id="editor-title">{question ? bt('edit') : bt('addQuestion')}</h2>
       <label for={id('type')}>{bt('fieldType')}</label>
       <select id={id('type')} value={draft.type} onChange={(e) => changeType((e.target as HTMLSelectElement).value as Type)} {...described('type')}>
-        {TYPES.map((type) => (
+        {BANK_TYPE_LIST.map((type) => (
           <option value={type}>{bt(`type_${type}`)}</option>
         ))}
       </select>
@@ -149,7 +130,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       <label for={id('prompt')}>{bt('fieldPrompt')}</label>
       <textarea id={id('prompt')} rows={3} value={draft.prompt} onInput={(e) => set({ prompt: (e.target as HTMLTextAreaElement).value })} {...described('prompt')} />
       {problems('prompt')}
-      {editor.answers === 'accepted' ? (
+      {editor.key === 'accepted' ? (
         <>
           <label for={id('accepted')}>{bt('fieldAccepted')}</label>
           <textarea id={id('accepted')} rows={3} value={draft.accepted} onInput={(e) => set({ accepted: (e.target as HTMLTextAreaElement).value })} {...described('accepted')} />
@@ -157,7 +138,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
         </>
       ) : (
         <>
-          <label for={id('options')}>{editor.correct === 'order' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
+          <label for={id('options')}>{editor.key === 'order' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
           <textarea
             id={id('options')}
             rows={Math.max(3, options.length + 1)}
@@ -169,12 +150,12 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
           {problems('options')}
         </>
       )}
-      {editor.correct === 'one' || editor.correct === 'many' ? (
+      {editor.key === 'one' || editor.key === 'many' ? (
         <fieldset aria-describedby={fields.correct?.length ? `${id('correct')}-error` : undefined}>
-          <legend>{editor.correct === 'many' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
+          <legend>{editor.key === 'many' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
           {options.map((o, i) => (
             <label class="check-row">
-              <input type={editor.correct === 'many' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
+              <input type={editor.key === 'many' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
               {o}
             </label>
           ))}
