@@ -3,9 +3,6 @@ import type { EndReason } from '../game/engine/index.js';
 import { answerText } from '../questions/types/index.js';
 import type { HistoryRecord } from './history-record.js';
 
-/** A recorded answer as spreadsheet text: each question type's own rendering (QUESTION_TYPE_RULES). */
-export { answerText };
-
 export const CSV_COLUMNS = [
   'game_id',
   'deck',

@@ -1,3 +1,4 @@
+import type { SeededRandom } from '../../common/seeded-random.js';
 import type { AnswerValue, Question, QuestionType } from '../question.js';
 import { multipleRules } from './multiple.js';
 import { orderingRules } from './ordering.js';
@@ -49,6 +50,6 @@ export function rightAnswerText(q: AnswerKeyOf<QuestionType>): string {
 }
 
 /** The question with its options in a round's random order (the answer key follows them). */
-export function shuffleForRound(q: Question, random: Parameters<QuestionTypeRules<QuestionType>['shuffle']>[1]): Question {
+export function shuffleForRound(q: Question, random: SeededRandom): Question {
   return rulesOf(q).shuffle(q, random);
 }
