@@ -1,4 +1,4 @@
-import type { Question } from '../questions/question.js';
+import type { Question, QuestionFields } from '../questions/question.js';
 
 /** Everything a teacher may change in a question; id and kind stay the generator's. */
 export type QuestionContent = Omit<Question, 'id' | 'kind'>;
@@ -27,7 +27,7 @@ export interface OverlayEntry {
 export type QuestionOrigin = 'generated' | 'curated' | 'own';
 
 /** A question as the bank page and the API show it. */
-export interface BankQuestion extends Question {
+export interface BankQuestion extends QuestionFields {
   origin: QuestionOrigin;
   excluded: boolean;
   edited: boolean;

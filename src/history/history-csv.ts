@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { EndReason } from '../game/engine/index.js';
-import type { AnswerValue } from '../questions/question.js';
-import type { HistoryQuestion, HistoryRecord } from './history-record.js';
+import { answerText } from '../questions/types/index.js';
+import type { HistoryRecord } from './history-record.js';
 
 export const CSV_COLUMNS = [
   'game_id',
@@ -64,14 +64,6 @@ const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 export function isolatedName(nickname: string): string {
   const clean = nickname.replace(/\p{Cf}/gu, '');
   return RTL.test(clean) ? `\u2068${clean}\u2069` : clean;
-}
-
-/** What the player answered, as text a teacher can read in a spreadsheet. */
-export function answerText(q: HistoryQuestion, answer: AnswerValue | undefined): string {
-  if (answer === undefined) return '';
-  if (typeof answer === 'string') return answer;
-  if (typeof answer === 'number') return q.options[answer] ?? '';
-  return answer.map((i) => q.options[i] ?? '').join(q.type === 'ordering' ? ' → ' : '; ');
 }
 
 /** A nickname like "=HYPERLINK(…)" must stay text in a spreadsheet, not become a formula. */

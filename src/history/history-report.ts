@@ -1,5 +1,5 @@
 import { analyzeItems, type ItemStats } from '../bank/analysis/item-analysis.js';
-import { normalizeTyped } from '../questions/answer-matching.js';
+import { rulesOf } from '../questions/types/index.js';
 import type { HistoryQuestion, HistoryRecord } from './history-record.js';
 
 /** Below this correct rate a section is worth going over again next class. */
@@ -63,25 +63,11 @@ export function misconceptionOf(q: HistoryQuestion): Misconception | null {
   const counts = new Map<string, number>();
   for (const a of q.answers) {
     if (a.correct) continue;
-    for (const wrong of wrongParts(q, a.answer)) counts.set(wrong, (counts.get(wrong) ?? 0) + 1);
+    for (const wrong of rulesOf(q).wrongParts(q, a.answer)) counts.set(wrong, (counts.get(wrong) ?? 0) + 1);
   }
   const [answer, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
   if (!answer || !count) return null;
   return { index: q.index, prompt: q.prompt, answer, count, share: asked(q) ? count / asked(q) : 0 };
-}
-
-function wrongParts(q: HistoryQuestion, answer: unknown): string[] {
-  switch (q.type) {
-    case 'single':
-    case 'truefalse':
-      return [q.options[answer as number]];
-    case 'multiple':
-      return (answer as number[]).filter((i) => !q.correct.includes(i)).map((i) => q.options[i]);
-    case 'typed':
-      return [normalizeTyped(answer as string)].filter(Boolean);
-    case 'ordering':
-      return [(answer as number[]).map((i) => q.options[i]).join(' → ')];
-  }
 }
 
 export function buildReport(record: HistoryRecord): HistoryReport {

@@ -1,6 +1,6 @@
 import type { RankedPlayer } from '../game/engine/index.js';
 import { GameError } from '../game/engine/game-error.js';
-import { answerText } from './history-csv.js';
+import { answerText, rightAnswerText } from '../questions/types/index.js';
 import type { HistoryRecord } from './history-record.js';
 import { REVIEW_THRESHOLD } from './history-report.js';
 
@@ -27,11 +27,6 @@ export interface StudentReport {
   sections: Array<{ section: string; questions: number; correct: number; correctRate: number }>;
   /** This student's weak sections, weakest first. */
   sectionsToReview: string[];
-}
-
-function rightAnswerText(q: HistoryRecord['questions'][number]): string {
-  if (q.type === 'typed') return q.accepted[0] ?? '';
-  return answerText(q, q.type === 'ordering' || q.type === 'multiple' ? q.correct : q.correct[0]);
 }
 
 export function buildStudentReport(record: HistoryRecord, playerId: string): StudentReport {

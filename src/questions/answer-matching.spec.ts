@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { everyTypeRound } from '../../test/support/fixtures.js';
-import { isCorrectAnswer, isWellFormed, matchesTyped, normalizeTyped } from './answer-matching.js';
+import { matchesTyped, normalizeTyped } from './answer-matching.js';
+import { isCorrectAnswer, isWellFormed } from './types/index.js';
 
 describe('typed answers', () => {
   test('case, accents, punctuation and spacing do not matter', () => {

@@ -1,5 +1,9 @@
 import { distance } from 'fastest-levenshtein';
-import type { AnswerValue, Question } from './question.js';
+
+/**
+ * Matching typed answers. Per-type grading is in the question-type registry
+ * (src/questions/types/); the typed type's entry uses these.
+ */
 
 /**
  * Folds what a student types on a phone keyboard into a comparable form:
@@ -43,37 +47,4 @@ function rangeOf(normalized: string): string | null {
   const words = normalized.split(' ').filter((w) => !RANGE_WORDS.has(w));
   if (words.length !== 2 || !words.every((w) => /^\d+$/.test(w))) return null;
   return `${words[0]}-${words[1]}`;
-}
-
-/** Whether `answer` has the shape the question type expects (not whether it is right). */
-export function isWellFormed(question: Question, answer: AnswerValue): boolean {
-  const inRange = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < question.options.length;
-  switch (question.type) {
-    case 'single':
-    case 'truefalse':
-      return inRange(answer);
-    case 'multiple':
-      return Array.isArray(answer) && answer.length > 0 && answer.every(inRange) && new Set(answer).size === answer.length;
-    case 'ordering':
-      return Array.isArray(answer) && answer.length === question.options.length && answer.every(inRange) && new Set(answer).size === answer.length;
-    case 'typed':
-      return typeof answer === 'string';
-  }
-}
-
-/** Exact grading: all-or-nothing for multiple select and ordering. Assumes a well-formed answer. */
-export function isCorrectAnswer(question: Question, answer: AnswerValue): boolean {
-  switch (question.type) {
-    case 'single':
-    case 'truefalse':
-      return answer === question.correct[0];
-    case 'multiple': {
-      const chosen = [...(answer as number[])].sort((a, b) => a - b);
-      return chosen.length === question.correct.length && chosen.every((v, i) => v === question.correct[i]);
-    }
-    case 'ordering':
-      return (answer as number[]).every((v, i) => v === question.correct[i]);
-    case 'typed':
-      return matchesTyped(answer as string, question.accepted);
-  }
 }

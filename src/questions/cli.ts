@@ -4,6 +4,7 @@ import { deckProblems, rubricCounts } from './deck-check.js';
 import { loadDeckFile } from './deck-file.js';
 import type { Question } from './question.js';
 import { fingerprintOf, loadReview, reviewFileOf, reviewProblems, type Review } from './review-file.js';
+import { rulesOf } from './types/index.js';
 import type { Deck } from './deck.js';
 
 const USAGE = `Usage: npm run questions -- <deck.md> [--json <file>|-] [--sample <n>] [--unreviewed] [--check]
@@ -46,9 +47,7 @@ function asMarkdown(title: string, questions: Question[], label: (q: Question) =
   const lines = [`# ${title}`, ''];
   for (const q of questions) {
     lines.push(`### ${q.kind} (${q.type}, difficulty ${q.difficulty})${label(q)}`, '', q.prompt, '');
-    if (q.type === 'typed') lines.push(`- Accepted: ${q.accepted.map((a) => `\`${a}\``).join(', ')}`);
-    else if (q.type === 'ordering') q.correct.forEach((i, n) => lines.push(`${n + 1}. ${q.options[i]}`));
-    else q.options.forEach((o, i) => lines.push(`- ${q.correct.includes(i) ? '**✓**' : '✗'} ${o}`));
+    lines.push(...rulesOf(q).keyLines(q));
     lines.push('', `*${q.explanation}* — ${q.source.section} › ${q.source.slide}`, '');
   }
   return lines.join('\n');

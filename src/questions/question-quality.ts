@@ -4,6 +4,7 @@ import { detectLanguage } from './parser/language.js';
 import type { Language } from './parser/outline.js';
 import { structuralProblems } from './question.dto.js';
 import type { Question } from './question.js';
+import { rulesOf } from './types/index.js';
 import { isClause } from './text/standalone.js';
 import { acronymsOf, stemsOf } from './text/stemming.js';
 
@@ -64,23 +65,7 @@ function shapeProblems(q: Question): Finding[] {
   if (new Set(normalized).size !== normalized.length) problems.push('STRUCTURE: duplicate options');
   if (q.correct.some((i) => i < 0 || i >= q.options.length)) problems.push('STRUCTURE: correct index out of range');
   if (new Set(q.correct).size !== q.correct.length) problems.push('STRUCTURE: repeated correct index');
-  switch (q.type) {
-    case 'single':
-    case 'truefalse':
-      if (q.correct.length !== 1) problems.push('STRUCTURE: needs exactly one correct option');
-      if (q.options.length < 2) problems.push('STRUCTURE: needs at least two options');
-      break;
-    case 'multiple':
-      if (q.correct.length < 1 || q.correct.length >= q.options.length) problems.push('STRUCTURE: needs some, not all, options correct');
-      break;
-    case 'ordering':
-      if (q.options.length < 3 || q.correct.length !== q.options.length) problems.push('STRUCTURE: ordering needs every item placed');
-      break;
-    case 'typed':
-      if (q.accepted.length === 0) problems.push('STRUCTURE: typed question without accepted answers');
-      if (q.options.length > 0) problems.push('STRUCTURE: typed question with options');
-      break;
-  }
+  problems.push(...rulesOf(q).structureProblems(q));
   return problems;
 }
 

@@ -13,7 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { describeValidationErrors } from '../common/validation.js';
-import { QUESTION_TYPES, type Question, type QuestionType } from './question.js';
+import { QUESTION_TYPES, type QuestionFields, type QuestionType } from './question.js';
 
 class QuestionSourceDto {
   @IsString() @Length(1, 200) section: string;
@@ -22,7 +22,7 @@ class QuestionSourceDto {
 }
 
 /** The shape every question must have, whether generated or read from a curated bank. */
-export class QuestionDto implements Question {
+export class QuestionDto implements QuestionFields {
   @IsString() @Length(1, 120) id: string;
   @IsString() @Length(1, 60) kind: string;
   @IsIn(QUESTION_TYPES) type: QuestionType;

@@ -2,6 +2,7 @@ import { SeededRandom } from '../common/seeded-random.js';
 import { GameError } from '../game/engine/game-error.js';
 import type { Question, QuestionType } from './question.js';
 import { revealsEachOther } from './round-overlap.js';
+import { shuffleForRound } from './types/index.js';
 
 export interface RoundRequest {
   count: number;
@@ -17,8 +18,8 @@ export const MAX_KIND_SHARE = 0.4;
  * Picks distinct questions spread over the chosen sections (round robin over
  * shuffled sections) and over kinds (none above MAX_KIND_SHARE of the round
  * unless the selection leaves nothing else), never two questions where one
- * gives the other away; then shuffles each question's options. The same seed
- * always gives the same round.
+ * gives the other away; then shuffles each question's options as its type
+ * allows (QUESTION_TYPE_RULES). The same seed always gives the same round.
  */
 export function composeRound(bank: readonly Question[], request: RoundRequest): Question[] {
   const random = new SeededRandom(request.seed);
@@ -41,7 +42,7 @@ export function composeRound(bank: readonly Question[], request: RoundRequest): 
       `Only ${pick(order, Infinity, Infinity)!.length} questions of that selection can share a round without one giving another away; asked for ${request.count}.`,
     );
   }
-  return random.shuffle(picked).map((q) => shuffleOptions(q, random));
+  return random.shuffle(picked).map((q) => shuffleForRound(q, random));
 }
 
 /** Round robin over the section queues; null when the round cannot be filled under these limits. */
@@ -64,17 +65,4 @@ function pick(queues: Question[][], count: number, kindCap: number): Question[] 
     }
   }
   return picked.length === count || count === Infinity ? picked : null;
-}
-
-/** True/false keeps its natural order; everything else is reshuffled with its answer remapped. */
-function shuffleOptions(q: Question, random: SeededRandom): Question {
-  if (q.type === 'truefalse' || q.type === 'typed') return q;
-  const order = random.shuffle(q.options.map((_, i) => i));
-  const newIndex = new Map(order.map((oldIndex, position) => [oldIndex, position]));
-  const correct = q.correct.map((i) => newIndex.get(i)!);
-  return {
-    ...q,
-    options: order.map((i) => q.options[i]),
-    correct: q.type === 'multiple' ? correct.sort((a, b) => a - b) : correct,
-  };
 }

@@ -1,4 +1,5 @@
 import type { BankQuestion, ItemStats } from './bank-api.js';
+import { BANK_TYPE_LIST } from './bank-question-types.js';
 import { bt, kindLabel } from './bank-texts.js';
 
 export interface Filters {
@@ -70,7 +71,7 @@ export function BankFilters(props: { filters: Filters; onChange: (f: Filters) =>
           <label for="filter-type">{bt('filterType')}</label>
           <select id="filter-type" value={f.type} onChange={(e) => set({ type: (e.target as HTMLSelectElement).value })}>
             <option value="">{bt('all')}</option>
-            {(['single', 'multiple', 'truefalse', 'typed', 'ordering'] as const).map((type) => (
+            {BANK_TYPE_LIST.map((type) => (
               <option value={type}>{bt(`type_${type}`)}</option>
             ))}
           </select>

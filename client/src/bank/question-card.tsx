@@ -1,4 +1,5 @@
 import type { BankQuestion, ItemStats } from './bank-api.js';
+import { BANK_QUESTION_TYPES } from './bank-question-types.js';
 import { bt } from './bank-texts.js';
 import { ItemFigures } from './item-stats.js';
 
@@ -54,15 +55,17 @@ export function QuestionCard({ question: q, stats, actions }: { question: BankQu
   );
 }
 
+/** The answer key as the type writes it (BANK_QUESTION_TYPES): accepted texts, the right order, or options with the right ones marked. */
 function Answers({ question: q }: { question: BankQuestion }) {
-  if (q.type === 'typed') {
+  const { key } = BANK_QUESTION_TYPES[q.type];
+  if (key === 'accepted') {
     return (
       <p>
         <strong>{bt('acceptedAnswers')}:</strong> {q.accepted.join(' · ')}
       </p>
     );
   }
-  if (q.type === 'ordering') {
+  if (key === 'order') {
     return (
       <>
         <p class="meta">{bt('rightOrder')}:</p>

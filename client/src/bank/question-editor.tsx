@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
+import { BANK_QUESTION_TYPES, BANK_TYPE_LIST } from './bank-question-types.js';
 import { bt } from './bank-texts.js';
 
-const TYPES = ['single', 'multiple', 'truefalse', 'typed', 'ordering'] as const;
-type Type = (typeof TYPES)[number];
+type Type = BankQuestion['type'];
 const TRUE_FALSE = { es: ['Verdadero', 'Falso'], en: ['True', 'False'] };
 
 interface Draft {
@@ -24,12 +24,13 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Draft {
   if (!q) return { type: 'single', prompt: '', options: '', correct: [0], accepted: '', explanation: '', section, slide: '', sentence: '', difficulty: 2 };
   // An ordering question is edited as its items in the right order.
-  const options = q.type === 'ordering' ? q.correct.map((i) => q.options[i]) : q.options;
+  const byOrder = BANK_QUESTION_TYPES[q.type].key === 'order';
+  const options = byOrder ? q.correct.map((i) => q.options[i] ?? '') : q.options;
   return {
     type: q.type,
     prompt: q.prompt,
     options: options.join('\n'),
-    correct: q.type === 'ordering' ? options.map((_, i) => i) : q.correct,
+    correct: byOrder ? options.map((_, i) => i) : q.correct,
     accepted: q.accepted.join('\n'),
     explanation: q.explanation,
     section: q.source.section || deck.sections[0]?.label || '',
@@ -39,14 +40,28 @@ function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Dr
   };
 }
 
+/** The correct indices as stored: none, every item in the order written, or the marked options. */
+function correctOf(d: Draft, options: string[]): number[] {
+  switch (BANK_QUESTION_TYPES[d.type].key) {
+    case 'accepted':
+      return [];
+    case 'order':
+      return options.map((_, i) => i);
+    case 'one':
+    case 'many':
+      return d.correct.filter((i) => i < options.length);
+  }
+}
+
 function contentOf(d: Draft): QuestionContent {
-  const options = d.type === 'typed' ? [] : lines(d.options);
+  const typesText = BANK_QUESTION_TYPES[d.type].key === 'accepted';
+  const options = typesText ? [] : lines(d.options);
   return {
     type: d.type,
     prompt: d.prompt.trim(),
     options,
-    correct: d.type === 'typed' ? [] : d.type === 'ordering' ? options.map((_, i) => i) : d.correct.filter((i) => i < options.length),
-    accepted: d.type === 'typed' ? lines(d.accepted) : [],
+    correct: correctOf(d, options),
+    accepted: typesText ? lines(d.accepted) : [],
     explanation: d.explanation.trim(),
     source: { section: d.section, slide: d.slide.trim(), sentence: d.sentence.trim() },
     tags: [d.section],
@@ -74,7 +89,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const described = (name: string) => (fields[name]?.length ? { 'aria-describedby': `${id(name)}-error`, 'aria-invalid': true } : {});
 
   const changeType = (type: Type) => {
-    const options = type === 'truefalse' ? TRUE_FALSE[deck.language].join('\n') : draft.type === 'truefalse' ? '' : draft.options;
+    const options = BANK_QUESTION_TYPES[type].fixedOptions ? TRUE_FALSE[deck.language].join('\n') : BANK_QUESTION_TYPES[draft.type].fixedOptions ? '' : draft.options;
     set({ type, options, correct: [0] });
   };
 
@@ -98,15 +113,16 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   };
 
   const options = lines(draft.options);
+  const editor = BANK_QUESTION_TYPES[draft.type];
   const toggle = (i: number) =>
-    set({ correct: draft.type === 'multiple' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
+    set({ correct: editor.key === 'many' ? (draft.correct.includes(i) ? draft.correct.filter((x) => x !== i) : [...draft.correct, i].sort()) : [i] });
 
   return (
     <form class="card editor" onSubmit={save} aria-labelledby="editor-title">
       <h2 id="editor-title">{question ? bt('edit') : bt('addQuestion')}</h2>
       <label for={id('type')}>{bt('fieldType')}</label>
       <select id={id('type')} value={draft.type} onChange={(e) => changeType((e.target as HTMLSelectElement).value as Type)} {...described('type')}>
-        {TYPES.map((type) => (
+        {BANK_TYPE_LIST.map((type) => (
           <option value={type}>{bt(`type_${type}`)}</option>
         ))}
       </select>
@@ -114,7 +130,7 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       <label for={id('prompt')}>{bt('fieldPrompt')}</label>
       <textarea id={id('prompt')} rows={3} value={draft.prompt} onInput={(e) => set({ prompt: (e.target as HTMLTextAreaElement).value })} {...described('prompt')} />
       {problems('prompt')}
-      {draft.type === 'typed' ? (
+      {editor.key === 'accepted' ? (
         <>
           <label for={id('accepted')}>{bt('fieldAccepted')}</label>
           <textarea id={id('accepted')} rows={3} value={draft.accepted} onInput={(e) => set({ accepted: (e.target as HTMLTextAreaElement).value })} {...described('accepted')} />
@@ -122,24 +138,24 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
         </>
       ) : (
         <>
-          <label for={id('options')}>{draft.type === 'ordering' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
+          <label for={id('options')}>{editor.key === 'order' ? bt('fieldOptionsOrdering') : bt('fieldOptions')}</label>
           <textarea
             id={id('options')}
             rows={Math.max(3, options.length + 1)}
             value={draft.options}
-            readOnly={draft.type === 'truefalse'}
+            readOnly={editor.fixedOptions}
             onInput={(e) => set({ options: (e.target as HTMLTextAreaElement).value })}
             {...described('options')}
           />
           {problems('options')}
         </>
       )}
-      {draft.type === 'single' || draft.type === 'multiple' || draft.type === 'truefalse' ? (
+      {editor.key === 'one' || editor.key === 'many' ? (
         <fieldset aria-describedby={fields.correct?.length ? `${id('correct')}-error` : undefined}>
-          <legend>{draft.type === 'multiple' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
+          <legend>{editor.key === 'many' ? bt('fieldCorrectMultiple') : bt('fieldCorrect')}</legend>
           {options.map((o, i) => (
             <label class="check-row">
-              <input type={draft.type === 'multiple' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
+              <input type={editor.key === 'many' ? 'checkbox' : 'radio'} name="edit-correct" checked={draft.correct.includes(i)} onChange={() => toggle(i)} />
               {o}
             </label>
           ))}

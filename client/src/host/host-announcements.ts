@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n.js';
 import type { HostSnapshot } from '../shared/types.js';
+import { HOST_QUESTION_TYPES } from './question-types.js';
 
 /** What the host screen's live region says for the screen now showing (see Announcer). */
 export function hostAnnouncement(s: HostSnapshot | null): string {
@@ -12,7 +13,7 @@ export function hostAnnouncement(s: HostSnapshot | null): string {
       return q ? `${q.opensAt !== null ? `${t('getReady')} ` : ''}${t('announceQuestion', { n: q.index + 1, total: q.total, prompt: q.prompt })}` : '';
     case 'reveal': {
       const r = s.reveal!;
-      const right = r.type === 'typed' ? r.accepted.slice(0, 1) : r.correct.map((i) => r.options[i]);
+      const right = HOST_QUESTION_TYPES[r.type].rightAnswers(r);
       const d = r.distribution;
       return `${t('correctAnswer')}: ${right.join(', ')}. ${d.correct} ${t('legendRight', { n: d.correct })}, ${d.incorrect} ${t('legendWrong', { n: d.incorrect })}, ${d.unanswered} ${t('legendNone')}.`;
     }

@@ -1,10 +1,11 @@
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BarChart, Countdown, Leaderboard, Nick, Podium, Shape, optionStyle } from '../shared/components.js';
+import { Countdown, Leaderboard, Nick, Podium } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
 import type { HostSnapshot, QuestionView, RevealView } from '../shared/types.js';
 import type { HostSession } from './host-session.js';
+import { HOST_QUESTION_TYPES } from './question-types.js';
 
 type Command = (event: string, payload?: unknown) => Promise<void>;
 
@@ -89,16 +90,7 @@ export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; 
       <h1 class="prompt prompt-big">{q.prompt}</h1>
       {snapshot.paused ? <p class="card big">{t('paused')}</p> : null}
       {getReady ? <GetReadyHost question={q} paused={snapshot.paused} /> : null}
-      {q.type === 'typed' && !getReady ? <p class="typed-hint">{t('typeOnPhone')}</p> : null}
-      {q.type === 'typed' || getReady ? null : (
-        <ul class={q.type === 'ordering' ? 'host-options ordering' : 'host-options'}>
-          {q.options.map((option, i) => (
-            <li class={`host-option option-${optionStyle(i).name}`}>
-              <Shape index={i} /> {option}
-            </li>
-          ))}
-        </ul>
-      )}
+      {getReady ? null : <QuestionOptions question={q} />}
       <div class="actions">
         {snapshot.paused ? (
           <button type="button" onClick={() => command('host:resume')}>{t('resume')}</button>
@@ -110,6 +102,12 @@ export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; 
       </div>
     </section>
   );
+}
+
+/** The open question's options (or a hint), as its type shows them on the projector. */
+function QuestionOptions({ question }: { question: QuestionView }) {
+  const { Options } = HOST_QUESTION_TYPES[question.type];
+  return <Options question={question} />;
 }
 
 /** Right, wrong and silent, in words and numbers: a legend the back row can read, not "✓ 3 · ✗ 1 · — 1". */
@@ -130,40 +128,13 @@ function Tally({ reveal }: { reveal: RevealView }) {
   );
 }
 
-function TypedBreakdown({ reveal }: { reveal: RevealView }) {
-  return (
-    <div class="typed-breakdown">
-      <p class="accepted big">{t('acceptedAnswers', { list: reveal.accepted.join(', ') })}</p>
-      {reveal.typedAnswers.length ? (
-        <BarChart labels={reveal.typedAnswers.map((a) => a.text)} counts={reveal.typedAnswers.map((a) => a.count)} correct={reveal.typedAnswers.flatMap((a, i) => (a.correct ? [i] : []))} plain />
-      ) : null}
-    </div>
-  );
-}
-
-function OrderingBreakdown({ reveal }: { reveal: RevealView }) {
-  const o = reveal.ordering;
-  return (
-    <div class="ordering-breakdown">
-      <ol class="correct-order">
-        {reveal.correct.map((item, position) => (
-          <li>
-            <span>{reveal.options[item]}</span>
-            {o && o.answered ? <span class="position-share">{t('positionShare', { n: o.positions[position], total: o.answered })}</span> : null}
-          </li>
-        ))}
-      </ol>
-      {o ? <p class="big">{t('fullyRight', { n: o.fullyRight, total: o.answered })}</p> : null}
-    </div>
-  );
-}
-
 export function RevealScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
   const r = snapshot.reveal!;
+  const { Breakdown } = HOST_QUESTION_TYPES[r.type];
   return (
     <section class="reveal screen" data-type={r.type}>
       <h1 class="prompt">{r.prompt}</h1>
-      {r.type === 'typed' ? <TypedBreakdown reveal={r} /> : r.type === 'ordering' ? <OrderingBreakdown reveal={r} /> : <BarChart labels={r.options} counts={r.distribution.options} correct={r.correct} />}
+      <Breakdown reveal={r} />
       <Tally reveal={r} />
       <p class="explanation">{r.explanation}</p>
       <p class="review">{t('review', { section: r.source.section })}</p>

@@ -1,3 +1,4 @@
+import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import { Shape, optionStyle } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
@@ -5,19 +6,28 @@ import type { QuestionView } from '../shared/types.js';
 
 type Answer = number | number[] | string;
 
-/** The answer controls for each question type; big targets for thumbs, all usable by keyboard. */
-export function AnswerPad({ question, onAnswer, disabled }: { question: QuestionView; onAnswer: (a: Answer) => void; disabled: boolean }) {
-  switch (question.type) {
-    case 'single':
-    case 'truefalse':
-      return <ChoiceButtons options={question.options} onPick={onAnswer} disabled={disabled} />;
-    case 'multiple':
-      return <MultiSelect options={question.options} onSend={onAnswer} disabled={disabled} />;
-    case 'typed':
-      return <TypedAnswer onSend={onAnswer} disabled={disabled} />;
-    case 'ordering':
-      return <OrderingList options={question.options} onSend={onAnswer} disabled={disabled} />;
-  }
+interface PadProps {
+  question: QuestionView;
+  onAnswer: (a: Answer) => void;
+  disabled: boolean;
+}
+
+/**
+ * The phone's answer controls, one per question type. Keyed by the server's
+ * QuestionType, so a type added there without its pad fails `npm run typecheck`.
+ */
+const ANSWER_PADS: { readonly [T in QuestionView['type']]: FunctionComponent<PadProps> } = {
+  single: ({ question, onAnswer, disabled }) => <ChoiceButtons options={question.options} onPick={onAnswer} disabled={disabled} />,
+  truefalse: ({ question, onAnswer, disabled }) => <ChoiceButtons options={question.options} onPick={onAnswer} disabled={disabled} />,
+  multiple: ({ question, onAnswer, disabled }) => <MultiSelect options={question.options} onSend={onAnswer} disabled={disabled} />,
+  typed: ({ onAnswer, disabled }) => <TypedAnswer onSend={onAnswer} disabled={disabled} />,
+  ordering: ({ question, onAnswer, disabled }) => <OrderingList options={question.options} onSend={onAnswer} disabled={disabled} />,
+};
+
+/** The answer controls for the open question's type; big targets for thumbs, all usable by keyboard. */
+export function AnswerPad(props: PadProps) {
+  const Pad = ANSWER_PADS[props.question.type];
+  return <Pad {...props} />;
 }
 
 function ChoiceButtons({ options, onPick, disabled }: { options: string[]; onPick: (i: number) => void; disabled: boolean }) {

@@ -1,3 +1,4 @@
+import { assertNever } from '../../common/assert-never.js';
 import { categoryPath, type ExportItem, type ExportResult } from './moodle-format.js';
 
 /** GIFT's special characters are escaped with a backslash wherever text appears. */
@@ -21,6 +22,8 @@ function answers(q: ExportItem): string | null {
       return q.accepted.map((a) => `=${giftEscape(a)}`).join(' ') + ` ${feedback}`;
     case 'ordering':
       return null;
+    default:
+      return assertNever(q.type, 'question type');
   }
 }
 

@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { assertNever } from '../../common/assert-never.js';
 import { categoryPath, type ExportItem, type ExportResult } from './moodle-format.js';
 
 const text = (value: string) => ({ text: value });
@@ -29,6 +30,8 @@ function question(q: ExportItem): Record<string, unknown> {
     case 'ordering':
       // Items in the right order; the fraction is each item's place, as qtype_ordering writes it.
       return { '@_type': 'ordering', ...common, layouttype: 'VERTICAL', selecttype: 'ALL', answer: q.correct.map((i, place) => answer(q.options[i], place + 1)) };
+    default:
+      return assertNever(q.type, 'question type');
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { ScoringProfile } from '../../game/engine/index.js';
+import { SCORING_PROFILES, type ScoringProfile } from '../../game/engine/scoring.js';
 import { DECK_ID } from '../dto/bank-params.dto.js';
 
 /** POST /api/review-games: from a finished game (gameId), or from a section's record across games (deckId + section). */
@@ -17,5 +17,5 @@ export class ReviewGameDto {
   questionCount?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(3600) timeLimitSec?: number;
-  @ApiPropertyOptional({ enum: ['classic', 'accuracy', 'practice'] }) @IsOptional() @IsIn(['classic', 'accuracy', 'practice']) scoring?: ScoringProfile;
+  @ApiPropertyOptional({ enum: SCORING_PROFILES }) @IsOptional() @IsIn(SCORING_PROFILES) scoring?: ScoringProfile;
 }

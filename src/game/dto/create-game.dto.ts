@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { QUESTION_TYPES, type QuestionType } from '../../questions/question.js';
-import type { ScoringProfile } from '../engine/index.js';
+import { SCORING_PROFILES, type ScoringProfile } from '../engine/scoring.js';
 
 export const MAX_ROUND_QUESTIONS = 100;
 
@@ -39,8 +39,8 @@ export class CreateGameDto {
   @IsOptional() @IsBoolean()
   randomNames?: boolean;
 
-  @ApiPropertyOptional({ enum: ['classic', 'accuracy', 'practice'], default: 'classic' })
-  @IsOptional() @IsIn(['classic', 'accuracy', 'practice'])
+  @ApiPropertyOptional({ enum: SCORING_PROFILES, default: 'classic' satisfies ScoringProfile })
+  @IsOptional() @IsIn(SCORING_PROFILES)
   scoring?: ScoringProfile;
 
   /** Points multiplier per question, by position (0×, 1× or 2×); missing entries are 1×. */

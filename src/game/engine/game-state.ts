@@ -1,4 +1,5 @@
 import type { AnswerValue, Question } from '../../questions/question.js';
+import type { ScoringProfile } from './scoring.js';
 
 /**
  * The whole state of one live game as plain data (serializable, so any store
@@ -6,7 +7,6 @@ import type { AnswerValue, Question } from '../../questions/question.js';
  * engine never reads a clock.
  */
 export type Phase = 'lobby' | 'question' | 'reveal' | 'leaderboard' | 'podium' | 'ended';
-export type ScoringProfile = 'classic' | 'accuracy' | 'practice';
 /**
  * `abandoned`: the host left and did not come back; `interrupted`: the server
  * stopped (crash, restart) and the host did not come back to the restored game.
@@ -14,9 +14,9 @@ export type ScoringProfile = 'classic' | 'accuracy' | 'practice';
 export type EndReason = 'completed' | 'ended-early' | 'abandoned' | 'interrupted';
 
 /** A question as played in a round: options already shuffled, with its point multiplier. */
-export interface RoundQuestion extends Question {
+export type RoundQuestion = Question & {
   multiplier: 0 | 1 | 2;
-}
+};
 
 export interface GameSettings {
   deckId: string;

@@ -1,4 +1,4 @@
-import { isCorrectAnswer, isWellFormed } from '../../questions/answer-matching.js';
+import { isCorrectAnswer, isWellFormed } from '../../questions/types/index.js';
 import type { AnswerValue } from '../../questions/question.js';
 import { dict } from './dict.js';
 import { GameError } from './game-error.js';

@@ -1,4 +1,8 @@
-import type { ScoringProfile } from './game-state.js';
+import { assertNever } from '../../common/assert-never.js';
+
+/** How a game awards points; the DTOs' allowed values derive from this list. */
+export const SCORING_PROFILES = ['classic', 'accuracy', 'practice'] as const;
+export type ScoringProfile = (typeof SCORING_PROFILES)[number];
 
 export const BASE_POINTS = 1000;
 /** Kahoot gives full points to answers faster than this. */
@@ -40,6 +44,8 @@ export function scoreAnswer(input: ScoreInput): ScoreResult {
       return { points: base, streak };
     case 'classic':
       return { points: speedPoints(base, input.responseMs, input.timeLimitMs) + streakBonus(streak), streak };
+    default:
+      return assertNever(input.profile, 'scoring profile');
   }
 }
 

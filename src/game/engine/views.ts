@@ -1,8 +1,10 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
-import { normalizeTyped } from '../../questions/answer-matching.js';
+import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../questions/types/index.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
+
+export type { OrderingBreakdown, TypedAnswerCount } from '../../questions/types/index.js';
 
 /**
  * Projections of the game state into the payloads of docs/protocol.md.
@@ -59,20 +61,6 @@ export interface Distribution {
   unanswered: number;
 }
 
-/** A typed answer given by several players, or a right one: never a lone student's own wrong text. */
-export interface TypedAnswerCount {
-  text: string;
-  count: number;
-  correct: boolean;
-}
-
-/** How the class ordered: fully right orders, and per position how many put the right item there. */
-export interface OrderingBreakdown {
-  fullyRight: number;
-  answered: number;
-  positions: number[];
-}
-
 export interface RevealView {
   index: number;
   type: QuestionType;
@@ -87,33 +75,6 @@ export interface RevealView {
   ordering: OrderingBreakdown | null;
   explanation: string;
   source: QuestionSource;
-}
-
-const TYPED_SHOWN = 5;
-
-function typedAnswers(answers: AnswerRecord[]): TypedAnswerCount[] {
-  const groups = new Map<string, TypedAnswerCount>();
-  for (const a of answers) {
-    const key = normalizeTyped(String(a.answer));
-    const group = groups.get(key) ?? { text: String(a.answer).trim(), count: 0, correct: a.correct };
-    group.count += 1;
-    groups.set(key, group);
-  }
-  return [...groups.values()]
-    .filter((g) => g.correct || g.count >= 2)
-    .sort((a, b) => b.count - a.count || Number(b.correct) - Number(a.correct))
-    .slice(0, TYPED_SHOWN);
-}
-
-function orderingBreakdown(correctOrder: number[], answers: AnswerRecord[]): OrderingBreakdown {
-  const positions = correctOrder.map(() => 0);
-  for (const a of answers) {
-    const order = a.answer as number[];
-    correctOrder.forEach((item, i) => {
-      if (order[i] === item) positions[i] += 1;
-    });
-  }
-  return { fullyRight: answers.filter((a) => a.correct).length, answered: answers.length, positions };
 }
 
 /** Players the question could count: not kicked, and present when it was shown (or they answered it anyway). */
@@ -131,12 +92,8 @@ export function revealView(game: GameState, index = game.index): RevealView {
   const q = game.questions[index];
   const byPlayer = game.answers[index] ?? {};
   const answers = Object.values(byPlayer);
-  const counted = q.type === 'single' || q.type === 'truefalse' || q.type === 'multiple';
-  const options = counted ? q.options.map(() => 0) : [];
-  for (const a of answers) {
-    if (!counted) continue;
-    for (const choice of ([] as number[]).concat(a.answer as number | number[])) options[choice] += 1;
-  }
+  // The type's own part: option counts, typed answers or the ordering breakdown.
+  const { options, typedAnswers, ordering } = rulesOf(q).reveal(q, answers);
   const correct = answers.filter((a) => a.correct).length;
   const players = couldAnswer(game, index, byPlayer);
   return {
@@ -147,8 +104,8 @@ export function revealView(game: GameState, index = game.index): RevealView {
     correct: q.correct,
     accepted: q.accepted,
     distribution: { options, correct, incorrect: answers.length - correct, unanswered: Math.max(0, players - answers.length) },
-    typedAnswers: q.type === 'typed' ? typedAnswers(answers) : [],
-    ordering: q.type === 'ordering' ? orderingBreakdown(q.correct, answers) : null,
+    typedAnswers,
+    ordering,
     explanation: q.explanation,
     source: q.source,
   };

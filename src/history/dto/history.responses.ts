@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ItemStatsDto } from '../../bank/dto/bank.responses.js';
+import { QUESTION_TYPES, type QuestionType } from '../../questions/question.js';
 
 /** OpenAPI schemas of the history responses (the types themselves live beside the code that builds them). */
 
@@ -65,7 +66,7 @@ class PlayerAnswerDto {
 class HistoryQuestionDto {
   @ApiProperty() index: number;
   @ApiProperty() questionId: string;
-  @ApiProperty({ enum: ['single', 'multiple', 'truefalse', 'typed', 'ordering'] }) type: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type: QuestionType;
   @ApiProperty() prompt: string;
   @ApiProperty({ type: [String] }) options: string[];
   @ApiProperty({ type: [Number] }) correct: number[];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { DATABASES, TEMA1 } from '../../../test/support/decks.js';
 import { contextFor } from '../../../test/support/generators.js';
-import { isCorrectAnswer } from '../answer-matching.js';
+import { isCorrectAnswer } from '../types/index.js';
 import { numberQuestions, orderingQuestions } from './number.generator.js';
 
 /** A deck whose range ("entre un 30 y un 35 %") is a fact the sentence is about. */
