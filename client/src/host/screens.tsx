@@ -4,9 +4,8 @@ import { BarChart, Countdown, Leaderboard, Nick, Podium, Shape, optionStyle } fr
 import { t } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
 import type { HostSnapshot, QuestionView, RevealView } from '../shared/types.js';
+import type { HostCommand as Command } from './host-command.js';
 import type { HostSession } from './host-session.js';
-
-type Command = (event: string, payload?: unknown) => Promise<void>;
 
 function QrCode({ url }: { url: string }) {
   const [src, setSrc] = useState('');

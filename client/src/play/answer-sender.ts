@@ -1,6 +1,5 @@
-import type { Socket } from 'socket.io-client';
 import { useMemo } from 'preact/hooks';
-import { call } from '../shared/connection.js';
+import { call, type GameSocket } from '../shared/connection.js';
 import type { AnswerValue, PendingAnswer, PlayerView } from './player-view.js';
 
 const MAX_ATTEMPTS = 15;
@@ -18,7 +17,7 @@ type SetView = (u: (v: PlayerView) => PlayerView) => void;
  * the reconnection (see `settlePending`), which sends it again if the
  * question is still open. An ack for an older attempt changes nothing.
  */
-export function useAnswerSender(socket: Socket, viewRef: { current: PlayerView | null }, setView: SetView, setError: (code: string | null) => void) {
+export function useAnswerSender(socket: GameSocket, viewRef: { current: PlayerView | null }, setView: SetView, setError: (code: string | null) => void) {
   return useMemo(() => {
     const isCurrent = (p: PendingAnswer) => viewRef.current?.pending?.attempt === p.attempt;
 

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
-import type { Socket } from 'socket.io-client';
+import type { GameSocket } from './connection.js';
 import { clockOffsetMs, useSecondsLeft } from './server-clock.js';
 import { useServerNotices } from './server-notices.js';
 import type { QuestionView, RankedPlayer } from './types.js';
 
 /** Stands in for a page that passes no socket: it never emits, so no notice shows. */
-const NO_SOCKET = { on: () => undefined } as unknown as Socket;
+const NO_SOCKET = { on: () => undefined } as unknown as GameSocket;
 
 /** Colour and shape per option, as on the projector: the phone works even when the screen is hard to see. */
 export const OPTION_STYLES = [
@@ -162,7 +162,7 @@ export function ErrorLine({ message, id }: { message: string | null; id?: string
 }
 
 /** The connection's state and what the server said about itself: a restart, a store outage, a record still being saved. */
-export function ReconnectingBanner({ connected, socket }: { connected: boolean; socket?: Socket }) {
+export function ReconnectingBanner({ connected, socket }: { connected: boolean; socket?: GameSocket }) {
   const notices = useServerNotices(socket ?? NO_SOCKET);
   const lines: string[] = [];
   if (!connected) lines.push(notices.restarting ? t('serverRestarting') : t('reconnecting'));
