@@ -11,7 +11,7 @@ import { GameError } from '../common/game-error.js';
 import type { GameEvent, GameState } from './engine/index.js';
 import { GamePublisher } from './game-publisher.js';
 import { GameTimers } from './game-timers.js';
-import type { JoinResult, ResumeResult } from './protocol.js';
+import type { JoinResult, ResumeResult } from '../protocol/index.js';
 import { GameStore } from './store/game-store.js';
 import { hashSecret, newId, newSecret, parseToken, secretMatches } from './tokens.js';
 

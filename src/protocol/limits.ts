@@ -18,6 +18,10 @@ export const LIMITS = {
   kickMany: 500,
   /** The longest window `host:kick-many` may reach back, in seconds. */
   joinedWithinSec: 3600,
+  /** Questions in one game (`POST /api/games`, `questionCount`). */
+  roundQuestions: 100,
+  /** The longest "get ready" before a question's options open, in seconds (`POST /api/games`, `getReadySec`). */
+  getReadySec: 10,
   /** Names of the latest joins a host's lobby shows (a host snapshot, and the host page's window of lobby updates). */
   lobbyWindow: 100,
 } as const;
