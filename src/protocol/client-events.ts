@@ -78,6 +78,28 @@ export interface ClientEvents {
 }
 
 export type ClientEvent = keyof ClientEvents;
+
+/**
+ * The events of `ClientEvents` as a value (the server's list of events it
+ * answers). The compiler refuses this object if an event is missing or
+ * unknown, so the two cannot drift apart.
+ */
+export const CLIENT_EVENT_NAMES = {
+  'player:join': true,
+  'player:resume': true,
+  'player:answer': true,
+  'clock:sync': true,
+  'host:attach': true,
+  'host:start': true,
+  'host:next': true,
+  'host:skip': true,
+  'host:pause': true,
+  'host:resume': true,
+  'host:kick': true,
+  'host:kick-many': true,
+  'host:lock': true,
+  'host:end': true,
+} as const satisfies Record<ClientEvent, true>;
 export type PayloadOf<E extends ClientEvent> = ClientEvents[E]['payload'];
 export type ResultOf<E extends ClientEvent> = ClientEvents[E]['result'];
 
