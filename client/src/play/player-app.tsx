@@ -64,7 +64,7 @@ export function PlayerApp() {
         setRemoved(true);
       } else if (reply.error.code === 'TRY_AGAIN') {
         setTimeout(() => void resume(), RETRY_RESUME_MS);
-      } else if (reply.error.code !== ('NETWORK' as string)) {
+      } else if (reply.error.code !== 'NETWORK') {
         clearSession(pin);
         setView(null);
         setError(errorText(reply.error.code));

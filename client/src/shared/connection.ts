@@ -19,7 +19,10 @@ export function connect(): GameSocket {
   return socket;
 }
 
-const NETWORK = { ok: false, error: { code: 'NETWORK' as never, message: 'no answer from the server' } } as const;
+/** What a call resolves to: the event's ack, or the client's own NETWORK refusal when the server did not answer. */
+export type CallResult<T> = Ack<T> | { ok: false; error: { code: 'NETWORK'; message: string } };
+
+const NETWORK = { ok: false, error: { code: 'NETWORK', message: 'no answer from the server' } } as const;
 
 /**
  * Sends an event and waits for its ack; a lost connection becomes the NETWORK
@@ -27,7 +30,7 @@ const NETWORK = { ok: false, error: { code: 'NETWORK' as never, message: 'no ans
  * deliver it on reconnection, before the page has resumed its player or host,
  * where it could only be refused.
  */
-export async function call<E extends ClientEvent>(socket: GameSocket, event: E, ...payload: PayloadArgs<E>): Promise<Ack<ResultOf<E>>> {
+export async function call<E extends ClientEvent>(socket: GameSocket, event: E, ...payload: PayloadArgs<E>): Promise<CallResult<ResultOf<E>>> {
   if (!socket.connected) return NETWORK;
   try {
     // The signature above is the typed contract; socket.io's own generics cannot follow a generic event through `timeout()`.
