@@ -21,8 +21,9 @@ export const OPTION_STYLES = [
   { shape: '⬟', name: 'slate' },
 ];
 
-export function optionStyle(index: number) {
-  return OPTION_STYLES[index % OPTION_STYLES.length];
+export function optionStyle(index: number): { shape: string; name: string } {
+  // The list is not empty, so the modulo always lands on an entry.
+  return OPTION_STYLES[index % OPTION_STYLES.length] ?? { shape: '◆', name: 'blue' };
 }
 
 export function Shape({ index }: { index: number }) {
@@ -84,9 +85,9 @@ export function BarChart({ labels, counts, correct, plain }: { labels: string[];
             {plain ? null : <Shape index={i} />} {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
           </span>
           <span class="bar-track">
-            <span class="bar-fill" style={{ width: `${(counts[i] / max) * 100}%` }} />
+            <span class="bar-fill" style={{ width: `${((counts[i] ?? 0) / max) * 100}%` }} />
           </span>
-          <span class="bar-count">{counts[i]}</span>
+          <span class="bar-count">{counts[i] ?? 0}</span>
         </li>
       ))}
     </ul>

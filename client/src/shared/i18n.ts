@@ -341,7 +341,7 @@ export function setLang(lang: Lang): void {
 export function t(key: TextKey, vars: Record<string, string | number> = {}): string {
   const singular = `${key}One`;
   const chosen = vars.n === 1 && singular in es ? (singular as TextKey) : key;
-  const text = dictionaries[currentLang()][chosen] ?? es[chosen];
+  const text = dictionaries[currentLang()][chosen];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
@@ -354,6 +354,6 @@ export function errorText(code: string): string {
 /** The text before and after `{name}`, so a name can be rendered isolated (<bdi>) inside a sentence of either language. */
 export function tAround(key: TextKey, vars: Record<string, string | number> = {}): [string, string] {
   const marker = '\u0000';
-  const [before, after = ''] = t(key, { ...vars, name: marker }).split(marker);
+  const [before = '', after = ''] = t(key, { ...vars, name: marker }).split(marker);
   return [before, after];
 }
