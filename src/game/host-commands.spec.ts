@@ -45,7 +45,10 @@ describe('host commands table', () => {
       }
     };
     expect(refusal({})).toEqual({ code: 'INVALID_PAYLOAD', message: 'give either playerIds or joinedWithinSec' });
-    expect(refusal({ playerIds: ['AAAAAAAAAAAA'], joinedWithinSec: 60 })).toEqual({ code: 'INVALID_PAYLOAD', message: 'give either playerIds or joinedWithinSec' });
+    expect(refusal({ playerIds: ['AAAAAAAAAAAA'], joinedWithinSec: 60 })).toEqual({
+      code: 'INVALID_PAYLOAD',
+      message: 'give either playerIds or joinedWithinSec',
+    });
     expect(refusal({ joinedWithinSec: 60 })).toBeNull();
     expect(refusal({ playerIds: ['AAAAAAAAAAAA'] })).toBeNull();
   });

@@ -29,7 +29,8 @@ export const HOST_COMMANDS: { readonly [E in HostCommandEvent]: HostCommand<E> }
   /** Removes the listed players, or everyone who joined in the last `joinedWithinSec` seconds. */
   'host:kick-many': {
     dto: HostKickManyDto,
-    check: ({ playerIds, joinedWithinSec }) => ((playerIds === undefined) === (joinedWithinSec === undefined) ? 'give either playerIds or joinedWithinSec' : null),
+    check: ({ playerIds, joinedWithinSec }) =>
+      (playerIds === undefined) === (joinedWithinSec === undefined) ? 'give either playerIds or joinedWithinSec' : null,
     apply: (game, now, { playerIds, joinedWithinSec = 0 }) =>
       engine.kickPlayers(game, playerIds ? { playerIds } : { joinedSince: now - joinedWithinSec * 1000 }, now),
   },

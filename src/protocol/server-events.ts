@@ -1,14 +1,5 @@
 import type { ErrorCode } from './errors.js';
-import type {
-  GameOverView,
-  LeaderboardView,
-  LobbyUpdateView,
-  PlayerGameOverView,
-  PlayerResultView,
-  ProgressView,
-  QuestionView,
-  RevealView,
-} from './views.js';
+import type { GameOverView, LeaderboardView, LobbyUpdateView, PlayerGameOverView, PlayerResultView, ProgressView, QuestionView, RevealView } from './views.js';
 
 /** Server → client events and their payloads (docs/protocol.md, "Server → client events"). */
 export interface ServerEvents {
