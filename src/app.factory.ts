@@ -10,7 +10,7 @@ import { AppModule } from './app.module.js';
 import { TeacherKeyGuard } from './auth/teacher-key.guard.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { RateLimited } from './common/limits/rate-limited.js';
-import { ERROR_MESSAGES } from './game/engine/game-error.js';
+import { ERRORS } from './protocol/errors.js';
 import { OriginPolicy } from './common/origins/origin-policy.js';
 import { AppConfig } from './config/app-config.js';
 import { RedisConnection } from './redis/redis-connection.js';
@@ -86,7 +86,7 @@ function largeBodiesNeedTheKey(guard: TeacherKeyGuard) {
           res.status(401).json(err.getResponse());
         } else {
           res.setHeader('Retry-After', '1');
-          res.status(503).json({ error: { code: 'TRY_AGAIN', message: ERROR_MESSAGES.TRY_AGAIN } });
+          res.status(503).json({ error: { code: 'TRY_AGAIN', message: ERRORS.TRY_AGAIN.message } });
         }
       },
     );

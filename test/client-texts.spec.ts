@@ -1,13 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { dictionaries } from '../client/src/shared/i18n.js';
-import { ERROR_MESSAGES } from '../src/game/engine/game-error.js';
+import { ERRORS } from '../src/protocol/errors.js';
 
 describe('client texts', () => {
   test.each(['es', 'en'] as const)('every error code of the protocol has its own message in %s', (lang) => {
-    for (const code of Object.keys(ERROR_MESSAGES)) {
-      const text = (dictionaries[lang] as Record<string, string>)[`error_${code}`];
-      expect([code, typeof text, text?.length > 0]).toEqual([code, 'string', true]);
+    for (const [code, texts] of Object.entries(ERRORS)) {
+      const text: unknown = texts[lang];
+      expect([code, typeof text, typeof text === 'string' && text.length > 0]).toEqual([code, 'string', true]);
     }
+    expect(dictionaries[lang].error_NETWORK.length).toBeGreaterThan(0);
   });
 
   test('both languages say the same things', () => {

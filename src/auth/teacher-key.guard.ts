@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { ERROR_MESSAGES } from '../game/engine/game-error.js';
+import { ERRORS } from '../protocol/errors.js';
 import { RequestLimits } from '../common/limits/request-limits.js';
 import { TeacherKey } from './teacher-key.service.js';
 
@@ -32,6 +32,6 @@ export class TeacherKeyGuard implements CanActivate {
     if (this.key.matches(candidate)) return;
     // Only a key that was sent and is wrong counts: a page that has no key yet is not guessing.
     if (candidate) await this.limits.authFailed(who);
-    throw new UnauthorizedException({ error: { code: 'UNAUTHORIZED', message: ERROR_MESSAGES.UNAUTHORIZED } });
+    throw new UnauthorizedException({ error: { code: 'UNAUTHORIZED', message: ERRORS.UNAUTHORIZED.message } });
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
-import { GameError, type ErrorCode } from '../game/engine/game-error.js';
+import type { ErrorCode } from '../protocol/errors.js';
+import { GameError } from './game-error.js';
 import { HttpErrorFilter } from './http-error.filter.js';
 
 /** The status and body the filter writes for one exception, through a minimal response. */

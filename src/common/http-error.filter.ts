@@ -2,7 +2,8 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { FaultLog } from './fault-log.js';
 import { RateLimited } from './limits/rate-limited.js';
-import { ERROR_MESSAGES, GameError, type ErrorCode } from '../game/engine/game-error.js';
+import { ERRORS, type ErrorCode } from '../protocol/errors.js';
+import { GameError } from './game-error.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_PAYLOAD: 400,
@@ -39,7 +40,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     this.faults.report(`${host.switchToHttp().getRequest<{ method?: string }>().method ?? ''} request`, exception);
-    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } });
+    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: ERRORS.INTERNAL_ERROR.message } });
   }
 }
 

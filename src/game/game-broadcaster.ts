@@ -1,4 +1,4 @@
-import type { ServerEvent, ServerEvents } from './protocol.js';
+import type { ServerEvent, ServerEvents } from '../protocol/index.js';
 
 /**
  * How the runner talks to clients without knowing about sockets. The gateway

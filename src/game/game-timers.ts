@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Cancel, Clock } from '../common/clock/clock.js';
 import { FaultLog } from '../common/fault-log.js';
-import { GameError } from './engine/index.js';
+import { GameError } from '../common/game-error.js';
 
 /** After a failed timer (store unreachable), try again this soon. */
 export const TIMER_RETRY_MS = 1000;

@@ -4,7 +4,6 @@ import {
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
-  WsException,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
@@ -15,20 +14,12 @@ import { CLIENT_EVENTS } from './client-events.js';
 import { RequestLimits, type Requester } from '../common/limits/request-limits.js';
 import { OriginPolicy } from '../common/origins/origin-policy.js';
 import { wsValidationPipe } from '../common/validation.js';
-import * as engine from './engine/index.js';
-import { GameError, type GameEvent, type GameState } from './engine/index.js';
-import {
-  HostAttachDto,
-  HostKickDto,
-  HostKickManyDto,
-  HostLockDto,
-  NoPayloadPipe,
-  PlayerAnswerDto,
-  PlayerJoinDto,
-  PlayerResumeDto,
-} from './dto/game-events.dto.js';
+import { GameError } from '../common/game-error.js';
+import type { Ack, HostCommandEvent, PayloadOf, ResultOf } from '../protocol/index.js';
+import { HostAttachDto, NoPayloadPipe, PlayerAnswerDto, PlayerJoinDto, PlayerResumeDto } from './dto/game-events.dto.js';
 import { GameRunner } from './game-runner.js';
-import type { Ack } from './protocol.js';
+import { subscribeHostCommands } from './host-command-handlers.js';
+import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { socketLimits } from './socket-rate-limit.js';
 import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
@@ -127,7 +118,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('player:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto) {
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
     await socketLimits.joinAllowed(socket.id);
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
@@ -143,12 +134,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Any socket may ask the server's time: clients estimate their clock offset from it, so every screen counts down alike. */
   @SubscribeMessage('clock:sync')
-  sync(@MessageBody(NoPayloadPipe) _: unknown) {
+  sync(@MessageBody(NoPayloadPipe) _: unknown): Ack<ResultOf<'clock:sync'>> {
     return ok({ serverNow: this.runner.now() });
   }
 
   @SubscribeMessage('player:resume')
-  async resume(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerResumeDto) {
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
     await this.release(socket);
     const resumed = await this.runner.resume(dto.playerToken);
     await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
@@ -156,73 +147,30 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('player:answer')
-  async answer(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerAnswerDto) {
+  async answer(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
     const session = this.playerSession(socket);
     return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
   }
 
   @SubscribeMessage('host:attach')
-  async attach(@ConnectedSocket() socket: Socket, @MessageBody() dto: HostAttachDto) {
+  async attach(@ConnectedSocket() socket: Socket, @MessageBody() dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
     await this.release(socket);
     const snapshot = await this.runner.attachHost(dto.hostToken);
     await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));
     return ok(snapshot);
   }
 
-  @SubscribeMessage('host:start')
-  start(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g, now) => engine.startGame(g, now));
-  }
-
-  @SubscribeMessage('host:next')
-  next(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g, now) => engine.advance(g, now));
-  }
-
-  @SubscribeMessage('host:skip')
-  skip(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g) => engine.skipQuestion(g));
-  }
-
-  @SubscribeMessage('host:pause')
-  pause(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g, now) => engine.pauseGame(g, now));
-  }
-
-  @SubscribeMessage('host:resume')
-  resumeGame(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g, now) => engine.resumeGame(g, now));
-  }
-
-  @SubscribeMessage('host:kick')
-  kick(@ConnectedSocket() s: Socket, @MessageBody() dto: HostKickDto) {
-    return this.hostCommand(s, (g, now) => engine.kickPlayer(g, dto.playerId, now));
-  }
-
-  /** Removes the listed players, or everyone who joined in the last `joinedWithinSec` seconds. */
-  @SubscribeMessage('host:kick-many')
-  kickMany(@ConnectedSocket() s: Socket, @MessageBody() dto: HostKickManyDto) {
-    if ((dto.playerIds === undefined) === (dto.joinedWithinSec === undefined)) {
-      throw new WsException({ code: 'INVALID_PAYLOAD', message: 'give either playerIds or joinedWithinSec' });
-    }
-    const { playerIds, joinedWithinSec = 0 } = dto;
-    return this.hostCommand(s, (g, now) => engine.kickPlayers(g, playerIds ? { playerIds } : { joinedSince: now - joinedWithinSec * 1000 }, now));
-  }
-
-  @SubscribeMessage('host:lock')
-  lock(@ConnectedSocket() s: Socket, @MessageBody() dto: HostLockDto) {
-    return this.hostCommand(s, (g) => engine.setLocked(g, dto.locked));
-  }
-
-  @SubscribeMessage('host:end')
-  end(@ConnectedSocket() s: Socket, @MessageBody(NoPayloadPipe) _: unknown) {
-    return this.hostCommand(s, (g, now) => engine.endGame(g, now));
-  }
-
-  private async hostCommand(socket: Socket, apply: (game: GameState, now: number) => GameEvent[]) {
+  /**
+   * Every host command, one row of HOST_COMMANDS each (registered as handlers
+   * by `subscribeHostCommands` below): the row's own payload check, then the
+   * host check, then its engine change in the game's transaction.
+   */
+  async runHostCommand<E extends HostCommandEvent>(event: E, socket: Socket, payload: PayloadOf<E>): Promise<Ack<ResultOf<E>>> {
+    checkHostCommand(event, payload);
     const session = socket.data.session;
     if (session?.role !== 'host') throw new GameError('NOT_HOST');
-    return ok(await this.runner.command(session.gameId, apply));
+    const { apply } = HOST_COMMANDS[event];
+    return ok(await this.runner.command(session.gameId, (game, now) => apply(game, now, payload)));
   }
 
   private playerSession(socket: Socket): Extract<Session, { role: 'player' }> {
@@ -280,3 +228,5 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     else await this.runner.playerLeft(session.gameId, session.playerId);
   }
 }
+
+subscribeHostCommands(GameGateway, (gateway, event, socket, payload) => gateway.runHostCommand(event, socket as Socket, payload as PayloadOf<typeof event>));

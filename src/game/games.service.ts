@@ -7,7 +7,8 @@ import type { Deck } from '../questions/deck.js';
 import type { Question } from '../questions/question.js';
 import { composeRound } from '../questions/round-composer.js';
 import type { CreateGameDto } from './dto/create-game.dto.js';
-import { GameError, type GameSettings, type RoundQuestion } from './engine/index.js';
+import { GameError } from '../common/game-error.js';
+import type { GameSettings, RoundQuestion } from './engine/index.js';
 import { GameRunner } from './game-runner.js';
 
 export interface CreatedGame {

@@ -9,7 +9,7 @@ import { HistoryOutbox } from '../history/history-outbox.js';
 import { MemoryHistoryStore } from '../history/memory-history.store.js';
 import { LocalCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
-import { GameError } from './engine/index.js';
+import { GameError } from '../common/game-error.js';
 import { GamePublisher } from './game-publisher.js';
 import { GameRunner } from './game-runner.js';
 import { GameTimers, TIMER_RETRY_MS } from './game-timers.js';

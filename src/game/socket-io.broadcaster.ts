@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { GameBroadcaster } from './game-broadcaster.js';
-import type { ServerEvent, ServerEvents } from './protocol.js';
+import type { ServerEvent, ServerEvents } from '../protocol/index.js';
 
 export const rooms = {
   game: (gameId: string) => `game:${gameId}`,

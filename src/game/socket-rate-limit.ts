@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { GameError } from './engine/index.js';
+import { GameError } from '../common/game-error.js';
 
 /**
  * Per-connection limits. Every event costs a point: a phone never comes near

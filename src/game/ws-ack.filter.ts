@@ -2,19 +2,19 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { WsException } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { FaultLog } from '../common/fault-log.js';
-import { ERROR_MESSAGES, GameError, type ErrorCode } from './engine/index.js';
-import type { Ack } from './protocol.js';
+import { GameError } from '../common/game-error.js';
+import { ERRORS, type Ack, type ErrorCode } from '../protocol/index.js';
 
 export function toAckError(exception: unknown): Ack<never> {
   if (exception instanceof GameError) return { ok: false, error: { code: exception.code, message: exception.message } };
   if (exception instanceof WsException) {
     const err = exception.getError();
-    if (typeof err === 'object' && err !== null && 'code' in err && 'message' in err) {
+    if (typeof err === 'object' && 'code' in err && 'message' in err) {
       return { ok: false, error: { code: err.code as ErrorCode, message: String(err.message) } };
     }
     return { ok: false, error: { code: 'INVALID_PAYLOAD', message: typeof err === 'string' ? err : 'invalid payload' } };
   }
-  return { ok: false, error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
+  return { ok: false, error: { code: 'INTERNAL_ERROR', message: ERRORS.INTERNAL_ERROR.message } };
 }
 
 /**

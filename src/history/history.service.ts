@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GameError } from '../game/engine/game-error.js';
+import { GameError } from '../common/game-error.js';
 import { historyCsv, type CsvOptions } from './history-csv.js';
 import { historyXlsx } from './history-xlsx.js';
 import type { HistoryRecord } from './history-record.js';

@@ -1,5 +1,5 @@
 import type { RankedPlayer } from '../game/engine/index.js';
-import { GameError } from '../game/engine/game-error.js';
+import { GameError } from '../common/game-error.js';
 import { answerText, rightAnswerText } from '../questions/types/index.js';
 import type { HistoryRecord } from './history-record.js';
 import { REVIEW_THRESHOLD } from './history-report.js';

@@ -4,7 +4,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
 import { AppConfig } from '../config/app-config.js';
 import { BankStore } from '../bank/store/bank-store.js';
-import { GameError } from '../game/engine/game-error.js';
+import { GameError } from '../common/game-error.js';
 import { DeckBuilder } from './build/deck-builder.js';
 import { DeckCache } from './build/deck-cache.js';
 import { curatedFileOf, deckIdOf } from './deck-file.js';

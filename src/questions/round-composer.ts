@@ -1,5 +1,5 @@
 import { SeededRandom } from '../common/seeded-random.js';
-import { GameError } from '../game/engine/game-error.js';
+import { GameError } from '../common/game-error.js';
 import type { Question, QuestionType } from './question.js';
 import { revealsEachOther } from './round-overlap.js';
 import { shuffleForRound } from './types/index.js';

@@ -1,11 +1,12 @@
-import type { Socket } from 'socket.io-client';
 import { useEffect, useState } from 'preact/hooks';
-import { call, subscribe, useConnected } from '../shared/connection.js';
+import { call, subscribe, useConnected, type GameSocket } from '../shared/connection.js';
 import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
+import { LIMITS } from '../shared/protocol.js';
 import { syncClock } from '../shared/server-clock.js';
 import { useFitToViewport } from '../shared/fit-to-viewport.js';
 import type { GameOverView, HostSnapshot, LobbyUpdateView, LobbyView } from '../shared/types.js';
+import type { HostCommand } from './host-command.js';
 import { hostAnnouncement } from './host-announcements.js';
 import type { HostSession } from './host-session.js';
 import { HostToolbar } from './host-toolbar.js';
@@ -19,7 +20,7 @@ type Patch = Partial<HostSnapshot>;
  * server events. Nothing here keeps time: countdowns come from the server's
  * deadline (see server-clock), so an answer count arriving never moves them.
  */
-export function HostGame({ socket, session, onLeave }: { socket: Socket; session: HostSession; onLeave: () => void }) {
+export function HostGame({ socket, session, onLeave }: { socket: GameSocket; session: HostSession; onLeave: () => void }) {
   const connected = useConnected(socket);
   const [snapshot, setSnapshot] = useState<HostSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
 
   useEffect(() => {
     const attach = async () => {
-      const reply = await call<HostSnapshot>(socket, 'host:attach', { hostToken: session.hostToken });
+      const reply = await call(socket, 'host:attach', { hostToken: session.hostToken });
       if (reply.ok) setSnapshot(reply.data);
       else if (reply.error.code === 'INVALID_TOKEN' || reply.error.code === 'GAME_NOT_FOUND') onLeave();
       else setError(errorText(reply.error.code));
@@ -61,9 +62,9 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
     };
   }, [socket, session.hostToken]);
 
-  const command = async (event: string, payload?: unknown) => {
+  const command: HostCommand = async (event, ...payload) => {
     setError(null);
-    const reply = await call<HostSnapshot>(socket, event, payload);
+    const reply = await call(socket, event, ...payload);
     // The ack is the game as it stands now.
     if (reply.ok) setSnapshot(reply.data);
     else setError(errorText(reply.error.code));
@@ -89,8 +90,7 @@ export function HostGame({ socket, session, onLeave }: { socket: Socket; session
   );
 }
 
-/** Lobby updates are deltas: the page keeps a window of the latest names, and the count from the server. */
-const LOBBY_WINDOW = 100;
+/** Lobby updates are deltas: the page keeps a window of the latest names (as many as a host snapshot brings), and the count from the server. */
 
 export function applyLobbyUpdate(lobby: LobbyView, update: LobbyUpdateView): LobbyView {
   const gone = new Set(update.removed);
@@ -99,6 +99,6 @@ export function applyLobbyUpdate(lobby: LobbyView, update: LobbyUpdateView): Lob
   // Names already shown keep their place (a phone coming back is updated in place); new ones are added at the end.
   const kept = lobby.players.filter((p) => !gone.has(p.playerId)).map((p) => changed.get(p.playerId) ?? p);
   const arrived = update.changed.filter((p) => !shown.has(p.playerId));
-  const players = [...kept, ...arrived].slice(-LOBBY_WINDOW);
+  const players = [...kept, ...arrived].slice(-LIMITS.lobbyWindow);
   return { players, count: update.count, locked: update.locked };
 }

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Nick } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
 import type { HostSnapshot } from '../shared/types.js';
+import type { HostCommand as Command } from './host-command.js';
 import type { HostSounds } from './sounds.js';
-
-type Command = (event: string, payload?: unknown) => Promise<void>;
 
 /** Always on the host screen, whatever the phase: the player list (to remove anyone), sound and full screen. */
 export function HostToolbar({ snapshot, command, sounds }: { snapshot: HostSnapshot; command: Command; sounds: HostSounds }) {

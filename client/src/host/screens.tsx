@@ -4,10 +4,9 @@ import { Countdown, Leaderboard, Nick, Podium } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
 import { useSecondsLeft } from '../shared/server-clock.js';
 import type { HostSnapshot, QuestionView, RevealView } from '../shared/types.js';
+import type { HostCommand as Command } from './host-command.js';
 import type { HostSession } from './host-session.js';
 import { HOST_QUESTION_TYPES } from './question-types.js';
-
-type Command = (event: string, payload?: unknown) => Promise<void>;
 
 function QrCode({ url }: { url: string }) {
   const [src, setSrc] = useState('');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, forgetTeacherKey } from '../shared/api.js';
 import { ErrorLine } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
+import { LIMITS } from '../shared/protocol.js';
 import type { DeckSummary } from '../shared/types.js';
 import type { HostSession } from './host-session.js';
 import { bt } from '../bank/bank-texts.js';
@@ -81,11 +82,11 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
         </fieldset>
       ) : null}
       <label for="count">{t('questionCount')}</label>
-      <input id="count" type="number" min={1} max={100} value={count} onInput={(e) => setCount(Number((e.target as HTMLInputElement).value))} />
+      <input id="count" type="number" min={1} max={LIMITS.roundQuestions} value={count} onInput={(e) => setCount(Number((e.target as HTMLInputElement).value))} />
       <label for="time">{t('timeLimit')}</label>
       <input id="time" type="number" min={5} max={240} value={timeLimit} onInput={(e) => setTimeLimit(Number((e.target as HTMLInputElement).value))} />
       <label for="get-ready">{t('getReadySec')}</label>
-      <input id="get-ready" type="number" min={0} max={10} value={getReady} onInput={(e) => setGetReady(Number((e.target as HTMLInputElement).value))} />
+      <input id="get-ready" type="number" min={0} max={LIMITS.getReadySec} value={getReady} onInput={(e) => setGetReady(Number((e.target as HTMLInputElement).value))} />
       <label class="check-row">
         <input type="checkbox" checked={randomNames} onChange={() => setRandomNames(!randomNames)} />
         {t('randomNames')}

@@ -2,6 +2,7 @@ import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import { Shape, optionStyle } from '../shared/components.js';
 import { t } from '../shared/i18n.js';
+import { LIMITS } from '../shared/protocol.js';
 import type { QuestionView } from '../shared/types.js';
 
 type Answer = number | number[] | string;
@@ -86,7 +87,7 @@ function TypedAnswer({ onSend, disabled }: { onSend: (a: string) => void; disabl
         id="typed-answer"
         autocomplete="off"
         autocapitalize="off"
-        maxLength={200}
+        maxLength={LIMITS.typedAnswer}
         value={text}
         disabled={disabled}
         onInput={(e) => setText((e.target as HTMLInputElement).value)}

@@ -1,6 +1,5 @@
-import type { Socket } from 'socket.io-client';
 import { useMemo } from 'preact/hooks';
-import { call } from '../shared/connection.js';
+import { call, type GameSocket } from '../shared/connection.js';
 import type { AnswerValue, PendingAnswer, PlayerView } from './player-view.js';
 
 const MAX_ATTEMPTS = 15;
@@ -18,22 +17,24 @@ type SetView = (u: (v: PlayerView) => PlayerView) => void;
  * the reconnection (see `settlePending`), which sends it again if the
  * question is still open. An ack for an older attempt changes nothing.
  */
-export function useAnswerSender(socket: Socket, viewRef: { current: PlayerView | null }, setView: SetView, setError: (code: string | null) => void) {
+export function useAnswerSender(socket: GameSocket, viewRef: { current: PlayerView | null }, setView: SetView, setError: (code: string | null) => void) {
   return useMemo(() => {
     const isCurrent = (p: PendingAnswer) => viewRef.current?.pending?.attempt === p.attempt;
+    // Read afresh each time: the connection can drop while a call is in flight (the compiler would keep the first reading).
+    const online = () => socket.connected;
 
     const run = async (p: PendingAnswer): Promise<void> => {
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
-        if (!isCurrent(p) || !socket.connected) return;
+        if (!isCurrent(p) || !online()) return;
         const reply = await call(socket, 'player:answer', { questionIndex: p.questionIndex, answer: p.value });
         if (!isCurrent(p)) return;
         if (reply.ok) {
           setError(null);
           setView((v) => ({ ...v, answered: v.question?.index === p.questionIndex || v.answered, pending: null })); return;
         }
-        const code = reply.error.code as string;
+        const { code } = reply.error;
         // Not connected, or connected but not yet resumed: the resume decides (and re-sends).
-        if ((code === 'NETWORK' && !socket.connected) || code === 'NOT_PLAYER') return;
+        if ((code === 'NETWORK' && !online()) || code === 'NOT_PLAYER') return;
         if (code !== 'TRY_AGAIN' && code !== 'NETWORK') {
           setError(code);
           setView((v) => ({ ...v, pending: null })); return;

@@ -3,7 +3,7 @@ import { call, connect, useConnected } from '../shared/connection.js';
 import { Announcer, ErrorLine, Page, ReconnectingBanner } from '../shared/components.js';
 import { errorText, t } from '../shared/i18n.js';
 import { syncClock } from '../shared/server-clock.js';
-import type { JoinResult, ResumeResult } from '../shared/types.js';
+import { LIMITS, PIN_INPUT_PATTERN, PIN_LENGTH } from '../shared/protocol.js';
 import { useAnswerSender } from './answer-sender.js';
 import { announcement } from './announcements.js';
 import { PlayerGame } from './player-game.js';
@@ -52,7 +52,7 @@ export function PlayerApp() {
     const resume = async () => {
       const stored = pin ? loadSession(pin) : null;
       if (!stored || stored.kicked || stopped) return;
-      const reply = await call<ResumeResult>(socket, 'player:resume', { playerToken: stored.playerToken });
+      const reply = await call(socket, 'player:resume', { playerToken: stored.playerToken });
       if (reply.ok) {
         const { view: next, resend } = settlePending(viewRef.current, viewFromSnapshot(reply.data.snapshot));
         setView(next);
@@ -64,7 +64,7 @@ export function PlayerApp() {
         setRemoved(true);
       } else if (reply.error.code === 'TRY_AGAIN') {
         setTimeout(() => void resume(), RETRY_RESUME_MS);
-      } else if (reply.error.code !== ('NETWORK' as string)) {
+      } else if (reply.error.code !== 'NETWORK') {
         clearSession(pin);
         setView(null);
         setError(errorText(reply.error.code));
@@ -82,7 +82,7 @@ export function PlayerApp() {
     const nickname = cleanName(rawNickname);
     if (!nickname) { setError(t('nicknameEmpty')); return; }
     setError(null);
-    const reply = await call<JoinResult>(socket, 'player:join', { pin, nickname, deviceId: deviceId() });
+    const reply = await call(socket, 'player:join', { pin, nickname, deviceId: deviceId() });
     if (!reply.ok) {
       if (reply.error.code === 'KICKED') {
         saveSession({ pin, playerToken: '', nickname, kicked: true });
@@ -130,9 +130,6 @@ function RemovedScreen() {
   );
 }
 
-/** The server's limit for a nickname (docs/protocol.md). */
-const NICKNAME_MAX = 20;
-
 function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (nickname: string) => void; error: string | null; disabled: boolean }) {
   const [nickname, setNickname] = useState('');
   return (
@@ -150,8 +147,8 @@ function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (ni
         id="pin"
         inputMode="numeric"
         autocomplete="off"
-        pattern="[0-9]{6}"
-        maxLength={6}
+        pattern={PIN_INPUT_PATTERN}
+        maxLength={PIN_LENGTH}
         required
         value={props.pin}
         onInput={(e) => props.setPin((e.target as HTMLInputElement).value.replace(/\D/g, ''))}
@@ -160,17 +157,17 @@ function JoinForm(props: { pin: string; setPin: (p: string) => void; onJoin: (ni
       <input
         id="nickname"
         autocomplete="nickname"
-        maxLength={NICKNAME_MAX}
+        maxLength={LIMITS.nickname}
         aria-describedby="nickname-hint join-error"
         value={nickname}
         onInput={(e) => setNickname((e.target as HTMLInputElement).value)}
       />
       {/* The field stops at the limit without a word: say so, and that the whole class sees the name. */}
       <p class="hint" id="nickname-hint">
-        {t('nicknameHint', { n: NICKNAME_MAX })}
+        {t('nicknameHint', { n: LIMITS.nickname })}
       </p>
       {/* Never greyed out for an empty name: pressing it says what is missing. */}
-      <button type="submit" class="primary" disabled={props.disabled || props.pin.length !== 6}>
+      <button type="submit" class="primary" disabled={props.disabled || props.pin.length !== PIN_LENGTH}>
         {t('join')}
       </button>
       <ErrorLine message={props.error} id="join-error" />

@@ -1,3 +1,5 @@
+import { DEVICE_ID_PATTERN } from '../shared/protocol.js';
+
 /**
  * The player's token, per PIN, in localStorage: a reload, a locked phone or
  * a closed and reopened tab comes back as the same player (sessionStorage
@@ -43,7 +45,7 @@ export function markKicked(pin: string): void {
  */
 export function deviceId(): string {
   const stored = localStorage.getItem(DEVICE_KEY);
-  if (stored && /^[A-Za-z0-9_-]{16,64}$/.test(stored)) return stored;
+  if (stored && DEVICE_ID_PATTERN.test(stored)) return stored;
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   localStorage.setItem(DEVICE_KEY, id);

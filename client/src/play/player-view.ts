@@ -1,6 +1,5 @@
-import type { Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { subscribe } from '../shared/connection.js';
+import { subscribe, type GameSocket } from '../shared/connection.js';
 import type { PlayerGameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
 
 export type AnswerValue = number | number[] | string;
@@ -82,7 +81,7 @@ function onReveal(v: PlayerView, r: RevealView): PlayerView {
  * Events before any snapshot (not joined yet) are ignored. The ref always
  * holds the latest view, for decisions taken outside a render (resume).
  */
-export function usePlayerView(socket: Socket): [PlayerView | null, (next: PlayerView | null | Update) => void, { current: PlayerView | null }] {
+export function usePlayerView(socket: GameSocket): [PlayerView | null, (next: PlayerView | null | Update) => void, { current: PlayerView | null }] {
   const [view, setViewState] = useState<PlayerView | null>(null);
   const ref = useRef<PlayerView | null>(null);
   const update = (next: PlayerView | null | Update) => {

@@ -15,9 +15,9 @@ export function forgetTeacherKey(): void {
 
 /** "#key=…" from the URL the server printed: kept, then removed from the address bar. */
 export function takeKeyFromHash(): void {
-  const match = /[#&]key=([^&]+)/.exec(location.hash);
-  if (!match) return;
-  saveTeacherKey(decodeURIComponent(match[1]));
+  const key = /[#&]key=([^&]+)/.exec(location.hash)?.[1];
+  if (key === undefined) return;
+  saveTeacherKey(decodeURIComponent(key));
   history.replaceState(null, '', location.pathname + location.search);
 }
 

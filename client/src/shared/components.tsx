@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { currentLang, setLang, t } from './i18n.js';
-import type { Socket } from 'socket.io-client';
+import type { GameSocket } from './connection.js';
 import { clockOffsetMs, useSecondsLeft } from './server-clock.js';
 import { useServerNotices } from './server-notices.js';
 import type { QuestionView, RankedPlayer } from './types.js';
 
 /** Stands in for a page that passes no socket: it never emits, so no notice shows. */
-const NO_SOCKET = { on: () => undefined } as unknown as Socket;
+const NO_SOCKET = { on: () => undefined } as unknown as GameSocket;
 
 /** Colour and shape per option, as on the projector: the phone works even when the screen is hard to see. */
 export const OPTION_STYLES = [
@@ -21,8 +21,9 @@ export const OPTION_STYLES = [
   { shape: '⬟', name: 'slate' },
 ];
 
-export function optionStyle(index: number) {
-  return OPTION_STYLES[index % OPTION_STYLES.length];
+export function optionStyle(index: number): { shape: string; name: string } {
+  // The list is not empty, so the modulo always lands on an entry.
+  return OPTION_STYLES[index % OPTION_STYLES.length] ?? { shape: '◆', name: 'blue' };
 }
 
 export function Shape({ index }: { index: number }) {
@@ -84,9 +85,9 @@ export function BarChart({ labels, counts, correct, plain }: { labels: string[];
             {plain ? null : <Shape index={i} />} {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
           </span>
           <span class="bar-track">
-            <span class="bar-fill" style={{ width: `${(counts[i] / max) * 100}%` }} />
+            <span class="bar-fill" style={{ width: `${((counts[i] ?? 0) / max) * 100}%` }} />
           </span>
-          <span class="bar-count">{counts[i]}</span>
+          <span class="bar-count">{counts[i] ?? 0}</span>
         </li>
       ))}
     </ul>
@@ -162,7 +163,7 @@ export function ErrorLine({ message, id }: { message: string | null; id?: string
 }
 
 /** The connection's state and what the server said about itself: a restart, a store outage, a record still being saved. */
-export function ReconnectingBanner({ connected, socket }: { connected: boolean; socket?: Socket }) {
+export function ReconnectingBanner({ connected, socket }: { connected: boolean; socket?: GameSocket }) {
   const notices = useServerNotices(socket ?? NO_SOCKET);
   const lines: string[] = [];
   if (!connected) lines.push(notices.restarting ? t('serverRestarting') : t('reconnecting'));

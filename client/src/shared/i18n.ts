@@ -1,6 +1,9 @@
+import { ERRORS, isErrorCode, type Lang } from './protocol.js';
+
 /**
  * Every text of the client, in Spanish (the course's language, the default)
- * and English. Error codes of docs/protocol.md each have their own message.
+ * and English. The messages for the error codes of docs/protocol.md are in
+ * the protocol's catalogue (src/protocol/errors.ts), shared with the server.
  */
 const es = {
   appName: 'aulaquiz',
@@ -156,35 +159,7 @@ const es = {
   movedDown: 'baja {n}',
   positionShare: '{n} de {total} en su sitio',
   fullyRight: '{n} de {total} lo ordenaron entero bien',
-  // errors
-  error_INVALID_PAYLOAD: 'Revisa los datos: algo no es válido.',
-  error_UNKNOWN_EVENT: 'El servidor no entiende esta petición. Recarga la página.',
-  error_UNAUTHORIZED: 'La clave de profesor no es correcta.',
-  error_GAME_NOT_FOUND: 'No hay ninguna partida con ese PIN.',
-  error_GAME_LOCKED: 'La partida está cerrada a nuevos jugadores.',
-  error_GAME_FULL: 'La partida está llena.',
-  error_GAME_OVER: 'La partida ya ha terminado.',
-  error_NICKNAME_TAKEN: 'Ese nombre ya está cogido: elige otro.',
-  error_NICKNAME_REFUSED: 'Ese nombre no vale en clase: elige otro, que todos lo van a ver en la pantalla.',
-  error_INVALID_TOKEN: 'Tu sesión ya no es válida: vuelve a entrar.',
-  error_KICKED: 'El profesor te ha sacado de esta partida y no puedes volver a entrar.',
-  error_NOT_HOST: 'Solo el profesor puede hacer eso.',
-  error_NOT_PLAYER: 'Primero entra en la partida.',
-  error_WRONG_PHASE: 'Ahora no se puede hacer eso.',
-  error_NO_PLAYERS: 'Espera a que entre al menos un jugador.',
-  error_PAUSED: 'La partida está en pausa.',
-  error_NOT_OPEN: 'Esa pregunta ya no está abierta.',
-  error_TOO_LATE: '¡Demasiado tarde! Se acabó el tiempo.',
-  error_INVALID_ANSWER: 'Esa respuesta no vale para esta pregunta.',
-  error_PLAYER_NOT_FOUND: 'Ese jugador ya no está.',
-  error_DECK_NOT_FOUND: 'Ese tema no existe.',
-  error_DECK_EXISTS: 'Ya existe un tema con ese nombre.',
-  error_DECK_UNUSABLE: 'No se pudieron crear preguntas con ese tema.',
-  error_NOT_ENOUGH_QUESTIONS: 'No hay tantas preguntas con esa selección.',
-  error_RATE_LIMITED: 'Demasiadas peticiones: espera un momento.',
-  error_ORIGIN_NOT_ALLOWED: 'Esta página no puede usar el servidor del cuestionario: ábrela desde la dirección que dio el profesor.',
-  error_TRY_AGAIN: 'El servidor no pudo guardarlo: reintentando…',
-  error_INTERNAL_ERROR: 'Algo ha fallado en el servidor. Inténtalo de nuevo.',
+  // the client's own error: the server did not answer
   error_NETWORK: 'Sin conexión con el servidor. Inténtalo de nuevo.',
 };
 
@@ -341,40 +316,12 @@ const en: Record<TextKey, string> = {
   movedDown: 'down {n}',
   positionShare: '{n} of {total} in place',
   fullyRight: '{n} of {total} got the whole order right',
-  error_INVALID_PAYLOAD: 'Check the data: something is not valid.',
-  error_UNKNOWN_EVENT: 'The server does not understand this request. Reload the page.',
-  error_UNAUTHORIZED: 'The teacher key is wrong.',
-  error_GAME_NOT_FOUND: 'There is no game with that PIN.',
-  error_GAME_LOCKED: 'The game is locked to new players.',
-  error_GAME_FULL: 'The game is full.',
-  error_GAME_OVER: 'The game has already finished.',
-  error_NICKNAME_TAKEN: 'That name is taken: choose another one.',
-  error_NICKNAME_REFUSED: 'That name is not OK for class: choose another one, everyone will see it on the screen.',
-  error_INVALID_TOKEN: 'Your session is no longer valid: join again.',
-  error_KICKED: 'The teacher removed you from this game, and you cannot join it again.',
-  error_NOT_HOST: 'Only the teacher can do that.',
-  error_NOT_PLAYER: 'Join the game first.',
-  error_WRONG_PHASE: 'That cannot be done right now.',
-  error_NO_PLAYERS: 'Wait for at least one player to join.',
-  error_PAUSED: 'The game is paused.',
-  error_NOT_OPEN: 'That question is no longer open.',
-  error_TOO_LATE: 'Too late! Time is up.',
-  error_INVALID_ANSWER: 'That answer does not fit this question.',
-  error_PLAYER_NOT_FOUND: 'That player is gone.',
-  error_DECK_NOT_FOUND: 'That deck does not exist.',
-  error_DECK_EXISTS: 'A deck with that name already exists.',
-  error_DECK_UNUSABLE: 'No questions could be made from that deck.',
-  error_NOT_ENOUGH_QUESTIONS: 'Not that many questions match the selection.',
-  error_RATE_LIMITED: 'Too many requests: wait a moment.',
-  error_ORIGIN_NOT_ALLOWED: 'This page may not use the quiz server: open it from the address the teacher gave.',
-  error_TRY_AGAIN: 'The server could not save it: retrying…',
-  error_INTERNAL_ERROR: 'Something went wrong on the server. Try again.',
   error_NETWORK: 'No connection to the server. Try again.',
 };
 
-export type Lang = 'es' | 'en';
+export type { Lang };
 const LANG_KEY = 'aulaquiz.lang';
-/** Both languages, complete: a missing text is a type error in `en` and a test failure for error codes. */
+/** Both languages, complete: a missing text is a type error in `en` (and in the protocol's error catalogue). */
 export const dictionaries: Record<Lang, Record<TextKey, string>> = { es, en };
 
 export function currentLang(): Lang {
@@ -394,19 +341,19 @@ export function setLang(lang: Lang): void {
 export function t(key: TextKey, vars: Record<string, string | number> = {}): string {
   const singular = `${key}One`;
   const chosen = vars.n === 1 && singular in es ? (singular as TextKey) : key;
-  const text = dictionaries[currentLang()][chosen] ?? es[chosen];
+  const text = dictionaries[currentLang()][chosen];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
-/** The message for an error code of the protocol (or a network failure). */
+/** The message for an error code of the protocol (or a network failure); a code it does not know reads as INTERNAL_ERROR. */
 export function errorText(code: string): string {
-  const key = `error_${code}` as TextKey;
-  return key in es ? t(key) : t('error_INTERNAL_ERROR');
+  if (code === 'NETWORK') return t('error_NETWORK');
+  return ERRORS[isErrorCode(code) ? code : 'INTERNAL_ERROR'][currentLang()];
 }
 
 /** The text before and after `{name}`, so a name can be rendered isolated (<bdi>) inside a sentence of either language. */
 export function tAround(key: TextKey, vars: Record<string, string | number> = {}): [string, string] {
   const marker = '\u0000';
-  const [before, after = ''] = t(key, { ...vars, name: marker }).split(marker);
+  const [before = '', after = ''] = t(key, { ...vars, name: marker }).split(marker);
   return [before, after];
 }

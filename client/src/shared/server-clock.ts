@@ -1,5 +1,6 @@
-import type { Socket } from 'socket.io-client';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GameSocket } from './connection.js';
+import type { Ack, ResultOf } from './types.js';
 
 /**
  * The server's clock as seen from this browser. Every countdown is derived
@@ -49,13 +50,14 @@ function addSample(sample: Sample): void {
   for (const listener of listeners) listener();
 }
 
-async function measure(socket: Socket): Promise<void> {
+async function measure(socket: GameSocket): Promise<void> {
   for (let i = 0; i < SAMPLES_PER_SYNC && socket.connected; i++) {
     const sentAt = Date.now();
     try {
-      const reply = (await socket.timeout(SAMPLE_TIMEOUT_MS).emitWithAck('clock:sync')) as { ok: boolean; data?: { serverNow: number } };
+      // socket.io's types lose the ack's type through `timeout()`: it is the protocol's.
+      const reply = (await socket.timeout(SAMPLE_TIMEOUT_MS).emitWithAck('clock:sync')) as Ack<ResultOf<'clock:sync'>>;
       const receivedAt = Date.now();
-      if (reply.ok && reply.data) addSample({ offsetMs: reply.data.serverNow - (sentAt + receivedAt) / 2, roundTripMs: receivedAt - sentAt, at: receivedAt });
+      if (reply.ok) addSample({ offsetMs: reply.data.serverNow - (sentAt + receivedAt) / 2, roundTripMs: receivedAt - sentAt, at: receivedAt });
     } catch {
       return; // the connection dropped: the next "connect" measures again
     }
@@ -63,7 +65,7 @@ async function measure(socket: Socket): Promise<void> {
 }
 
 /** Keeps the offset measured for as long as the socket lives: on every connection, then every minute. */
-export function syncClock(socket: Socket): () => void {
+export function syncClock(socket: GameSocket): () => void {
   const run = () => void measure(socket);
   socket.on('connect', run);
   if (socket.connected) run();

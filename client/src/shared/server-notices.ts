@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io-client';
+import type { GameSocket } from './connection.js';
 import { useEffect, useState } from 'preact/hooks';
 
 /** What the server said about itself, as opposed to the game: shown as banners on every page. */
@@ -12,9 +12,9 @@ export interface ServerNotices {
 }
 
 const initial: ServerNotices = { restarting: false, storeUnavailable: false, historySaving: false };
-const state = new WeakMap<Socket, { notices: ServerNotices; listeners: Set<(n: ServerNotices) => void> }>();
+const state = new WeakMap<GameSocket, { notices: ServerNotices; listeners: Set<(n: ServerNotices) => void> }>();
 
-function entry(socket: Socket) {
+function entry(socket: GameSocket) {
   let found = state.get(socket);
   if (!found) {
     const created = { notices: initial, listeners: new Set<(n: ServerNotices) => void>() };
@@ -36,11 +36,11 @@ function entry(socket: Socket) {
 }
 
 /** Starts listening when the page connects, so no notice sent before a view mounts is missed. */
-export function watchServerNotices(socket: Socket): void {
+export function watchServerNotices(socket: GameSocket): void {
   entry(socket);
 }
 
-export function useServerNotices(socket: Socket): ServerNotices {
+export function useServerNotices(socket: GameSocket): ServerNotices {
   const found = entry(socket);
   const [notices, setNotices] = useState(found.notices);
   useEffect(() => {

@@ -1,20 +1,29 @@
-/** The wire types, straight from the server's contract (docs/protocol.md); types only, nothing of the server is bundled. */
+/** The wire types, straight from the protocol module shared with the server (docs/protocol.md); types only here. */
 export type {
+  Ack,
+  ClientEmitters,
+  ClientEvent,
+  ErrorCode,
   GameOverView,
+  HostCommandEvent,
   HostSnapshot,
+  JoinResult,
   LeaderboardView,
-  LobbyView,
   LobbyUpdateView,
+  LobbyView,
+  PayloadArgs,
   PlayerGameOverView,
   PlayerResultView,
   PlayerSnapshot,
   ProgressView,
   QuestionView,
-  RevealView,
   RankedPlayer,
-  ErrorCode,
-} from '../../../src/game/engine/index.js';
-export type { Ack, JoinResult, ResumeResult, ServerEvents } from '../../../src/game/protocol.js';
+  ResultOf,
+  ResumeResult,
+  RevealView,
+  ServerEvents,
+  ServerListeners,
+} from '../../../src/protocol/index.js';
 export type { DeckSummary } from '../../../src/questions/deck.js';
 export type { HistoryRecord, HistoryQuestion } from '../../../src/history/history-record.js';
 export type { HistoryReport } from '../../../src/history/history-report.js';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../../common/game-error.js';
 import { GamesService, type CreatedGame } from '../../game/games.service.js';
 import { HistoryStore } from '../../history/history-store.js';
 import { composeRound } from '../../questions/round-composer.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import writeFileAtomic from 'write-file-atomic';
 import { KeyedSerialQueue } from '../../common/keyed-serial-queue.js';
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../../common/game-error.js';
 import type { OverlayEntry } from '../bank-overlay.js';
 import { MemoryBankStore } from './memory-bank.store.js';
 import type { StoredDeck } from './bank-store.js';

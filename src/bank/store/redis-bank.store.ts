@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../../common/game-error.js';
 import type { OverlayEntry } from '../bank-overlay.js';
 import { BankStore, type StoredDeck } from './bank-store.js';
 

@@ -1,4 +1,4 @@
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../game-error.js';
 
 /** RATE_LIMITED with how long the caller should wait (REST sends it as Retry-After). */
 export class RateLimited extends GameError {

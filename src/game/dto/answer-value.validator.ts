@@ -1,7 +1,7 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { LIMITS } from '../../protocol/limits.js';
 
-export const MAX_TYPED_ANSWER = 200;
-export const MAX_CHOICES = 20;
+const { typedAnswer: MAX_TYPED_ANSWER, choices: MAX_CHOICES } = LIMITS;
 
 function isChoice(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < MAX_CHOICES;

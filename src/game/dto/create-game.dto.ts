@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { QUESTION_TYPES, type QuestionType } from '../../questions/question.js';
+import { LIMITS } from '../../protocol/limits.js';
 import { SCORING_PROFILES, type ScoringProfile } from '../engine/scoring.js';
 
-export const MAX_ROUND_QUESTIONS = 100;
+export const MAX_ROUND_QUESTIONS = LIMITS.roundQuestions;
 
 /** POST /api/games */
 export class CreateGameDto {
@@ -30,8 +31,8 @@ export class CreateGameDto {
   timeLimitSec?: number;
 
   /** Seconds each question is shown alone before its options open and its clock starts (0: at once). */
-  @ApiPropertyOptional({ minimum: 0, maximum: 10, default: 0, example: 3 })
-  @IsOptional() @IsInt() @Min(0) @Max(10)
+  @ApiPropertyOptional({ minimum: 0, maximum: LIMITS.getReadySec, default: 0, example: 3 })
+  @IsOptional() @IsInt() @Min(0) @Max(LIMITS.getReadySec)
   getReadySec?: number;
 
   /** Players get generated friendly names ("Panda Feliz") instead of the ones they type. */

@@ -2,24 +2,38 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import type { AnswerValue } from '../../questions/question.js';
-import { DEVICE_ID_PATTERN, NICKNAME_MAX } from '../engine/index.js';
+import {
+  DEVICE_ID_PATTERN,
+  LIMITS,
+  PIN_PATTERN,
+  type AnswerValue,
+  type HostAttachPayload,
+  type HostKickManyPayload,
+  type HostKickPayload,
+  type HostLockPayload,
+  type PlayerAnswerPayload,
+  type PlayerJoinPayload,
+  type PlayerResumePayload,
+} from '../../protocol/index.js';
 import { ID_PATTERN } from '../tokens.js';
 import { IsAnswerValue } from './answer-value.validator.js';
 
-/** Payloads of client → server events (docs/protocol.md). Unknown fields are refused. */
+/**
+ * Payloads of client → server events (docs/protocol.md), checked by class-validator.
+ * Each class implements its payload type of the protocol's `ClientEvents`, so the two
+ * cannot drift apart; the sizes are the protocol's `LIMITS`. Unknown fields are refused.
+ */
 
-const TOKEN_MAX = 120;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class PlayerJoinDto {
+export class PlayerJoinDto implements PlayerJoinPayload {
   @Transform(trim)
-  @Matches(/^\d{6}$/, { message: 'pin must be 6 digits' })
+  @Matches(PIN_PATTERN, { message: 'pin must be 6 digits' })
   pin: string;
 
   @Transform(trim)
   @IsString()
-  @Length(1, NICKNAME_MAX, { message: `nickname must be 1 to ${NICKNAME_MAX} characters` })
+  @Length(1, LIMITS.nickname, { message: `nickname must be 1 to ${LIMITS.nickname} characters` })
   nickname: string;
 
   /** The phone's own random id, kept in its storage: a kicked device cannot join the same game again. */
@@ -29,48 +43,45 @@ export class PlayerJoinDto {
   deviceId?: string;
 }
 
-export class PlayerResumeDto {
+export class PlayerResumeDto implements PlayerResumePayload {
   @IsString()
-  @MaxLength(TOKEN_MAX)
+  @MaxLength(LIMITS.token)
   playerToken: string;
 }
 
-export class PlayerAnswerDto {
+export class PlayerAnswerDto implements PlayerAnswerPayload {
   @IsInt()
   @Min(0)
-  @Max(999)
+  @Max(LIMITS.questionIndex)
   questionIndex: number;
 
   @IsAnswerValue()
   answer: AnswerValue;
 }
 
-export class HostAttachDto {
+export class HostAttachDto implements HostAttachPayload {
   @IsString()
-  @MaxLength(TOKEN_MAX)
+  @MaxLength(LIMITS.token)
   hostToken: string;
 }
 
 const ID_MESSAGE = 'a player id is 12 characters of A-Z, a-z, 0-9, "-" or "_"';
 
-export class HostKickDto {
+export class HostKickDto implements HostKickPayload {
   @IsString()
   @Matches(ID_PATTERN, { message: `playerId: ${ID_MESSAGE}` })
   playerId: string;
 }
 
-export const MAX_KICK_MANY = 500;
-export const MAX_JOINED_WITHIN_SEC = 3600;
-
 /** Only a field that is absent is left out: `@IsOptional` would also let `null` through, unchecked. */
 const unlessAbsent = (field: 'playerIds' | 'joinedWithinSec') => ValidateIf((dto: HostKickManyDto) => dto[field] !== undefined);
 
-/** Exactly one of the two (checked by the gateway: class-validator has no "one of"). */
-export class HostKickManyDto {
+/** Exactly one of the two (checked by its host command: class-validator has no "one of"). */
+export class HostKickManyDto implements HostKickManyPayload {
   @unlessAbsent('playerIds')
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_KICK_MANY)
+  @ArrayMaxSize(LIMITS.kickMany)
   @IsString({ each: true })
   @Matches(ID_PATTERN, { each: true, message: `each of playerIds: ${ID_MESSAGE}` })
   playerIds?: string[];
@@ -78,11 +89,11 @@ export class HostKickManyDto {
   @unlessAbsent('joinedWithinSec')
   @IsInt()
   @Min(1)
-  @Max(MAX_JOINED_WITHIN_SEC)
+  @Max(LIMITS.joinedWithinSec)
   joinedWithinSec?: number;
 }
 
-export class HostLockDto {
+export class HostLockDto implements HostLockPayload {
   @IsBoolean()
   locked: boolean;
 }

@@ -1,6 +1,5 @@
 /** The pure game engine: state, transitions, scoring and views. No I/O, no clock, no framework. */
 export * from './dict.js';
-export * from './game-error.js';
 export * from './game-events.js';
 export * from './game-state.js';
 export * from './new-game.js';

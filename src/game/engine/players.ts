@@ -1,12 +1,11 @@
-import { GameError } from './game-error.js';
+import { GameError } from '../../common/game-error.js';
+import { DEVICE_ID_PATTERN, LIMITS } from '../../protocol/limits.js';
 import { dict } from './dict.js';
 import { friendlyName } from './friendly-names.js';
 import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
-
-export const NICKNAME_MAX = 20;
 
 /**
  * Bidi controls (U+202A–202E, U+2066–2069), zero-width characters and every
@@ -17,15 +16,12 @@ const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
 export function cleanNickname(raw: string): string {
   const nickname = raw.normalize('NFC').replace(FORMAT_CHARACTERS, '').replace(/\s+/g, ' ').trim();
-  if (nickname.length < 1 || nickname.length > NICKNAME_MAX || /\p{Cc}/u.test(nickname)) {
-    throw new GameError('INVALID_PAYLOAD', `Nicknames are 1 to ${NICKNAME_MAX} characters.`);
+  if (nickname.length < 1 || nickname.length > LIMITS.nickname || /\p{Cc}/u.test(nickname)) {
+    throw new GameError('INVALID_PAYLOAD', `Nicknames are 1 to ${LIMITS.nickname} characters.`);
   }
   if (isOffensiveName(nickname)) throw new GameError('NICKNAME_REFUSED');
   return nickname;
 }
-
-/** A device id is a random string the phone keeps in its own storage; only its documented shape is ever looked up. */
-export const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 function isBannedDevice(game: GameState, deviceId: string | null): boolean {
   return deviceId !== null && game.bannedDevices !== undefined && Object.hasOwn(game.bannedDevices, deviceId);
@@ -33,6 +29,7 @@ function isBannedDevice(game: GameState, deviceId: string | null): boolean {
 
 export function addPlayer(game: GameState, id: string, rawNickname: string, now: number, deviceId: string | null = null): GameEvent[] {
   if (game.phase === 'podium' || game.phase === 'ended') throw new GameError('GAME_OVER');
+  // A device id is a random string the phone keeps in its own storage; only its documented shape is ever looked up.
   if (deviceId !== null && !DEVICE_ID_PATTERN.test(deviceId)) throw new GameError('INVALID_PAYLOAD', 'deviceId has the wrong shape.');
   if (isBannedDevice(game, deviceId)) throw new GameError('KICKED', 'This device was removed from the game.');
   if (game.locked) throw new GameError('GAME_LOCKED');

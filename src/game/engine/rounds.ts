@@ -1,7 +1,7 @@
 import { isCorrectAnswer, isWellFormed } from '../../questions/types/index.js';
 import type { AnswerValue } from '../../questions/question.js';
 import { dict } from './dict.js';
-import { GameError } from './game-error.js';
+import { GameError } from '../../common/game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { AnswerRecord, EndReason, GameState, PlayerState } from './game-state.js';
 import { storeRanks } from './ranking.js';

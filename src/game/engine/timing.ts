@@ -1,4 +1,4 @@
-import { GameError } from './game-error.js';
+import { GameError } from '../../common/game-error.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState } from './game-state.js';
 import { closeIfEveryoneAnswered, setHostConnected, setPlayerConnected } from './players.js';

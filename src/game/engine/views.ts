@@ -1,5 +1,6 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../questions/types/index.js';
+import { LIMITS } from '../../protocol/limits.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
@@ -14,7 +15,7 @@ export const LEADERBOARD_TOP = 10;
 /** Ties can crowd the top three; past this many, the podium lists no more of them. */
 export const PODIUM_MAX = 10;
 /** The host's lobby shows the latest joins, not a class of thousands. */
-export const LOBBY_WINDOW = 100;
+export const LOBBY_WINDOW = LIMITS.lobbyWindow;
 
 export interface QuestionView {
   index: number;

@@ -1,7 +1,8 @@
 import type { Logger } from '@nestjs/common';
 import type { Cancel, Clock } from '../../common/clock/clock.js';
 import type { GameCoordinator } from '../coordination/game-coordinator.js';
-import { GameError, nextTimerAt, type GameState } from '../engine/index.js';
+import { GameError } from '../../common/game-error.js';
+import { nextTimerAt, type GameState } from '../engine/index.js';
 import { GameTimers, TIMER_RETRY_MS } from '../game-timers.js';
 import type { GameStore } from '../store/game-store.js';
 import type { KnownGames } from './known-games.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { captureLogs, gameWithPlayers, nth, runnerHarness, settle, type RunnerHarness } from '../../../test/support/runner-harness.js';
 import * as engine from '../engine/index.js';
+import type { GameError } from '../../common/game-error.js';
 import { MAX_ATTEMPTS } from './game-transactions.js';
 
 describe('GameTransactions (through GameRunner)', () => {
@@ -39,7 +40,7 @@ describe('GameTransactions (through GameRunner)', () => {
     // One load for the whole burst (the held change had loaded already); one commit for it, one for the held change.
     expect(h.store.loads - before.loads).toBe(1);
     expect(h.store.commits - before.commits).toBe(2);
-    expect(settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as engine.GameError).code))).toEqual([
+    expect(settled.map((s) => (s.status === 'fulfilled' ? 'ok' : (s.reason as GameError).code))).toEqual([
       'ok',
       'ok',
       'NICKNAME_TAKEN',

@@ -1,4 +1,5 @@
-import { GameError, type GameState } from '../engine/index.js';
+import { GameError } from '../../common/game-error.js';
+import { type GameState } from '../engine/index.js';
 import type { GameStore } from '../store/game-store.js';
 import type { StoreGuard } from './store-guard.js';
 

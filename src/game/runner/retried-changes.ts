@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { Clock } from '../../common/clock/clock.js';
-import { GameError } from '../engine/index.js';
+import { GameError } from '../../common/game-error.js';
 import { GameTimers, TIMER_RETRY_MS } from '../game-timers.js';
 import type { Change, GameTransactions } from './game-transactions.js';
 import { describeFailure } from './store-guard.js';

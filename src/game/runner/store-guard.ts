@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { GameError } from '../engine/index.js';
+import { GameError } from '../../common/game-error.js';
 
 /**
  * Runs a store call so that a store failure (Redis unreachable, timed out)

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KeyedSerialQueue } from '../../common/keyed-serial-queue.js';
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../../common/game-error.js';
 import type { Deck } from '../deck.js';
 import { runDeckBuild, type DeckBuildJob, type DeckBuildResult } from './deck-build.js';
 import { assertDeckShape, DECK_BUILD_TIMEOUT_MS, MAX_DECK_QUESTIONS } from './deck-limits.js';

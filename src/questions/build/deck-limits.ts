@@ -1,4 +1,4 @@
-import { GameError } from '../../game/engine/game-error.js';
+import { GameError } from '../../common/game-error.js';
 
 /** Deeper than this (block quotes, nested lists) is not a lecture deck; marked's recursive lexer would need a deep stack for it. */
 export const MAX_DECK_NESTING = 16;
