@@ -17,7 +17,7 @@ export class SystemClock extends Clock {
 
   scheduleAt(at: number, fn: () => void): Cancel {
     const timer = setTimeout(fn, Math.max(0, at - Date.now()));
-    timer.unref?.();
+    timer.unref();
     return () => clearTimeout(timer);
   }
 }
