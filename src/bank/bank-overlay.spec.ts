@@ -53,7 +53,7 @@ describe('the effective bank', () => {
   test('games get every question but the excluded ones, as plain questions', () => {
     const playable = playableQuestions(bank);
     expect(playable.map((q) => q.id)).toEqual(['g1', 'c1', 'own-1']);
-    expect(Object.keys(playable[0]).sort()).toEqual(Object.keys(base('g1')).sort());
+    expect(Object.keys(playable[0]!).sort()).toEqual(Object.keys(base('g1')).sort());
   });
 });
 
