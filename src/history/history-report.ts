@@ -74,13 +74,13 @@ function wrongParts(q: HistoryQuestion, answer: unknown): string[] {
   switch (q.type) {
     case 'single':
     case 'truefalse':
-      return [q.options[answer as number]];
+      return optionsAt(q, [answer as number]);
     case 'multiple':
-      return (answer as number[]).filter((i) => !q.correct.includes(i)).map((i) => q.options[i]);
+      return optionsAt(q, (answer as number[]).filter((i) => !q.correct.includes(i)));
     case 'typed':
       return [normalizeTyped(answer as string)].filter(Boolean);
     case 'ordering':
-      return [(answer as number[]).map((i) => q.options[i]).join(' → ')];
+      return [optionsAt(q, answer as number[]).join(' → ')];
   }
 }
 
@@ -101,4 +101,9 @@ export function buildReport(record: HistoryRecord): HistoryReport {
       .map((s) => s.section),
     items: analyzeItems([record]),
   };
+}
+
+/** The options at these indices; an index with no option (graded answers never have one) is left out. */
+function optionsAt(q: HistoryQuestion, indices: number[]): string[] {
+  return indices.flatMap((i) => q.options[i] ?? []);
 }
