@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
+import { asBankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
 import { bt } from './bank-texts.js';
 
 const TYPES = ['single', 'multiple', 'truefalse', 'typed', 'ordering'] as const;
@@ -89,9 +89,9 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
         : await bankApi<BankQuestion>('POST', `/api/bank/${encodeURIComponent(deck.id)}/questions`, content);
       props.onDone(saved);
     } catch (err) {
-      const failure = err as BankApiError;
-      setFields(failure.fields ?? {});
-      setError(Object.keys(failure.fields ?? {}).length ? bt('fixFields') : failure.text);
+      const failure = asBankApiError(err);
+      setFields(failure.fields);
+      setError(Object.keys(failure.fields).length ? bt('fixFields') : failure.text);
     } finally {
       setBusy(false);
     }
