@@ -69,4 +69,9 @@ describe('the rules per field', () => {
       'source.section',
     ]);
   });
+
+  test('an edit that sends "source": null is a problem of its source, not a fault', () => {
+    const edited = { ...base('a'), source: null } as unknown as Parameters<typeof questionFieldProblems>[0];
+    expect(Object.keys(questionFieldProblems(edited, ['1. Uno']))).toEqual(['source']);
+  });
 });
