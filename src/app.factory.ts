@@ -73,7 +73,10 @@ function largeBodiesNeedTheKey(guard: TeacherKeyGuard) {
   return (req: Request, res: Response, next: NextFunction) => {
     const declared = req.headers['content-length'];
     const chunked = req.headers['transfer-encoding'] !== undefined;
-    if (!chunked && (declared === undefined || Number(declared) <= KEYLESS_BODY_LIMIT_BYTES)) return next();
+    if (!chunked && (declared === undefined || Number(declared) <= KEYLESS_BODY_LIMIT_BYTES)) {
+      next();
+      return;
+    }
     guard.check(req).then(
       () => next(),
       (err: unknown) => {

@@ -75,18 +75,25 @@ export function loadAssets(dir: string): Map<string, Asset> {
 }
 
 /** The best variant the browser accepts: brotli, then gzip, then the plain file. */
-export function pickEncoding(acceptEncoding: string | undefined, asset: Asset): 'br' | 'gzip' | 'identity' {
-  const accepted = new Set((acceptEncoding ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase()));
-  if (asset.variants.br && accepted.has('br')) return 'br';
-  if (asset.variants.gzip && accepted.has('gzip')) return 'gzip';
-  return 'identity';
+export function pickVariant(acceptEncoding: string | undefined, asset: Asset): { encoding: 'br' | 'gzip' | 'identity'; body: Buffer } {
+  const accepted = new Set((acceptEncoding ?? '').split(',').map((part) => beforeFirst(part, ';').trim().toLowerCase()));
+  const { br, gzip, identity } = asset.variants;
+  if (br && accepted.has('br')) return { encoding: 'br', body: br };
+  if (gzip && accepted.has('gzip')) return { encoding: 'gzip', body: gzip };
+  return { encoding: 'identity', body: identity };
+}
+
+/** The text before the first `separator` (all of it when there is none). */
+function beforeFirst(text: string, separator: string): string {
+  const at = text.indexOf(separator);
+  return at === -1 ? text : text.slice(0, at);
 }
 
 export function staticAssets(dir: string) {
   const assets = loadAssets(dir);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') { next(); return; }
-    const pathname = (req.url ?? '/').split('?')[0];
+    const pathname = beforeFirst(req.url ?? '/', '?');
     const asset = assets.get(pathname);
     if (!asset) { next(); return; }
     res.setHeader('Cache-Control', asset.cacheControl);
@@ -96,8 +103,7 @@ export function staticAssets(dir: string) {
       res.statusCode = 304;
       return void res.end();
     }
-    const encoding = pickEncoding(req.headers['accept-encoding'], asset);
-    const body = asset.variants[encoding]!;
+    const { encoding, body } = pickVariant(req.headers['accept-encoding'], asset);
     res.setHeader('Content-Type', asset.type);
     if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', body.length);

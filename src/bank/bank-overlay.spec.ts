@@ -53,7 +53,7 @@ describe('the effective bank', () => {
   test('games get every question but the excluded ones, as plain questions', () => {
     const playable = playableQuestions(bank);
     expect(playable.map((q) => q.id)).toEqual(['g1', 'c1', 'own-1']);
-    expect(Object.keys(playable[0]).sort()).toEqual(Object.keys(base('g1')).sort());
+    expect(Object.keys(playable[0]!).sort()).toEqual(Object.keys(base('g1')).sort());
   });
 });
 
@@ -68,5 +68,10 @@ describe('the rules per field', () => {
       'explanation',
       'source.section',
     ]);
+  });
+
+  test('an edit that sends "source": null is a problem of its source, not a fault', () => {
+    const edited = { ...base('a'), source: null } as unknown as Parameters<typeof questionFieldProblems>[0];
+    expect(Object.keys(questionFieldProblems(edited, ['1. Uno']))).toEqual(['source']);
   });
 });

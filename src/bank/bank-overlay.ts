@@ -20,8 +20,9 @@ export interface OverlayEntry {
   /**
    * Epoch ms the question itself last changed (edited, reset, written): play
    * statistics count only games after it. Excluding does not change it.
+   * Absent from entries stored before it was kept apart from updatedAt.
    */
-  editedAt: number;
+  editedAt?: number;
 }
 
 export type QuestionOrigin = 'generated' | 'curated' | 'own';

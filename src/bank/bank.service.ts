@@ -82,6 +82,8 @@ export class BankService {
   /** A teacher-written question in one of the deck's sections. */
   async add(deckId: string, content: QuestionContent): Promise<BankQuestion> {
     const [question] = await this.addMany(deckId, [content]);
+    // addMany answers one question per content, or throws.
+    if (!question) throw new Error('addMany stored no question');
     return question;
   }
 
@@ -92,7 +94,7 @@ export class BankService {
     for (const [index, raw] of contents.entries()) {
       // Checking a question takes about a millisecond: a file of hundreds lets live games' answers in between.
       if (index > 0 && index % CHECKS_PER_TURN === 0) await setImmediate();
-      const content = { ...raw, tags: raw.tags?.length ? raw.tags : [raw.source.section] };
+      const content = { ...raw, tags: raw.tags.length ? raw.tags : [raw.source.section] };
       const id = `own-${randomBytes(9).toString('base64url')}`;
       this.check(deck, { ...content, id, kind: OWN_KIND }, describe?.(index));
       const now = this.clock.now();

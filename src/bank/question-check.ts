@@ -42,7 +42,9 @@ export function questionFieldProblems(question: Question, sections: readonly str
   if (Object.keys(problems).length === 0) {
     for (const rule of qualityProblems(question)) add(problems, RULE_FIELDS.find(([re]) => re.test(rule))?.[1] ?? 'type', rule);
   }
-  if (typeof question.source?.section === 'string' && !sections.includes(question.source.section)) {
+  // The question may hold a client's edit not yet validated (a PATCH can send "source": null).
+  const { source } = question as { source?: Partial<Question['source']> | null };
+  if (typeof source?.section === 'string' && !sections.includes(source.section)) {
     add(problems, 'source.section', `section must be one of the deck's sections`);
   }
   return problems;

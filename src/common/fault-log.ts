@@ -25,7 +25,10 @@ export class FaultLog {
     const repeats = last?.repeats ? ` (and ${last.repeats} more like it in the last minute)` : '';
     this.seen.delete(key);
     this.seen.set(key, { at: now, repeats: 0 });
-    if (this.seen.size > MAX_TRACKED) this.seen.delete(this.seen.keys().next().value!);
+    if (this.seen.size > MAX_TRACKED) {
+      const oldest = this.seen.keys().next();
+      if (!oldest.done) this.seen.delete(oldest.value);
+    }
     this.logger.error(`${context}: ${error.stack ?? `${error.name}: ${error.message}`}${repeats}`);
   }
 }

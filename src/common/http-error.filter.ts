@@ -35,7 +35,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const shaped = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object';
+      const shaped = typeof body === 'object' && 'error' in body && typeof body.error === 'object';
       response.status(status).json(shaped ? body : { error: { code: httpCode(status), message: exception.message } });
       return;
     }

@@ -14,8 +14,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function payloadShapeProblem(payload: unknown): string | null {
   const stack: Array<{ value: unknown; depth: number }> = [{ value: payload, depth: 0 }];
   let nodes = 0;
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, depth } = next;
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_PAYLOAD_DEPTH) return `the payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`;
     const keys = Array.isArray(value) ? null : Object.keys(value);

@@ -20,7 +20,8 @@ export class SeededRandom {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
       const j = this.below(i + 1);
-      [out[i], out[j]] = [out[j], out[i]];
+      // Both indexes are inside the array (j ≤ i < length), so the casts only restore what the loop guarantees.
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
     }
     return out;
   }

@@ -89,7 +89,8 @@ export function historyCsv(record: HistoryRecord, options: CsvOptions = { separa
 export function historyRows(record: HistoryRecord, lang: CsvOptions['lang']): Array<Array<string | number>> {
   const verdict = VERDICTS[lang];
   const ended = new Date(record.endedAt).toISOString();
-  const endReason = END_REASONS[lang][record.endReason] ?? record.endReason;
+  // A stored record may carry a reason this version has no words for: it is shown as written.
+  const endReason = (END_REASONS[lang] as Partial<Record<string, string>>)[record.endReason] ?? record.endReason;
   return record.leaderboard.flatMap((player) =>
     record.questions.map((q) => {
       const given = q.answers.find((a) => a.playerId === player.playerId);

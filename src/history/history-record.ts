@@ -36,23 +36,29 @@ export interface HistoryQuestion {
 }
 
 function median(values: number[]): number | null {
-  if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+  const upper = sorted[mid];
+  const lower = sorted[mid - 1];
+  if (upper === undefined) return null;
+  return sorted.length % 2 || lower === undefined ? upper : Math.round((lower + upper) / 2);
 }
 
 /** Only questions that were actually opened are part of the record. */
 export function buildHistoryRecord(game: GameState): HistoryRecord {
   const leaderboard = rankPlayers(game);
-  const questions = game.answers.map((answers, index): HistoryQuestion => {
+  const { startedAt, endedAt, endReason } = game;
+  if (startedAt === null || endedAt === null || endReason === null) throw new Error(`game ${game.id} has not ended: it has no history record yet`);
+  const questions = game.answers.flatMap((answers, index): HistoryQuestion[] => {
     const q = game.questions[index];
+    // One answer map per question asked: a map past the last question has nothing to record.
+    if (!q) return [];
     const list = Object.values(answers);
     const distribution = revealView(game, index).distribution;
     const askedAt = game.askedAt?.[index];
     const joinedLater = askedAt === undefined ? [] : Object.values(game.players).filter((p) => p.joinedAt > askedAt && !answers[p.id]).map((p) => p.id);
     const asked = distribution.correct + distribution.incorrect + distribution.unanswered;
-    return {
+    const record: HistoryQuestion = {
       index,
       questionId: q.id,
       type: q.type,
@@ -67,7 +73,8 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
       medianResponseMs: median(list.map((a) => a.responseMs)),
       answers: list.map((a) => ({
         playerId: a.playerId,
-        nickname: game.players[a.playerId].nickname,
+        // Players who answered stay in the game (a kicked one is only marked); the id stands in otherwise.
+        nickname: game.players[a.playerId]?.nickname ?? a.playerId,
         answer: a.answer,
         correct: a.correct,
         points: a.points,
@@ -75,15 +82,16 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
       })),
       joinedLater,
     };
+    return [record];
   });
   return {
     gameId: game.id,
     deckId: game.settings.deckId,
     deckTitle: game.settings.deckTitle,
     settings: game.settings,
-    startedAt: game.startedAt!,
-    endedAt: game.endedAt!,
-    endReason: game.endReason!,
+    startedAt,
+    endedAt,
+    endReason,
     leaderboard,
     questions,
   };

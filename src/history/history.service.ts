@@ -91,9 +91,10 @@ export class HistoryService {
     const perGame = records.map((r) => ({ record: r, stats: new Map(sectionStats(r.questions).map((s) => [s.section, s])) }));
     const sections = overall.map((s) => ({
       ...s,
-      trend: perGame
-        .filter((g) => g.stats.has(s.section))
-        .map((g) => ({ gameId: g.record.gameId, endedAt: g.record.endedAt, correctRate: g.stats.get(s.section)!.correctRate })),
+      trend: perGame.flatMap((g) => {
+        const inGame = g.stats.get(s.section);
+        return inGame ? [{ gameId: g.record.gameId, endedAt: g.record.endedAt, correctRate: inGame.correctRate }] : [];
+      }),
     }));
     return { deckId, games: records.length, sections };
   }

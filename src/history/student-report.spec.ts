@@ -17,7 +17,7 @@ function lateJoinerGame() {
   engine.skipQuestion(game);
   engine.advance(game, T0 + 2000);
   engine.advance(game, T0 + 3000);
-  engine.submitAnswer(game, 'beto', 1, rightAnswer(game.questions[1]), T0 + 3500);
+  engine.submitAnswer(game, 'beto', 1, rightAnswer(game.questions[1]!), T0 + 3500);
   engine.endGame(game, T0 + 4000);
   return game;
 }
@@ -25,8 +25,8 @@ function lateJoinerGame() {
 describe('a student who joined after a question was shown', () => {
   test('the record says who could not answer it', () => {
     const record = buildHistoryRecord(lateJoinerGame());
-    expect(record.questions[0].joinedLater).toEqual(['beto']);
-    expect(record.questions[1].joinedLater).toEqual([]);
+    expect(record.questions[0]!.joinedLater).toEqual(['beto']);
+    expect(record.questions[1]!.joinedLater).toEqual([]);
   });
 
   test('their page does not count it as unanswered, nor in their sections', () => {

@@ -90,7 +90,7 @@ export class MetricsService implements OnApplicationBootstrap {
       if (typeof ack === 'function') {
         const event = typeof packet[0] === 'string' && CLIENT_EVENTS.has(packet[0]) ? packet[0] : 'other';
         const stop = this.ackSeconds.startTimer({ event });
-        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } }, ...rest: unknown[]) => {
+        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } } | undefined, ...rest: unknown[]) => {
           stop();
           if (reply?.ok === true && event === 'player:answer') this.answers.inc();
           if (reply?.ok === false && typeof reply.error?.code === 'string') this.refusals.inc({ code: reply.error.code.slice(0, 40) });

@@ -28,7 +28,7 @@ export class SocketLogging implements OnApplicationBootstrap {
       if (typeof ack === 'function') {
         const event = typeof packet[0] === 'string' ? packet[0].slice(0, 40) : 'other';
         const started = performance.now();
-        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } }, ...rest: unknown[]) => {
+        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } } | undefined, ...rest: unknown[]) => {
           const code = reply?.ok === false ? String(reply.error?.code).slice(0, 40) : undefined;
           const line = { socketId, event, ok: reply?.ok === true, code, ms: Math.round((performance.now() - started) * 10) / 10, msg: 'event' };
           if (code === 'TRY_AGAIN' || code === 'INTERNAL_ERROR') this.logger.warn(line);

@@ -24,7 +24,9 @@ describe('typed answers', () => {
 });
 
 describe('grading by question type', () => {
-  const [single, multiple, truefalse, typed, ordering] = everyTypeRound();
+  const round = everyTypeRound();
+  const ofType = (type: string) => round.find((q) => q.type === type)!;
+  const [single, multiple, truefalse, typed, ordering] = [ofType('single'), ofType('multiple'), ofType('truefalse'), ofType('typed'), ofType('ordering')];
 
   test('shape checks', () => {
     expect(isWellFormed(single, 1)).toBe(true);

@@ -17,8 +17,10 @@ export function balanceBank(questions: Question[], maxShare = MAX_SHARE): Questi
     if (!over) return bank;
     const inGroup = bank.filter(over.member);
     const byKind = countBy(inGroup, (q) => q.kind);
-    const [kind] = [...byKind.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    const victim = inGroup.filter((q) => q.kind === kind).at(-1)!;
+    const [top] = [...byKind.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const victim = top && inGroup.filter((q) => q.kind === top[0]).at(-1);
+    // An overfull group has members, so this only guards the loop against running forever.
+    if (!victim) throw new Error('balanceBank: an overfull group has no questions');
     bank = bank.filter((q) => q !== victim);
   }
 }

@@ -77,15 +77,16 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || positionals.length !== 1) {
+  const [deckFile] = positionals;
+  if (values.help || deckFile === undefined || positionals.length !== 1) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const deck = await loadDeckFile(positionals[0]);
+  const deck = await loadDeckFile(deckFile);
   const json = JSON.stringify({ deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings }, null, 2);
   if (values.json === '-') process.stdout.write(`${json}\n`);
   else if (values.sample) process.stdout.write(`${sample(deck, Math.max(1, Number(values.sample) || 1))}\n`);
-  else if (values.unreviewed) process.stdout.write(`${unreviewed(deck, await loadReview(reviewFileOf(positionals[0])))}\n`);
+  else if (values.unreviewed) process.stdout.write(`${unreviewed(deck, await loadReview(reviewFileOf(deckFile)))}\n`);
   else {
     console.log(summary(deck));
     if (values.json) {
@@ -98,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
   const line = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ${n}`).join(', ');
   console.error(`Rubric, in the bank: ${line(counts.inBank)}`);
   console.error(`Rubric, dropped while generating: ${line(counts.dropped)}`);
-  const review = await loadReview(reviewFileOf(positionals[0]));
+  const review = await loadReview(reviewFileOf(deckFile));
   const problems = [...deckProblems(deck), ...(review ? reviewProblems(deck, review) : [])];
   if (!review) console.error('No review file (<deck>.review.json): WRONG, AMBIGUOUS and TRIVIAL need a reader.');
   for (const p of problems) console.error(`problem: ${p}`);

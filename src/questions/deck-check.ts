@@ -67,10 +67,8 @@ export function duplicatePairs(questions: readonly Question[]): [Question, Quest
   const keyed = questions.map((q) => ({ q, prompt: new Set(stemsOf(q.prompt, languageOf(q))), answer: new Set(stemsOf(answerText(q), languageOf(q))) }));
   const within = (a: Set<string>, b: Set<string>) => [...a].every((s) => b.has(s));
   const pairs: [Question, Question][] = [];
-  for (let i = 0; i < keyed.length; i++) {
-    for (let j = i + 1; j < keyed.length; j++) {
-      const a = keyed[i];
-      const b = keyed[j];
+  for (const [i, a] of keyed.entries()) {
+    for (const b of keyed.slice(i + 1)) {
       if (a.q.type !== b.q.type || a.q.type === 'truefalse' || a.q.type === 'ordering') continue;
       const [small, large] = a.prompt.size <= b.prompt.size ? [a, b] : [b, a];
       if (small.prompt.size < 2 || small.answer.size === 0 || large.answer.size === 0) continue;

@@ -46,7 +46,7 @@ describe('the virtualization deck', () => {
     expect(whichNot.length).toBeGreaterThan(0);
     for (const q of whichNot) expect(q.prompt).toMatch(/^¿Cuál de estos NO es un ejemplo de «/);
     const native = whichNot.filter((q) => q.prompt.includes('«Virtualización nativa»'));
-    for (const q of native) expect(['KVM', 'Xen', 'VirtualBox', 'VMware Workstation', 'VMware Server']).not.toContain(q.options[q.correct[0]]);
+    for (const q of native) expect(['KVM', 'Xen', 'VirtualBox', 'VMware Workstation', 'VMware Server']).not.toContain(q.options[q.correct[0]!]);
   });
 
   test('the same deck gives the same ids', async () => {

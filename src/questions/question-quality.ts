@@ -40,11 +40,11 @@ export function qualityProblems(q: Question, language: Language = languageOf(q))
     return problems;
   }
   if (q.type !== 'single' && q.type !== 'multiple') return problems;
-  const right = q.correct.map((i) => q.options[i]);
+  const right = q.options.filter((_, i) => q.correct.includes(i));
   const wrong = q.options.filter((_, i) => !q.correct.includes(i));
   const overlap = promptOverlap(q.prompt, q.options, language);
-  const best = Math.max(...q.correct.map((i) => overlap[i]));
-  const bestWrong = Math.max(0, ...q.options.map((_, i) => (q.correct.includes(i) ? 0 : overlap[i])));
+  const best = Math.max(...q.correct.map((i) => overlap[i] ?? 0));
+  const bestWrong = Math.max(0, ...q.options.map((_, i) => (q.correct.includes(i) ? 0 : (overlap[i] ?? 0))));
   if (best > 0 && best > bestWrong) problems.push('GIVEAWAY: the right option shares a word with the prompt that no wrong option does');
   if (acronymGiveaway(q.prompt, right, wrong)) problems.push('GIVEAWAY: an acronym of the right option is in the prompt');
   const outlier = lengthOutlier(q.options);
@@ -89,7 +89,7 @@ export function languageOf(q: Question): Language {
 function promptOverlap(prompt: string, options: string[], language: Language): number[] {
   const promptStems = stemsOf(prompt, language);
   const optionStems = options.map((o) => new Set(stemsOf(o, language)));
-  const common = new Set([...optionStems[0]].filter((s) => optionStems.every((set) => set.has(s))));
+  const common = new Set([...(optionStems[0] ?? [])].filter((s) => optionStems.every((set) => set.has(s))));
   return optionStems.map((set) => [...set].filter((s) => !common.has(s) && promptStems.some((p) => sameStem(p, s))).length);
 }
 
@@ -114,9 +114,9 @@ function acronymGiveaway(prompt: string, right: string[], wrong: string[]): bool
 function lengthOutlier(options: string[]): number | null {
   if (options.length < 3) return null;
   const lengths = options.map((o) => o.length);
-  for (let i = 0; i < options.length; i++) {
+  for (const [i, length] of lengths.entries()) {
     const others = lengths.filter((_, j) => j !== i);
-    if (lengths[i] >= 40 && lengths[i] >= 2 * Math.max(...others)) return i;
+    if (length >= 40 && length >= 2 * Math.max(...others)) return i;
   }
   return null;
 }

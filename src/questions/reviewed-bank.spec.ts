@@ -28,12 +28,12 @@ describe.each(REVIEWED)('the reviewed bank of %s', (file) => {
 
 test('a changed question loses its verdict', async () => {
   const deck = await deckOf(TEMA1);
-  const [first] = deck.questions;
+  const first = deck.questions[0]!;
   const review = { [first.id]: { verdict: 'ok' as const, note: 'read', fingerprint: fingerprintOf(first) } };
   const changed = { ...deck, questions: [{ ...first, prompt: `${first.prompt} (reworded)` }] };
   expect(reviewProblems({ ...deck, questions: [first] }, review)).toEqual([]);
   expect(reviewProblems(changed, review)).toEqual([`question ${first.id}: changed since it was reviewed`]);
-  expect(reviewProblems({ ...deck, questions: [first] }, { [first.id]: { ...review[first.id], verdict: 'AMBIGUOUS', note: 'two keys' } })).toEqual([
+  expect(reviewProblems({ ...deck, questions: [first] }, { [first.id]: { ...review[first.id]!, verdict: 'AMBIGUOUS', note: 'two keys' } })).toEqual([
     `question ${first.id}: reviewed as AMBIGUOUS: two keys`,
   ]);
 });

@@ -19,9 +19,9 @@ const DECKS = [TEMA1, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).
  */
 function givesAway(q: Question, other: Question): boolean {
   const fold = (t: string) => ` ${t.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
-  const right = q.type === 'single' || q.type === 'multiple' ? q.correct.map((i) => q.options[i]) : q.type === 'typed' ? q.accepted.slice(0, 1) : [];
-  const subjects = [...q.prompt.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => fold(m[1] ?? m[2]));
-  const otherRight = other.type === 'single' || other.type === 'multiple' ? other.correct.map((i) => other.options[i]) : [];
+  const right = q.type === 'single' || q.type === 'multiple' ? q.correct.flatMap((i) => q.options[i] ?? []) : q.type === 'typed' ? q.accepted.slice(0, 1) : [];
+  const subjects = [...q.prompt.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => fold(m[1] ?? m[2] ?? ''));
+  const otherRight = other.type === 'single' || other.type === 'multiple' ? other.correct.flatMap((i) => other.options[i] ?? []) : [];
   const shown = fold([other.prompt, ...otherRight, other.explanation].join(' | '));
   return right.some((r) => shown.includes(fold(r)) && subjects.some((s) => s !== fold(r) && shown.includes(s)));
 }

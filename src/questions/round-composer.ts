@@ -33,13 +33,13 @@ export function composeRound(bank: readonly Question[], request: RoundRequest): 
   }
   const bySection = new Map<string, Question[]>();
   for (const q of eligible) bySection.set(q.source.section, [...(bySection.get(q.source.section) ?? []), q]);
-  const order = random.shuffle([...bySection.keys()]).map((s) => random.shuffle(bySection.get(s)!));
+  const order = random.shuffle([...bySection.values()]).map((queue) => random.shuffle(queue));
   const kindCap = Math.max(1, Math.floor(MAX_KIND_SHARE * request.count));
   const picked = pick(order, request.count, kindCap) ?? pick(order, request.count, Infinity);
   if (!picked) {
     throw new GameError(
       'NOT_ENOUGH_QUESTIONS',
-      `Only ${pick(order, Infinity, Infinity)!.length} questions of that selection can share a round without one giving another away; asked for ${request.count}.`,
+      `Only ${pick(order, Infinity, Infinity)?.length ?? 0} questions of that selection can share a round without one giving another away; asked for ${request.count}.`,
     );
   }
   return random.shuffle(picked).map((q) => shuffleForRound(q, random));
@@ -56,9 +56,9 @@ function pick(queues: Question[][], count: number, kindCap: number): Question[] 
     progress = false;
     for (const queue of remaining) {
       if (picked.length >= count) break;
-      const at = queue.findIndex(fits);
-      if (at < 0) continue;
-      const [next] = queue.splice(at, 1);
+      const next = queue.find(fits);
+      if (!next) continue;
+      queue.splice(queue.indexOf(next), 1);
       picked.push(next);
       perKind.set(next.kind, (perKind.get(next.kind) ?? 0) + 1);
       progress = true;

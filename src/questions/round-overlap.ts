@@ -30,7 +30,7 @@ const cache = new WeakMap<Question, Features>();
 function featuresOf(q: Question): Features {
   let f = cache.get(q);
   if (f) return f;
-  const right = q.type === 'typed' ? q.accepted.slice(0, 1) : q.type === 'single' || q.type === 'multiple' ? q.correct.map((i) => q.options[i]) : [];
+  const right = q.type === 'typed' ? q.accepted.slice(0, 1) : q.type === 'single' || q.type === 'multiple' ? q.correct.flatMap((i) => q.options[i] ?? []) : [];
   const subjects = quoted(q.prompt);
   f = {
     shown: fold([q.prompt, ...right, q.explanation].join(' \u0001 ')),
@@ -59,7 +59,7 @@ function sameClaim(q: Features, other: Features): boolean {
 }
 
 function quoted(text: string): string[] {
-  return [...text.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => (m[1] ?? m[2]).replace(/[.]$/, '').trim()).filter((s) => s.length >= 2);
+  return [...text.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/[.]$/, '').trim()).filter((s) => s.length >= 2);
 }
 
 function fold(text: string): string {

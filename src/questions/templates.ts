@@ -105,10 +105,10 @@ export const TEMPLATES: Record<Language, Templates> = { es, en };
  * "Types of databases" → "database": the noun a "¿Qué tipo de … es X?" question asks about.
  */
 export function familyOf(sectionTitle: string, language: Language): string | null {
-  const m = /^(?:tipos? de|types? of|kinds? of)\s+(.+)$/i.exec(sectionTitle.trim());
-  if (!m) return null;
-  const words = m[1].toLocaleLowerCase().split(/\s+/);
-  const noun = words.length <= 2 ? words.at(-1)! : words[0];
+  const family = /^(?:tipos? de|types? of|kinds? of)\s+(.+)$/i.exec(sectionTitle.trim())?.[1];
+  if (!family) return null;
+  const words = family.toLocaleLowerCase().split(/\s+/);
+  const noun = (words.length <= 2 ? words.at(-1) : words[0]) ?? family;
   const head = words.length <= 2 ? words.slice(0, -1) : [];
   return [...head, singular(noun, language)].join(' ');
 }

@@ -40,6 +40,11 @@ export class BankApiError extends Error {
   }
 }
 
+/** Any failure of a bank call as a refusal to show: a fault of the page itself counts as INTERNAL_ERROR. */
+export function asBankApiError(err: unknown): BankApiError {
+  return err instanceof BankApiError ? err : new BankApiError(0, 'INTERNAL_ERROR');
+}
+
 export async function bankApi<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {

@@ -3,7 +3,7 @@ import { forgetTeacherKey, takeKeyFromHash, teacherKey } from '../shared/api.js'
 import { ErrorLine, Page } from '../shared/components.js';
 import { errorText } from '../shared/i18n.js';
 import { KeyForm } from '../shared/key-form.js';
-import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckBank, type DeckStats, type DeckSummary, type ItemStats } from './bank-api.js';
+import { asBankApiError, bankApi, questionPath, type BankQuestion, type DeckBank, type DeckStats, type DeckSummary, type ItemStats } from './bank-api.js';
 import { BankFilters, matches, NO_FILTERS, type Filters } from './bank-filters.js';
 import { bt, kindLabel } from './bank-texts.js';
 import { MoodlePanel } from './moodle-panel.js';
@@ -41,7 +41,7 @@ function DeckChooser({ onBadKey }: { onBadKey: () => void }) {
         setDecks(list);
         setDeckId((id) => (list.some((d) => d.id === id) ? id : list[0]?.id ?? ''));
       })
-      .catch((err: BankApiError) => setError(err.text));
+      .catch((err: unknown) => setError(asBankApiError(err).text));
   }, []);
   const choose = (id: string) => {
     setDeckId(id);
@@ -70,7 +70,11 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
   const [editing, setEditing] = useState<{ question: BankQuestion | null } | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const fail = (err: unknown) => ((err as BankApiError).code === 'UNAUTHORIZED' ? onBadKey() : setError((err as BankApiError).text));
+  const fail = (err: unknown) => {
+    const failure = asBankApiError(err);
+    if (failure.code === 'UNAUTHORIZED') onBadKey();
+    else setError(failure.text);
+  };
   const base = `/api/bank/${encodeURIComponent(deckId)}`;
 
   const load = () =>
@@ -90,29 +94,31 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
     }, fail);
   const actions: CardActions = {
     onEdit: (question) => setEditing({ question }),
-    onExclude: (q, excluded) => act(bankApi('PUT', `${questionPath(deckId, q.id)}/excluded`, { excluded })),
-    onReset: (q) => act(bankApi('POST', `${questionPath(deckId, q.id)}/reset`)),
-    onDelete: (q) => (confirm(bt('deleteConfirm')) ? act(bankApi('DELETE', questionPath(deckId, q.id))) : undefined),
+    onExclude: (q, excluded) => void act(bankApi('PUT', `${questionPath(deckId, q.id)}/excluded`, { excluded })),
+    onReset: (q) => void act(bankApi('POST', `${questionPath(deckId, q.id)}/reset`)),
+    onDelete: (q) => {
+      if (confirm(bt('deleteConfirm'))) void act(bankApi('DELETE', questionPath(deckId, q.id)));
+    },
   };
-
-  // A question is edited in place of its card; a new one above the list.
-  const editor = (question: BankQuestion | null) => (
-    <QuestionEditor
-      deck={bank!.deck}
-      question={question}
-      section={filters.section || bank!.deck.sections[0]?.label || ''}
-      onDone={(saved) => {
-        setEditing(null);
-        if (saved) void act(Promise.resolve());
-      }}
-    />
-  );
 
   const shown = useMemo(() => (bank ? bank.questions.filter((q) => matches(q, filters, stats.get(q.id))) : []), [bank, filters, stats]);
   if (!bank) return <ErrorLine message={error} />;
   const sections = bank.deck.sections.map((s) => s.label);
   const kinds = [...new Set(bank.questions.map((q) => q.kind))].sort();
   const grouped = groupBySectionAndKind(shown, sections);
+
+  // A question is edited in place of its card; a new one above the list.
+  const editor = (question: BankQuestion | null) => (
+    <QuestionEditor
+      deck={bank.deck}
+      question={question}
+      section={filters.section || bank.deck.sections[0]?.label || ''}
+      onDone={(saved) => {
+        setEditing(null);
+        if (saved) void act(Promise.resolve());
+      }}
+    />
+  );
 
   return (
     <div class="bank">

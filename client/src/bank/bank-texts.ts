@@ -225,7 +225,7 @@ export type BankTextKey = keyof typeof es;
 export const bankDictionaries = { es, en };
 
 export function bt(key: BankTextKey, vars: Record<string, string | number> = {}): string {
-  const text = bankDictionaries[currentLang()][key] ?? es[key];
+  const text = bankDictionaries[currentLang()][key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 

@@ -5,4 +5,6 @@ import { currentLang } from '../shared/i18n.js';
 import { BankApp } from './bank-app.js';
 
 document.documentElement.lang = currentLang();
-render(<BankApp />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (!app) throw new Error('bank.html has no #app element');
+render(<BankApp />, app);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
+import { asBankApiError, bankApi, questionPath, type BankQuestion, type DeckSummary, type QuestionContent } from './bank-api.js';
 import { BANK_QUESTION_TYPES, BANK_TYPE_LIST } from './bank-question-types.js';
 import { bt } from './bank-texts.js';
 
@@ -104,9 +104,9 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
         : await bankApi<BankQuestion>('POST', `/api/bank/${encodeURIComponent(deck.id)}/questions`, content);
       props.onDone(saved);
     } catch (err) {
-      const failure = err as BankApiError;
-      setFields(failure.fields ?? {});
-      setError(Object.keys(failure.fields ?? {}).length ? bt('fixFields') : failure.text);
+      const failure = asBankApiError(err);
+      setFields(failure.fields);
+      setError(Object.keys(failure.fields).length ? bt('fixFields') : failure.text);
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,11 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
   const [record, setRecord] = useState<HistoryRecord | null>(null);
   const [report, setReport] = useState<HistoryReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (err: unknown) => ((err as ApiError).code === 'UNAUTHORIZED' ? onBadKey() : setError(errorText((err as ApiError).code)));
+  const fail = (err: unknown) => {
+    const code = err instanceof ApiError ? err.code : 'INTERNAL_ERROR';
+    if (code === 'UNAUTHORIZED') onBadKey();
+    else setError(errorText(code));
+  };
 
   useEffect(() => {
     Promise.all([api<HistoryRecord>('GET', `/api/history/${gameId}`), api<HistoryReport>('GET', `/api/history/${gameId}/report`)])

@@ -4,4 +4,6 @@ import { currentLang } from '../shared/i18n.js';
 import { HistoryApp } from './history-app.js';
 
 document.documentElement.lang = currentLang();
-render(<HistoryApp />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (!app) throw new Error('history.html has no #app element');
+render(<HistoryApp />, app);

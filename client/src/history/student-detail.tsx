@@ -12,7 +12,11 @@ export function StudentDetail({ gameId, playerId, onBadKey }: { gameId: string; 
   useEffect(() => {
     api<StudentReport>('GET', `/api/history/${gameId}/players/${playerId}`)
       .then(setReport)
-      .catch((err: ApiError) => (err.code === 'UNAUTHORIZED' ? onBadKey() : setError(errorText(err.code))));
+      .catch((err: unknown) => {
+        const code = err instanceof ApiError ? err.code : 'INTERNAL_ERROR';
+        if (code === 'UNAUTHORIZED') onBadKey();
+        else setError(errorText(code));
+      });
   }, [gameId, playerId]);
 
   if (!report) return <ErrorLine message={error} />;

@@ -29,4 +29,6 @@ function Home() {
   );
 }
 
-render(<Home />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (!app) throw new Error('index.html has no #app element');
+render(<Home />, app);

@@ -9,7 +9,7 @@ import { analyzeItems, type ItemStats } from './item-analysis.js';
  */
 function record(gameId: string, endedAt: number, matrix: Array<Array<number | null>>, options = ['A', 'B', 'C']): HistoryRecord {
   const players = matrix.map((_, i) => `p${i}`);
-  const questions = matrix[0].map((_, qi): HistoryQuestion => ({
+  const questions = matrix[0]!.map((_, qi): HistoryQuestion => ({
     index: qi,
     questionId: `q${qi + 1}`,
     type: 'single',
@@ -23,7 +23,7 @@ function record(gameId: string, endedAt: number, matrix: Array<Array<number | nu
     correctRate: 0,
     medianResponseMs: null,
     answers: matrix.flatMap((row, pi) =>
-      row[qi] === null ? [] : [{ playerId: players[pi], nickname: players[pi], answer: row[qi], correct: row[qi] === 0, points: 0, responseMs: 1000 * (pi + 1) }],
+      row[qi] === null ? [] : [{ playerId: players[pi]!, nickname: players[pi]!, answer: row[qi]!, correct: row[qi] === 0, points: 0, responseMs: 1000 * (pi + 1) }],
     ),
   }));
   const leaderboard = players.map((playerId, i) => ({ playerId, nickname: playerId, score: 0, correctCount: 0, streak: 0, bestStreak: 0, rank: i + 1, previousRank: null, roundPoints: 0 }));

@@ -54,7 +54,12 @@ export function analyzeItems(records: readonly HistoryRecord[], references: Read
   for (const record of [...records].sort((a, b) => a.endedAt - b.endedAt)) {
     const players = record.leaderboard.map((p) => p.playerId);
     const rightCount = new Map(players.map((id) => [id, 0]));
-    for (const q of record.questions) for (const a of q.answers) if (a.correct && rightCount.has(a.playerId)) rightCount.set(a.playerId, rightCount.get(a.playerId)! + 1);
+    for (const q of record.questions) {
+      for (const a of q.answers) {
+        const count = rightCount.get(a.playerId);
+        if (a.correct && count !== undefined) rightCount.set(a.playerId, count + 1);
+      }
+    }
     const others = record.questions.length - 1;
     for (const q of record.questions) {
       if (record.endedAt < (references.get(q.questionId)?.changedAt ?? 0)) continue;
@@ -65,7 +70,7 @@ export function analyzeItems(records: readonly HistoryRecord[], references: Read
       for (const playerId of players) {
         const answer = byPlayer.get(playerId);
         const score: 0 | 1 = answer?.correct ? 1 : 0;
-        tally.observations.push({ score, rest: others > 0 ? (rightCount.get(playerId)! - score) / others : 0 });
+        tally.observations.push({ score, rest: others > 0 ? ((rightCount.get(playerId) ?? 0) - score) / others : 0 });
         if (!answer) continue;
         tally.times.push(answer.responseMs);
         if (CHOICE_TYPES.has(q.type)) for (const option of chosenOptions(q, answer.answer)) tally.chosen.set(option, (tally.chosen.get(option) ?? 0) + 1);
@@ -78,7 +83,7 @@ export function analyzeItems(records: readonly HistoryRecord[], references: Read
 
 function chosenOptions(q: HistoryQuestion, answer: unknown): string[] {
   const indices = Array.isArray(answer) ? answer : [answer];
-  return indices.filter((i): i is number => typeof i === 'number' && i >= 0 && i < q.options.length).map((i) => q.options[i]);
+  return indices.flatMap((i: unknown) => (typeof i === 'number' ? (q.options[i] ?? []) : []));
 }
 
 function statsOf(t: Tally, reference: ItemReference | undefined): ItemStats {

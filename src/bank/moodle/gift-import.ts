@@ -57,7 +57,7 @@ function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: nu
   const feedback = item.globalFeedback?.text.trim();
   switch (item.type) {
     case 'TF': {
-      const options = [...TRUE_FALSE[ctx.language]];
+      const options: [string, string] = [...TRUE_FALSE[ctx.language]];
       const correct = item.isTrue ? 0 : 1;
       return { ...base, type: 'truefalse', options, correct: [correct], explanation: feedback || defaultExplanation(ctx.language, [options[correct]]) };
     }
@@ -66,7 +66,7 @@ function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: nu
       const correct = item.choices.flatMap((c, i) => (isRight(c) ? [i] : []));
       const weighted = item.choices.some((c) => c.weight !== null);
       const type = weighted && correct.length !== 1 ? 'multiple' : 'single';
-      const explanation = feedback || defaultExplanation(ctx.language, correct.map((i) => options[i]));
+      const explanation = feedback || defaultExplanation(ctx.language, correct.flatMap((i) => options[i] ?? []));
       return { ...base, type, options, correct, explanation };
     }
     case 'Short': {

@@ -63,7 +63,8 @@ export function lineIndex(text: string): (offset: number) => number {
     let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
+      const start = starts[mid];
+      if (start !== undefined && start <= offset) low = mid;
       else high = mid - 1;
     }
     return low + 1;

@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { assertNever } from '../../common/assert-never.js';
 import { categoryPath, type ExportItem, type ExportResult } from './moodle-format.js';
 
@@ -29,7 +29,7 @@ function question(q: ExportItem): Record<string, unknown> {
       return { '@_type': 'shortanswer', ...common, usecase: 0, answer: q.accepted.map((a) => answer(a, 100)) };
     case 'ordering':
       // Items in the right order; the fraction is each item's place, as qtype_ordering writes it.
-      return { '@_type': 'ordering', ...common, layouttype: 'VERTICAL', selecttype: 'ALL', answer: q.correct.map((i, place) => answer(q.options[i], place + 1)) };
+      return { '@_type': 'ordering', ...common, layouttype: 'VERTICAL', selecttype: 'ALL', answer: q.correct.flatMap((i, place) => (q.options[i] === undefined ? [] : [answer(q.options[i], place + 1)])) };
     default:
       return assertNever(q.type, 'question type');
   }

@@ -66,7 +66,7 @@ export class MoodleService {
     const imported = await this.bank.addMany(
       deck.id,
       parsed.questions.map((q) => q.content),
-      (index) => parsed.questions[index].where,
+      (index) => parsed.questions[index]?.where ?? `question ${index + 1}`,
     );
     return { imported, warnings: parsed.warnings };
   }

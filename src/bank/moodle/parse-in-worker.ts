@@ -81,7 +81,10 @@ export function parseInWorker(format: 'gift' | 'moodle-xml', text: string): Prom
     };
     worker.once('message', (reply: Reply) => {
       finish();
-      if (reply.ok) return done(reply.value);
+      if (reply.ok) {
+        done(reply.value);
+        return;
+      }
       const what = format === 'gift' ? 'GIFT syntax error' : 'XML refused';
       const message = reply.thrown ? `${what}${reply.line ? ` on line ${reply.line}` : ''}: ${reply.message}` : reply.message;
       fail(new ImportProblem(message, reply.line));

@@ -48,9 +48,10 @@ export class ReviewService {
     const bank = await this.bank.bank(dto.deckId);
     const inSection = new Map(bank.questions.filter((q) => q.source.section === dto.section).map((q) => [q.id, q]));
     const records = await this.history.recordsOfDeck(bank.deck.id);
-    const weak = analyzeItems(records, referencesOf(bank.questions))
-      .filter((item) => inSection.has(item.questionId) && item.facility !== null)
-      .map((item) => ({ questionId: item.questionId, facility: item.facility!, sentence: inSection.get(item.questionId)!.source.sentence }));
+    const weak = analyzeItems(records, referencesOf(bank.questions)).flatMap((item) => {
+      const question = inSection.get(item.questionId);
+      return question && item.facility !== null ? [{ questionId: item.questionId, facility: item.facility, sentence: question.source.sentence }] : [];
+    });
     return { deckId: bank.deck.id, weak };
   }
 }

@@ -9,7 +9,7 @@ export interface AddressSource {
 /** "::ffff:10.0.0.7" and "10.0.0.7" are the same client. */
 export function normalizeAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return (mapped ? mapped[1] : address).toLowerCase();
+  return (mapped?.[1] ?? address).toLowerCase();
 }
 
 export function isLoopback(address: string): boolean {
@@ -29,7 +29,7 @@ export function trustedProxies(setting: string): BlockList {
       list.addAddress('::1', 'ipv6');
       continue;
     }
-    const [ip, bits] = entry.split('/');
+    const [ip = '', bits] = entry.split('/');
     const family = isIP(ip);
     const prefix = bits === undefined ? null : Number(bits);
     const maxBits = family === 6 ? 128 : 32;
@@ -58,8 +58,8 @@ export function clientAddress(source: AddressSource, proxies: BlockList): string
   if (!isTrusted(address, proxies)) return address;
   const header = source.headers['x-forwarded-for'];
   const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = normalizeAddress(hops[i]);
+  for (const raw of hops.reverse()) {
+    const hop = normalizeAddress(raw);
     if (isIP(hop) === 0) return address;
     address = hop;
     if (!isTrusted(hop, proxies)) return hop;

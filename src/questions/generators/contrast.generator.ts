@@ -1,4 +1,5 @@
 import type { Contrast, ContrastClaim } from '../parser/facts.js';
+import { otherSide } from '../parser/fact-types.js';
 import type { Question } from '../question.js';
 import { distance } from 'fastest-levenshtein';
 import { stemsOf } from '../text/stemming.js';
@@ -13,7 +14,7 @@ export function contrastQuestions(ctx: GeneratorContext): Question[] {
   const out: Question[] = [];
   for (const contrast of ctx.facts.contrasts) {
     for (const claim of contrast.claims) {
-      const other = contrast.sides.find((s) => s !== claim.holder)!;
+      const other = otherSide(contrast.sides, claim.holder);
       const explanation = explain(ctx, claim, other);
       const prompt = claim.nature === 'advantage' ? ctx.t.advantageOfTwo(claim.text) : ctx.t.whichOfTwo(claim.text);
       if (!claim.namesHolder) {

@@ -8,7 +8,7 @@ describe('definition questions', () => {
   const byKind = (kind: string) => questions.filter((q) => q.kind === kind);
 
   test('definition → term, with sibling terms of the same section as distractors', () => {
-    const q = byKind('definition-term').find((x) => rightOptions(x)[0].startsWith('Hypervisor'))!;
+    const q = byKind('definition-term').find((x) => rightOptions(x)[0]?.startsWith('Hypervisor'))!;
     expect(q.prompt).toBe(
       '¿Qué concepto del tema se define así? «La capa software que se encarga de manejar los recursos del sistema físico exportándolos a la máquina virtual.»',
     );

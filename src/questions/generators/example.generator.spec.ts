@@ -37,7 +37,7 @@ describe('example questions', () => {
     const q = byKind('select-examples').find((x) => x.prompt.includes(NATIVE))!;
     expect(q.type).toBe('multiple');
     expect(q.correct.length).toBeGreaterThanOrEqual(2);
-    expect(rightOptions(q).every((o) => ['KVM', 'Xen', 'VirtualBox', 'VMware Workstation', 'VMware Server'].includes(o))).toBe(true);
+    expect(rightOptions(q).every((o) => ['KVM', 'Xen', 'VirtualBox', 'VMware Workstation', 'VMware Server'].includes(o!))).toBe(true);
     expect(wrongOptions(q).length).toBeGreaterThanOrEqual(1);
   });
 

@@ -61,7 +61,7 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
 
 /** "Redes de fibra municipales", "Enlaces por satélite": a descriptive plural, not a product name. */
 function isPluralPhrase(example: string): boolean {
-  const [first, ...rest] = example.split(/\s+/);
+  const [first = '', ...rest] = example.split(/\s+/);
   return rest.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(first);
 }
 

@@ -61,7 +61,7 @@ describe('typed number questions', () => {
 
 describe('ordering questions', () => {
   test('history milestones in chronological order, dates blanked', () => {
-    const [q] = orderingQuestions(contextFor(TEMA1));
+    const q = orderingQuestions(contextFor(TEMA1))[0]!;
     expect(q.type).toBe('ordering');
     const ordered = q.correct.map((i) => q.options[i]);
     expect(ordered[0]).toMatch(/^Fue IBM/);
@@ -70,7 +70,7 @@ describe('ordering questions', () => {
   });
 
   test('works on an English deck too', () => {
-    const [q] = orderingQuestions(contextFor(DATABASES));
+    const q = orderingQuestions(contextFor(DATABASES))[0]!;
     expect(q.prompt).toBe('Put these milestones in order, oldest first.');
     expect(q.correct.map((i) => q.options[i])[0]).toMatch(/Codd/);
   });

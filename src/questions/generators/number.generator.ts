@@ -33,10 +33,11 @@ function acceptedForms(fact: NumericFact): string[] {
 
 /** History milestones in order; every figure is blanked so the order is not given away. */
 export function orderingQuestions(ctx: GeneratorContext): Question[] {
-  const dated = ctx.facts.numbers.filter((n) => n.year !== null && n.standalone);
+  const dated = ctx.facts.numbers.filter((n): n is NumericFact & { year: number } => n.year !== null && n.standalone);
   const years = new Set(dated.map((n) => n.year));
-  if (dated.length < 3 || years.size !== dated.length) return [];
-  const chronological = [...dated].sort((a, b) => a.year! - b.year!);
+  const chronological = [...dated].sort((a, b) => a.year - b.year);
+  const [earliest] = chronological;
+  if (!earliest || dated.length < 3 || years.size !== dated.length) return [];
   // "a mediados de los 60." → "a mediados de los …", not "…." (the ellipsis ends the sentence).
   const items = chronological.map((n) => n.ref.sentence.replace(/\b(1[5-9]\d\d|20\d\d|\d0)\b/g, '…').replace(/…\.$/, '…'));
   const shown = [...items].sort((a, b) => a.localeCompare(b));
@@ -47,7 +48,7 @@ export function orderingQuestions(ctx: GeneratorContext): Question[] {
       options: shown,
       correct: items.map((i) => shown.indexOf(i)),
       explanation: chronological.map((n) => `${n.year}: ${n.ref.sentence}`).join(' '),
-      ref: chronological[0].ref,
+      ref: earliest.ref,
       difficulty: 3,
     }),
   ];

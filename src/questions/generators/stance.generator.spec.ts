@@ -14,7 +14,7 @@ describe('advantage and drawback questions', () => {
 
   test('which is an advantage: the wrong options are drawbacks of the same owner', () => {
     const q = stanceQuestions(contextFor(TEMA1)).find((x) => x.kind === 'which-advantage' && x.options.includes('Reducción del hardware necesario.'))!;
-    expect(q.options[q.correct[0]]).toBe('Reducción del hardware necesario.');
+    expect(q.options[q.correct[0]!]).toBe('Reducción del hardware necesario.');
     expect(q.options.filter((_, i) => i !== q.correct[0]).every((o) => !/Reducción|Migración|Flexibilidad/.test(o))).toBe(true);
   });
 });

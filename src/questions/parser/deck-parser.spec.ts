@@ -33,9 +33,9 @@ describe('parseDeck on the virtualization deck', () => {
   });
 
   test('bold lead terms keep their definition; bold-only bullets head the bullets after them', () => {
-    const vmm = section(4).topics[0].items.find((i) => i.lead?.startsWith('Hypervisor'))!;
+    const vmm = section(4).topics[0]!.items.find((i) => i.lead?.startsWith('Hypervisor'))!;
     expect(vmm).toMatchObject({ lead: 'Hypervisor o Virtual Machine Monitor (VMM)', rest: expect.stringMatching(/^es la capa software/) });
-    const type2 = section(7).topics[0].items.find((i) => i.lead?.startsWith('Tipo II'))!;
+    const type2 = section(7).topics[0]!.items.find((i) => i.lead?.startsWith('Tipo II'))!;
     expect(type2.children.map((c) => c.text)).toContain('Ejemplos: VMware Workstation o Microsoft Virtual PC.');
   });
 
@@ -48,7 +48,7 @@ describe('parseDeck on the virtualization deck', () => {
   });
 
   test('a long bold sentence is not a lead term', () => {
-    const items = section(1).topics[0].items;
+    const items = section(1).topics[0]!.items;
     expect(items.every((i) => i.lead === null)).toBe(true);
     expect(items).toHaveLength(4);
   });
@@ -107,11 +107,11 @@ describe('parseDeck on the shapes teachers export', () => {
   });
 
   test('every unnumbered sub-heading under a numbered section is a topic of its own', () => {
-    expect(outline.sections[0].topics.filter((t) => t.items.length).map((t) => t.title)).toEqual(['Redes de corto alcance', 'Redes de largo alcance']);
+    expect(outline.sections[0]!.topics.filter((t) => t.items.length).map((t) => t.title)).toEqual(['Redes de corto alcance', 'Redes de largo alcance']);
   });
 
   test('each bullet knows the slide it is on, also when a topic spans slides', () => {
-    const history = outline.sections[1].topics[0];
+    const history = outline.sections[1]!.topics[0]!;
     expect(history.items.map((i) => i.slide)).toEqual(['Historia (I)', 'Historia (II)']);
   });
 

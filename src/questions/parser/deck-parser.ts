@@ -42,8 +42,8 @@ class OutlineBuilder {
     if (token.type === 'space') return;
     this.titleDone = true;
     if (!this.topic) return;
-    if (token.type === 'list') this.addItems(listItems(token as Tokens.List));
-    if (token.type === 'paragraph') this.addItems([toItem(inlineText((token as Tokens.Paragraph).tokens), itemTokens(token))]);
+    if (token.type === 'list') this.addItems(this.topic, listItems(token as Tokens.List));
+    if (token.type === 'paragraph') this.addItems(this.topic, [toItem(inlineText((token as Tokens.Paragraph).tokens), itemTokens(token))]);
   }
 
   finish(): Outline {
@@ -60,7 +60,7 @@ class OutlineBuilder {
       return;
     }
     const numbered = NUMBERED.exec(text);
-    if (numbered) { this.numberedHeading(Number(numbered[1]), numbered[2]); return; }
+    if (numbered) { this.numberedHeading(Number(numbered[1]), numbered[2] ?? ''); return; }
     if (!this.titleDone && token.depth === 1 && this.sections.length === 0) {
       this.titleParts.push(text);
       return;
@@ -77,7 +77,7 @@ class OutlineBuilder {
       this.pendingLead = null;
       return;
     }
-    this.openTopic(text);
+    this.openTopic(this.section, text);
     this.topicDepth = token.depth;
     this.slideNamed = true;
   }
@@ -90,13 +90,12 @@ class OutlineBuilder {
       this.section = { number, title, label: `${number}. ${title}`, topics: [] };
       this.sections.push(this.section);
     }
-    this.openTopic(CONTINUATION.test(rest) ? rest : title);
+    this.openTopic(this.section, CONTINUATION.test(rest) ? rest : title);
     this.slideNamed = CONTINUATION.test(rest);
     this.topicDepth = null;
   }
 
-  private openTopic(slideTitle: string): void {
-    const section = this.section!;
+  private openTopic(section: OutlineSection, slideTitle: string): void {
     const title = slideTitle.replace(CONTINUATION, '').trim();
     this.topic = section.topics.find((t) => t.title === title) ?? null;
     if (!this.topic) {
@@ -107,15 +106,16 @@ class OutlineBuilder {
     this.pendingLead = null;
   }
 
-  private addItems(items: OutlineItem[]): void {
-    const slide = this.topic!.slides.at(-1)!;
+  private addItems(topic: OutlineTopic, items: OutlineItem[]): void {
+    // openTopic names every topic's slide, so the fallback is only for the types.
+    const slide = topic.slides.at(-1) ?? topic.title;
     const folded = foldLeadHeadings(items).filter(hasContent);
     stampSlide(folded, slide);
     if (this.pendingLead) {
-      this.topic!.items.push({ text: this.pendingLead, lead: this.pendingLead, rest: '', children: folded, slide });
+      topic.items.push({ text: this.pendingLead, lead: this.pendingLead, rest: '', children: folded, slide });
       return;
     }
-    this.topic!.items.push(...folded);
+    topic.items.push(...folded);
   }
 }
 

@@ -72,6 +72,11 @@ export interface Contrast {
   claims: ContrastClaim[];
 }
 
+/** The side of a contrast that is not `side`. */
+export function otherSide(sides: readonly [string, string], side: string): string {
+  return sides[0] === side ? sides[1] : sides[0];
+}
+
 export interface DeckFacts {
   definitions: Definition[];
   categories: Category[];

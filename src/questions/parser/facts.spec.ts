@@ -70,7 +70,7 @@ describe('extractFacts on the virtualization deck', () => {
       ['Virtualización basada en hipervisores', 'Virtualización a nivel de sistema operativo'],
       ['Tipo I o nativo ("Non-hosted" o "bare-metal")', 'Tipo II o no nativo ("Hosted")'],
     ]);
-    const versus = facts.contrasts[0].claims;
+    const versus = facts.contrasts[0]!.claims;
     expect(versus.filter((c) => c.nature === 'advantage').every((c) => c.holder === 'Virtualización a nivel de sistema operativo')).toBe(true);
     expect(versus.find((c) => c.mirrored)!.mirrored).toMatch(/^En la virtualización basada en hipervisores, las máquinas virtuales/);
   });

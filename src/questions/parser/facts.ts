@@ -2,7 +2,7 @@ import { standaloneVersion } from '../text/standalone.js';
 import { foldAccents } from '../text/stemming.js';
 import { collectNumbers } from './numbers.js';
 import type { Language, Outline, OutlineItem, OutlineSection, OutlineTopic, SourceRef } from './outline.js';
-import type { Category, DeckFacts, Stance, Statement } from './fact-types.js';
+import { otherSide, type Category, type Contrast, type DeckFacts, type Stance, type Statement } from './fact-types.js';
 
 export type * from './fact-types.js';
 
@@ -37,7 +37,8 @@ interface Ctx {
   facts: DeckFacts;
   section: OutlineSection;
   language: Language;
-  contrast: [string, string] | null;
+  /** The contrast the section's title sets up ("A versus B"), which its advantages and differences lists fill. */
+  contrast: Contrast | null;
 }
 
 export function extractFacts(outline: Outline): DeckFacts {
@@ -47,8 +48,10 @@ export function extractFacts(outline: Outline): DeckFacts {
       facts.openQuestions.push(section.label);
       continue;
     }
-    const ctx: Ctx = { facts, section, language: outline.language, contrast: contrastSides(section.title) };
-    if (ctx.contrast) facts.contrasts.push({ sides: ctx.contrast, claims: [] });
+    const sides = contrastSides(section.title);
+    const contrast: Contrast | null = sides ? { sides, claims: [] } : null;
+    if (contrast) facts.contrasts.push(contrast);
+    const ctx: Ctx = { facts, section, language: outline.language, contrast };
     if (DEFINITION_SECTION.test(section.title)) subjectDefinition(ctx, section, deckSubject(outline.title));
     for (const topic of section.topics) {
       const group = `${section.label} › ${topic.title}`;
@@ -81,7 +84,7 @@ function visitItems(ctx: Ctx, context: string, items: OutlineItem[], parentLead:
       stanceList(ctx, heading, item, parentLead);
       continue;
     }
-    if (item.lead) collectTerm(ctx, item, group);
+    if (item.lead) collectTerm(ctx, item, item.lead, group);
     const childGroup = item.lead ? `${group} › ${item.lead}` : group;
     visitItems(ctx, item.lead ?? context, item.children, item.lead ?? parentLead, childGroup, item.lead ? group : ownerGroup);
   }
@@ -107,7 +110,8 @@ function subjectDefinition(ctx: Ctx, section: OutlineSection, subject: string): 
     const sentence = firstSentence(item.text).replace(/\.$/, '');
     const implicit = DEFINES_SUBJECT.exec(sentence);
     const named = NAMES_AND_DEFINES.exec(sentence);
-    const term = implicit ? subject : named ? named[1].charAt(0).toLocaleUpperCase() + named[1].slice(1) : null;
+    const namedTerm = named?.[1];
+    const term = implicit ? subject : namedTerm ? namedTerm.charAt(0).toLocaleUpperCase() + namedTerm.slice(1) : null;
     const body = implicit ? (implicit[1] ?? implicit[2]) : named?.[2];
     if (!term || !body) continue;
     const definition = standaloneVersion(`${body.charAt(0).toLocaleUpperCase()}${body.slice(1)}.`, ctx.language, 'trait');
@@ -117,8 +121,7 @@ function subjectDefinition(ctx: Ctx, section: OutlineSection, subject: string): 
 }
 
 /** A term and what the bullets under it say: the first sentence defines it, the others are traits. */
-function collectTerm(ctx: Ctx, item: OutlineItem, group: string): void {
-  const term = item.lead!;
+function collectTerm(ctx: Ctx, item: OutlineItem, term: string, group: string): void {
   const inline = splitSentences(item.rest.replace(TRAILING_EXAMPLES, '').trim());
   // "**Virtualización de almacenamiento:** abstracción … Ejemplo:" — the bullets under it are examples, not traits.
   const described = TRAILING_EXAMPLES.test(item.rest) ? [] : item.children.filter((c) => !exampleList(c).length && !EXAMPLES.test(c.text) && !c.text.startsWith('¿') && !(c.lead && listHeading(ctx, c.lead)));
@@ -126,8 +129,8 @@ function collectTerm(ctx: Ctx, item: OutlineItem, group: string): void {
     ...inline.map((text) => ({ text, item })),
     ...described.map((c) => ({ text: firstSentence(c.text), item: c })),
   ];
-  if (sentences.length === 0) return;
   const [first, ...rest] = sentences;
+  if (!first) return;
   const definition = standaloneVersion(cleanDefinition(first.text), ctx.language, 'trait');
   if (definition) ctx.facts.definitions.push({ term, definition, group, ref: ref(ctx, first.item, first.text) });
   for (const s of rest) {
@@ -140,14 +143,14 @@ function collectTerm(ctx: Ctx, item: OutlineItem, group: string): void {
 function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: string | null): void {
   const statements = optionStatements(ctx, item.children);
   const over = OVER.exec(heading.replace(/[¿?:]/g, '').trim());
-  if (over && ctx.contrast) {
-    const other = closestSide(ctx.contrast, over[1]);
-    const holder = ctx.contrast.find((s) => s !== other)!;
-    const contrast = ctx.facts.contrasts.find((c) => c.sides === ctx.contrast)!;
+  const contrast = ctx.contrast;
+  if (over && contrast) {
+    const other = closestSide(contrast.sides, over[1] ?? '');
+    const holder = otherSide(contrast.sides, other);
     for (const s of statements) contrast.claims.push({ holder, text: s.text, namesHolder: false, mirrored: null, nature: 'advantage', ref: s.ref });
     return;
   }
-  if (/^(diferencias|differences)\b/i.test(heading) && ctx.contrast) { contrastSentences(ctx, item.children); return; }
+  if (/^(diferencias|differences)\b/i.test(heading) && contrast) { contrastSentences(ctx, contrast, item.children); return; }
   const owner = parentLead ?? item.lead;
   const isAdvantage = ADVANTAGES[ctx.language].test(heading);
   if (!isAdvantage && !DRAWBACKS[ctx.language].test(heading)) return;
@@ -156,19 +159,18 @@ function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: st
 }
 
 /** Sentences of a "Diferencias" list that name one side: true of it, false when the other side is put in. */
-function contrastSentences(ctx: Ctx, items: OutlineItem[]): void {
-  const contrast = ctx.facts.contrasts.find((c) => c.sides === ctx.contrast)!;
+function contrastSentences(ctx: Ctx, contrast: Contrast, items: OutlineItem[]): void {
   for (const item of items) {
     const text = standaloneVersion(firstSentence(item.text), ctx.language, 'statement');
     if (!text) continue;
     const named = contrast.sides.filter((side) => foldAccents(text).includes(foldAccents(side)));
-    if (named.length !== 1) continue;
-    const holder = named[0];
-    const other = contrast.sides.find((s) => s !== holder)!;
+    const [holder] = named;
+    if (holder === undefined || named.length !== 1) continue;
+    const other = otherSide(contrast.sides, holder);
     const at = foldAccents(text).indexOf(foldAccents(holder));
     // "Firewalls filter …" cannot become "Antivirus software filter …": the verb agrees with one side only.
     // The head noun comes first in Spanish ("Virtualización basada en …"), last in English ("Antivirus software").
-    const head = (name: string) => (ctx.language === 'es' ? name.split(/\s+/)[0] : name.split(/\s+/).at(-1)!);
+    const head = (name: string) => (ctx.language === 'es' ? name.split(/\s+/)[0] : name.split(/\s+/).at(-1)) ?? name;
     const sameNumber = /s$/i.test(head(holder)) === /s$/i.test(head(other));
     const mirrored = !sameNumber
       ? null
@@ -221,7 +223,8 @@ function contrastSides(title: string): [string, string] | null {
   const m = CONTRAST.exec(title.trim());
   if (!m) return null;
   const cap = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
-  return [cap(m[1].trim()), cap(m[2].trim())];
+  const [, left = '', right = ''] = m;
+  return [cap(left.trim()), cap(right.trim())];
 }
 
 /** Which side "Ventajas sobre <name>" names: the one sharing most words. */
@@ -234,7 +237,8 @@ function closestSide(sides: [string, string], name: string): string {
 
 function exampleList(item: OutlineItem): string[] {
   const inline = EXAMPLES.exec(item.text);
-  if (inline && inline[1].trim()) return splitExamples(inline[1]);
+  const listed = inline?.[1] ?? '';
+  if (listed.trim()) return splitExamples(listed);
   if ((inline || TRAILING_EXAMPLES.test(item.text)) && item.children.length) {
     return item.children.map((c) => trimExample(c.text));
   }
@@ -288,12 +292,13 @@ function pairContrasts(facts: DeckFacts): void {
   for (const [group, defs] of groups) {
     const terms = [...new Set(defs.map((d) => d.term))];
     const members = new Set([...facts.definitions, ...facts.traits].filter((f) => f.group === group).map((f) => f.term));
-    if (terms.length !== 2 || members.size !== 2) continue;
+    const [left, right, ...more] = terms;
+    if (left === undefined || right === undefined || more.length > 0 || members.size !== 2) continue;
     const claims = [
       ...defs.map((d) => ({ holder: d.term, text: d.definition, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: d.ref })),
       ...facts.traits.filter((t) => t.group === group).map((t) => ({ holder: t.term, text: t.text, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: t.ref })),
     ];
-    facts.contrasts.push({ sides: [terms[0], terms[1]], claims });
+    facts.contrasts.push({ sides: [left, right], claims });
   }
 }
 

@@ -21,11 +21,10 @@ const ANY_FIGURE = /(?<![\p{L}\d])\d+(?![\p{L}\d])/gu;
 export function collectNumbers(facts: DeckFacts, language: Language, text: string, refFor: (sentence: string) => SourceRef): void {
   for (const raw of splitIntoSentences(text)) {
     const sentence = standaloneVersion(raw, language, 'statement') ?? raw;
-    const figures = figuresOf(sentence);
-    if (figures.length === 0) continue;
+    const [first] = figuresOf(sentence);
+    if (!first) continue;
     const problem = standaloneProblem(sentence, language, 'statement');
-    const askable = problem === null && countFigures(sentence) === figures[0].digits && !danglingPossessive(sentence, language);
-    const first = figures[0];
+    const askable = problem === null && countFigures(sentence) === first.digits && !danglingPossessive(sentence, language);
     facts.numbers.push({ value: first.value, year: first.year, askable, standalone: problem === null, ref: refFor(sentence) });
   }
 }
@@ -39,11 +38,14 @@ interface Figure {
 
 function figuresOf(sentence: string): Figure[] {
   const found: { at: number; figure: Figure }[] = [];
+  // The figure is each pattern's first group, which every match has: the `undefined` checks only satisfy the types.
   for (const m of sentence.matchAll(YEAR)) {
-    if (!insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: m[1], year: Number(m[1]), digits: 1 } });
+    const year = m[1];
+    if (year !== undefined && !insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: year, year: Number(year), digits: 1 } });
   }
   for (const m of sentence.matchAll(DECADE)) {
-    found.push({ at: m.index + m[0].indexOf(m[1]), figure: { value: m[1], year: 1900 + Number(m[1]), digits: 1 } });
+    const decade = m[1];
+    if (decade !== undefined) found.push({ at: m.index + m[0].indexOf(decade), figure: { value: decade, year: 1900 + Number(decade), digits: 1 } });
   }
   for (const m of sentence.matchAll(PERCENT)) {
     const value = m[0].trim();
@@ -51,7 +53,8 @@ function figuresOf(sentence: string): Figure[] {
   }
   for (const m of sentence.matchAll(COUNT)) {
     if (found.some((f) => f.at <= m.index && m.index < f.at + f.figure.value.length + 2)) continue;
-    if (!insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: m[1], year: null, digits: 1 } });
+    const count = m[1];
+    if (count !== undefined && !insideName(sentence, m.index)) found.push({ at: m.index, figure: { value: count, year: null, digits: 1 } });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.figure);
 }

@@ -60,7 +60,7 @@ export function standaloneProblem(sentence: string, language: Language, use: Sen
   if (use !== 'trait' && LEADING_PRONOUN[language].test(text)) return 'reference';
   const words = text.split(/\s+/).filter(Boolean);
   if (use !== 'option' && words.length < 3) return 'too-short';
-  if (use === 'statement' && !(language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${text.slice(text.indexOf(' ') + 1)}`) && !hasVerbFirst(words[0], language)) {
+  if (use === 'statement' && !(language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${text.slice(text.indexOf(' ') + 1)}`) && !hasVerbFirst(words[0] ?? '', language)) {
     return 'fragment';
   }
   return null;
@@ -86,10 +86,10 @@ const CLAUSE_START: Record<Language, RegExp> = {
 export function isClause(text: string, language: Language): boolean {
   const cut = CLAUSE_START[language].exec(text);
   const main = (cut ? text.slice(0, cut.index) : text).trim();
-  const words = main.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return false;
-  if (hasVerbFirst(words[0], language)) return true;
-  return (language === 'es' ? SPANISH_VERB : ENGLISH_FINITE_VERB).test(` ${words.slice(1).join(' ')}`);
+  const [first, ...rest] = main.split(/\s+/).filter(Boolean);
+  if (first === undefined) return false;
+  if (hasVerbFirst(first, language)) return true;
+  return (language === 'es' ? SPANISH_VERB : ENGLISH_FINITE_VERB).test(` ${rest.join(' ')}`);
 }
 
 /** ENGLISH_VERB without "-ed": "A digest computed with …" is a gloss, its participle no main verb. */
@@ -135,7 +135,7 @@ function cutBeforeReference(text: string, language: Language): string | null {
   const reference = REFERENCE[language].exec(text);
   if (!reference || reference.index < 12) return null;
   let cutAt = -1;
-  for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index < reference.index) cutAt = m.index!;
+  for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index < reference.index) cutAt = m.index;
   if (cutAt <= 0) return null;
   const kept = text.slice(0, cutAt).trim().replace(/[,;:]$/, '');
   // "Es el propio kernel del SO el que se usa" lost what it is used for: nothing worth keeping.
