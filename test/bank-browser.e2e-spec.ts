@@ -81,7 +81,7 @@ describe('the bank page in a real browser', () => {
     for (const q of bank.questions) bySection.set(q.source.section, [...(bySection.get(q.source.section) ?? []), q]);
     const [section, all] = [...bySection.entries()]
       .filter(([s, qs]) => qs.length >= 4 && playablePair(qs, s) !== null)
-      .sort((a, b) => a[1].length - b[1].length)[0];
+      .sort((a, b) => a[1].length - b[1].length)[0]!;
     const [edited, excluded] = playablePair(all, section)!;
     // A round never holds two questions where one gives the other away: the rest of the
     // section is set aside (over REST) so that the whole section can be played.

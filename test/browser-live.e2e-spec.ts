@@ -70,7 +70,7 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
       const spread = Math.max(...(deadlines as number[])) - Math.min(...(deadlines as number[]));
       expect(spread).toBeLessThan(250);
       const seconds = await Promise.all(screens.map(secondsShown));
-      seconds.forEach((s, i) => shown[i].push(s!));
+      seconds.forEach((s, i) => shown[i]!.push(s!));
     };
     for (let i = 0; i < 4; i++) {
       await sample();
@@ -102,7 +102,7 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
     }
     for (const series of shown) {
       // Never counts up: every sample is at most the one before it.
-      expect(series.slice(1).filter((s, i) => s > series[i])).toEqual([]);
+      expect(series.slice(1).filter((s, i) => s > series[i]!)).toEqual([]);
       expect(series[series.length - 1]).toBeLessThanOrEqual(frozen[0]!);
     }
     await answerQuestion(skewed, 1);

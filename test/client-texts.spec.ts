@@ -6,7 +6,7 @@ describe('client texts', () => {
   test.each(['es', 'en'] as const)('every error code of the protocol has its own message in %s', (lang) => {
     for (const code of Object.keys(ERROR_MESSAGES)) {
       const text = (dictionaries[lang] as Record<string, string>)[`error_${code}`];
-      expect([code, typeof text, text?.length > 0]).toEqual([code, 'string', true]);
+      expect([code, typeof text, (text?.length ?? 0) > 0]).toEqual([code, 'string', true]);
     }
   });
 

@@ -45,7 +45,7 @@ describe('connections per address', () => {
     // A classmate on another address still gets in.
     expect(typeof (await tryConnect('10.1.2.4'))).not.toBe('string');
     // A connection that closes frees its place.
-    opened[0].socket.close();
+    opened[0]!.socket.close();
     let again: QuizClient | string = 'not tried';
     for (let attempt = 0; attempt < 50 && typeof again === 'string'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));

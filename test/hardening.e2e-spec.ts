@@ -108,7 +108,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     expect(lobby.players.map((p) => p.nickname)).toEqual(['Eco 4']);
     // The given-up players are gone for good: their tokens resume nothing, their nicknames are free.
     const other = await from(newAddress());
-    expect(codeOf(await other.call('player:resume', { playerToken: joins[0].playerToken }))).toBe('INVALID_TOKEN');
+    expect(codeOf(await other.call('player:resume', { playerToken: joins[0]!.playerToken }))).toBe('INVALID_TOKEN');
     expect(codeOf(await other.call('player:join', { pin: game.pin, nickname: 'Eco 0' }))).toBe('OK');
   });
 
@@ -144,10 +144,10 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     const snapshot = await game.host.ok<HostSnapshot>('host:kick-many', { playerIds: [...joined.slice(0, 3).map((j) => j.playerId), 'AAAAAAAAAAAA'] });
     expect(snapshot.lobby.players.map((p) => p.nickname)).toEqual(['Kid 3']);
     await Promise.all(kicked);
-    for (const payload of [{}, { playerIds: [] }, { playerIds: ['__proto__'] }, { joinedWithinSec: 0 }, { playerIds: [joined[3].playerId], joinedWithinSec: 5 }]) {
+    for (const payload of [{}, { playerIds: [] }, { playerIds: ['__proto__'] }, { joinedWithinSec: 0 }, { playerIds: [joined[3]!.playerId], joinedWithinSec: 5 }]) {
       expect(codeOf(await game.host.call('host:kick-many', payload))).toBe('INVALID_PAYLOAD');
     }
-    expect(codeOf(await phones[3].call('host:kick-many', { joinedWithinSec: 60 }))).toBe('NOT_HOST');
+    expect(codeOf(await phones[3]!.call('host:kick-many', { joinedWithinSec: 60 }))).toBe('NOT_HOST');
   });
 
   test('PIN guessing is limited per address across connections', async () => {
@@ -215,7 +215,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
       attacker.call('host:attach', { hostToken: `__proto__.${secret}` }),
       game.host.call('host:lock', { locked: false }),
       ...['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'Prototype'].map((nickname, i) =>
-        phones[i].call('player:join', { pin: game.pin, nickname }),
+        phones[i]!.call('player:join', { pin: game.pin, nickname }),
       ),
     ]);
     expect([poisoned, ...rest].map(codeOf)).toEqual(['INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', ...Array(7).fill('OK')]);
@@ -237,9 +237,9 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     const lobby = await lobbyOf(game);
     expect(lobby.players.map((p) => p.nickname).sort()).toEqual(['Prototype', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);
     await game.host.ok('host:start');
-    await phones[0].next<QuestionView>('question:open', (q) => q.index === 0);
-    expect(await phones[0].ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
-    const reveal = await phones[1].next<RevealView>('question:reveal', (r) => r.index === 0);
+    await phones[0]!.next<QuestionView>('question:open', (q) => q.index === 0);
+    expect(await phones[0]!.ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
+    const reveal = await phones[1]!.next<RevealView>('question:reveal', (r) => r.index === 0);
     expect(reveal.distribution.unanswered).toBe(5);
   });
 });

@@ -56,7 +56,7 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
     await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0 && q.options.length > 0);
-    await phones[0].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
 
     await redis.set(HISTORY_FAULT_KEY, 'not a set');
     await host.ok('host:skip');
@@ -80,7 +80,7 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
     }
     expect(record).not.toBeNull();
     expect(record!).toMatchObject({ endReason: 'completed', leaderboard: [{ nickname: 'P0', correctCount: 1 }, { nickname: 'P1' }] });
-    expect(record!.questions[0].answers.map((x) => x.nickname)).toEqual(['P0']);
-    expect(record!.questions[0].distribution).toMatchObject({ correct: 1, unanswered: 1 });
+    expect(record!.questions[0]!.answers.map((x) => x.nickname)).toEqual(['P0']);
+    expect(record!.questions[0]!.distribution).toMatchObject({ correct: 1, unanswered: 1 });
   }, 90_000);
 });

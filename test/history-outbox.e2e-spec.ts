@@ -85,7 +85,7 @@ describe('a finished game whose history write fails', () => {
     expect(saved).toEqual({ historyId: game.gameId });
     await phone.next('history:saved');
     const record = (await (await get(`/api/history/${game.gameId}`)).json()) as HistoryRecord;
-    expect(record.questions[0].answers).toHaveLength(1);
+    expect(record.questions[0]!.answers).toHaveLength(1);
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
   }, 40_000);
 });

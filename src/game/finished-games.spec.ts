@@ -56,7 +56,7 @@ describe('FinishedGames', () => {
     await second.finished.sweep();
     const record = await history.get(game.id);
     expect(record).toMatchObject({ endReason: 'ended-early', leaderboard: [{ nickname: 'Ana' }, { nickname: 'Beto' }] });
-    expect(record!.questions[0].answers.map((a) => a.nickname)).toEqual(['Ana']);
+    expect(record!.questions[0]!.answers.map((a) => a.nickname)).toEqual(['Ana']);
     expect(second.out.last('history:saved')).toEqual({ historyId: game.id });
     expect(await store.liveGameIds()).not.toContain(game.id);
   });

@@ -152,7 +152,7 @@ export async function answerQuestion(phone: Page, p: number): Promise<void> {
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     case 'typed':
-      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]);
+      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]!);
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     case 'ordering':
