@@ -8,6 +8,7 @@ import { shareARound, teacherQuestion } from './support/bank-class.js';
 import { accessibilityViolations, launchChromium, onScreen, openPage, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const DECK = 'tema1-virtualizacion';
@@ -67,7 +68,7 @@ describe('the bank page in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
+    await ifStarted(browser)?.close();
     await Promise.all(servers.map((s) => s.stop()));
     await dropPrefix(prefix);
   });

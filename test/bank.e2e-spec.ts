@@ -9,6 +9,7 @@ import { answerAs, bankQuestionOf, playGame, shareARound, teacherQuestion } from
 import { DATABASES } from './support/decks.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const DECK = 'tema1-virtualizacion';
 type Bank = { deck: DeckSummary; questions: BankQuestion[]; orphaned: OrphanedEntry[] };
@@ -33,7 +34,7 @@ describe('the question bank (embedded)', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-bank-e2e-'));
     server = await startApp({ DATA_DIR: dataDir });
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => ifStarted(server)?.close());
 
   test('every route needs the teacher key; unknown or hostile ids get clear errors', async () => {
     expect((await server.api('GET', `/api/bank/${DECK}`, undefined, null)).status).toBe(401);
@@ -247,7 +248,7 @@ describe('the question bank with Redis: every instance serves the same decks and
     b = await startApp({ ...env, INSTANCE_ID: 'b' });
   });
   afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([ifStarted(a)?.close(), ifStarted(b)?.close()]);
     await dropPrefix(prefix);
   });
 

@@ -5,6 +5,7 @@ import type { HistoryPage } from '../src/history/history-summary.js';
 import { accessibilityViolations, announced, answerQuestion as answer, brokenLeaderboardRows, createGame, FULL_HD, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, textFillsProjector, verticalOverflow } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { ClientPool } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
@@ -26,8 +27,8 @@ describe('a whole class in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await server?.stop();
+    await ifStarted(browser)?.close();
+    await ifStarted(server)?.stop();
   });
 
   /** Every option button lies inside the phone's screen without scrolling. */

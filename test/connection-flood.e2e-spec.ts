@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, QuizClient } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * Every socket has its own event budget (40 per 2 s), so a student who opens
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   pool.closeAll();
-  await server?.close();
+  await ifStarted(server)?.close();
 });
 
 const from = (address: string) => ({ extraHeaders: { 'x-forwarded-for': address } });

@@ -9,6 +9,7 @@ import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { roundFor } from './support/classroom.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const TIME_LIMIT_MS = 5000;
 const REQUEST = { questionCount: 3, seed: 8, types: ['single' as const] };
@@ -35,7 +36,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([ifStarted(a)?.stop(), ifStarted(b)?.stop()]);
     await dropPrefix(prefix);
   });
 

@@ -8,6 +8,7 @@ import type { HistoryRecord } from '../src/history/history-record.js';
 import type { StudentReport } from '../src/history/student-report.js';
 import { Classroom, type Move } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
+import { ifStarted } from './support/teardown.js';
 
 const KEY = { authorization: 'Bearer e2e-teacher-key-0123456789' };
 const NAMES = ['Ana', 'Beto', 'Carla'];
@@ -31,13 +32,13 @@ describe('history exports and the per-student page', () => {
   }, 30_000);
 
   afterAll(async () => {
-    room?.close();
-    await server?.close();
+    ifStarted(room)?.close();
+    await ifStarted(server)?.close();
   });
 
   test('CSV for Spanish Excel: ";" between columns, Spanish headers and verdicts', async () => {
     const response = await fetch(`${server.url}/api/history/${room.gameId}/export.csv?sep=semicolon&lang=es`, { headers: KEY });
-    const rows = parse(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true, delimiter: ';' });
     expect(rows).toHaveLength(NAMES.length * PLAN.length);
     expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['jugador', 'puesto_final', 'pregunta', 'respuesta', 'correcta', 'tiempo_ms']));
     const verdicts = new Set(rows.map((r) => r.correcta));

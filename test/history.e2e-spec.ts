@@ -129,7 +129,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     expect(response.headers.get('content-disposition')).toContain(`aulaquiz-${completed.gameId}.csv`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(bytes), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(Buffer.from(bytes), { bom: true, columns: true });
     const { body: record } = await server.api<HistoryRecord>('GET', `/api/history/${completed.gameId}`);
     expect(rows).toHaveLength(NAMES.length * PLAN.length);
     for (const row of rows) {

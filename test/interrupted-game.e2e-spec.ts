@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { PlayerSnapshot, QuestionView } from '../src/game/engine/index.js';
+import type { QuestionView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import type { HistoryReport } from '../src/history/history-report.js';
@@ -62,7 +62,7 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
     // A student's phone that comes back sees how the game ended.
     const phone = await pool.connect(second.url);
     const resumed = await phone.ok<ResumeResult>('player:resume', { playerToken: joined[0]!.playerToken });
-    expect((resumed.snapshot as PlayerSnapshot).gameOver).toMatchObject({ endReason: 'interrupted' });
+    expect(resumed.snapshot.gameOver).toMatchObject({ endReason: 'interrupted' });
 
     expect(record.endReason).toBe('interrupted');
     // Only the question that was open is in the record, with both acknowledged answers.

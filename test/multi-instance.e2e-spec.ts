@@ -6,6 +6,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 describe('two server instances sharing one Redis', () => {
   const prefix = testPrefix();
@@ -22,7 +23,7 @@ describe('two server instances sharing one Redis', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([ifStarted(a)?.close(), ifStarted(b)?.close()]);
     await dropPrefix(prefix);
   });
 

@@ -5,6 +5,7 @@ import type { JoinResult } from '../src/game/protocol.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * Property: whatever payload any client event carries, from a stranger, a
@@ -51,7 +52,7 @@ describe.each<[string, Record<string, string>]>([
   });
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
+    await ifStarted(server)?.close();
   });
 
   async function openGame(nicknames: string[]) {

@@ -6,6 +6,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
 import { OwnRedis } from './support/redis-server.js';
+import { ifStarted } from './support/teardown.js';
 
 const REQUEST = { questionCount: 2, seed: 3, types: ['single' as const] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,8 +24,8 @@ describe('Redis stops in the middle of a question', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
-    await redis?.stop();
+    await ifStarted(server)?.close();
+    await ifStarted(redis)?.stop();
   });
 
   test('the deadline stops while Redis is away, clients are told why, REST answers 503, and the answer sent afterwards counts', async () => {

@@ -7,6 +7,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { OwnRedis } from './support/redis-server.js';
+import { ifStarted } from './support/teardown.js';
 
 const REQUEST = { questionCount: 3, seed: 9, types: ['single' as const] };
 
@@ -23,8 +24,8 @@ describe('Redis restarts in the middle of a game', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
-    await redis?.stop();
+    await ifStarted(server)?.close();
+    await ifStarted(redis)?.stop();
   });
 
   /** What the phone page does: send again while the server answers TRY_AGAIN (or does not answer). */

@@ -49,7 +49,7 @@ describe('FinishedGames', () => {
     // The host closes the game; its record is not stored, so the store keeps it (not retired).
     await first.runner.command(game.id, (g, now) => engine.endGame(g, now));
     expect(await store.liveGameIds()).toContain(game.id);
-    await first.outbox.onApplicationShutdown(); // the first instance dies with the record in memory
+    first.outbox.onApplicationShutdown(); // the first instance dies with the record in memory
 
     history.down = false;
     const second = instance(store, history, clock);

@@ -89,7 +89,7 @@ export function brokenLeaderboardRows(page: Page): Promise<string[]> {
       const score = row.querySelector('.score')!.getBoundingClientRect();
       const count = row.querySelector('.correct-count')!.getBoundingClientRect();
       const sideBySide = count.top < score.bottom && score.top < count.bottom && count.left >= score.right;
-      return sideBySide ? [] : [row.textContent ?? ''];
+      return sideBySide ? [] : [row.textContent];
     }),
   );
 }
