@@ -16,7 +16,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         index: resolve(root, 'index.html'),
         host: resolve(root, 'host.html'),
