@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { JoinResult } from '../src/game/protocol.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * What a hostile student, a hostile page or a careless client can still try
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   pool.closeAll();
-  await server?.close();
+  await ifStarted(server)?.close();
 });
 
 async function post(route: string, body: string, key: string | null = TEST_TEACHER_KEY): Promise<{ status: number; body: ErrorBody }> {

@@ -8,6 +8,7 @@ import { shareARound, teacherQuestion } from './support/bank-class.js';
 import { accessibilityViolations, launchChromium, onScreen, openPage, PHONE, PROJECTOR } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const DECK = 'tema1-virtualizacion';
@@ -67,7 +68,7 @@ describe('the bank page in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
+    await ifStarted(browser)?.close();
     await Promise.all(servers.map((s) => s.stop()));
     await dropPrefix(prefix);
   });
@@ -81,7 +82,7 @@ describe('the bank page in a real browser', () => {
     for (const q of bank.questions) bySection.set(q.source.section, [...(bySection.get(q.source.section) ?? []), q]);
     const [section, all] = [...bySection.entries()]
       .filter(([s, qs]) => qs.length >= 4 && playablePair(qs, s) !== null)
-      .sort((a, b) => a[1].length - b[1].length)[0];
+      .sort((a, b) => a[1].length - b[1].length)[0]!;
     const [edited, excluded] = playablePair(all, section)!;
     // A round never holds two questions where one gives the other away: the rest of the
     // section is set aside (over REST) so that the whole section can be played.

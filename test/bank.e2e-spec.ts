@@ -9,6 +9,7 @@ import { answerAs, bankQuestionOf, playGame, shareARound, teacherQuestion } from
 import { DATABASES } from './support/decks.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const DECK = 'tema1-virtualizacion';
 type Bank = { deck: DeckSummary; questions: BankQuestion[]; orphaned: OrphanedEntry[] };
@@ -33,7 +34,7 @@ describe('the question bank (embedded)', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-bank-e2e-'));
     server = await startApp({ DATA_DIR: dataDir });
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => ifStarted(server)?.close());
 
   test('every route needs the teacher key; unknown or hostile ids get clear errors', async () => {
     expect((await server.api('GET', `/api/bank/${DECK}`, undefined, null)).status).toBe(401);
@@ -55,8 +56,9 @@ describe('the question bank (embedded)', () => {
   });
 
   test('edit, exclude and add; games are drawn from the effective bank; reset; the overlay survives a restart', async () => {
-    const [[section, singles]] = singlesBySection(await getBank(server));
-    const [edited, excluded] = singles;
+    const [section, singles] = singlesBySection(await getBank(server))[0]!;
+    const edited = singles[0]!;
+    const excluded = singles[1]!;
     const prompt = `${edited.prompt} (revisada)`;
     const patched = await server.api<BankQuestion>('PATCH', `/api/bank/${DECK}/questions/${edited.id}`, { prompt });
     expect(patched.status).toBe(200);
@@ -104,7 +106,7 @@ describe('the question bank (embedded)', () => {
   test('a change that breaks a rule is refused, with the problem next to its field', async () => {
     const bank = await getBank(server);
     const single = bank.questions.find((q) => q.type === 'single' && q.origin === 'generated')!;
-    const typed = bank.questions.find((q) => q.type === 'typed' && /^\d+$/.test(q.accepted[0]))!;
+    const typed = bank.questions.find((q) => q.type === 'typed' && /^\d+$/.test(q.accepted[0]!))!;
     const cases: Array<[string, unknown, string]> = [
       [single.id, { correct: [9] }, 'correct'],
       [single.id, { correct: [0, 1] }, 'correct'],
@@ -181,7 +183,7 @@ describe('the question bank (embedded)', () => {
     expect(await gift.text()).toContain('left out: GIFT has no ordering question type');
 
     const before = (await getBank(server)).questions.length;
-    const section = picked[0].source.section;
+    const section = picked[0]!.source.section;
     const broken = `$CATEGORY: $course$/top/T/${section}\n\n::a:: Uno {=sí ~no}\n\n::b:: Dos {=sí ~no\n`;
     const refused = await server.api<ErrorBody>('POST', `/api/bank/${DECK}/import`, { format: 'gift', text: broken });
     expect([refused.status, refused.body.error.code]).toEqual([422, 'IMPORT_INVALID']);
@@ -215,7 +217,7 @@ describe('the question bank (embedded)', () => {
     const shown = await playGame(server, created.body, 10, (view, p) => {
       const q = bankQuestionOf(view, edited)!;
       if (q.id === wrongKey!.id) return p < 5 ? answerAs(q, view, wrongKey!.correct) : answerAs(q, view);
-      const knows = p < [9, 7, 5][view.index % 3];
+      const knows = p < [9, 7, 5][view.index % 3]!;
       return knows ? answerAs(q, view) : answerAs(q, view, [q.options.findIndex((_, i) => i !== q.correct[0])]);
     });
     expect(shown.some((v) => bankQuestionOf(v, edited)!.id === wrongKey!.id)).toBe(true);
@@ -246,7 +248,7 @@ describe('the question bank with Redis: every instance serves the same decks and
     b = await startApp({ ...env, INSTANCE_ID: 'b' });
   });
   afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([ifStarted(a)?.close(), ifStarted(b)?.close()]);
     await dropPrefix(prefix);
   });
 
@@ -258,11 +260,11 @@ describe('the question bank with Redis: every instance serves the same decks and
     expect((await b.api<DeckSummary[]>('GET', '/api/decks')).body.map((d) => d.id)).toContain(deckId);
     expect((await b.api<ErrorBody>('POST', '/api/decks', { markdown })).body.error.code).toBe('DECK_EXISTS');
     const question = (await getBank(b, deckId)).questions[0];
-    await a.api('PUT', `/api/bank/${deckId}/questions/${question.id}/excluded`, { excluded: true });
-    await a.api('PATCH', `/api/bank/${deckId}/questions/${(await getBank(a, deckId)).questions[1].id}`, { explanation: 'Vista desde la otra instancia.' });
+    await a.api('PUT', `/api/bank/${deckId}/questions/${question!.id}/excluded`, { excluded: true });
+    await a.api('PATCH', `/api/bank/${deckId}/questions/${(await getBank(a, deckId)).questions[1]!.id}`, { explanation: 'Vista desde la otra instancia.' });
     const seenByB = await getBank(b, deckId);
-    expect(seenByB.questions[0].excluded).toBe(true);
-    expect(seenByB.questions[1].explanation).toBe('Vista desde la otra instancia.');
+    expect(seenByB.questions[0]!.excluded).toBe(true);
+    expect(seenByB.questions[1]!.explanation).toBe('Vista desde la otra instancia.');
     const total = seenByB.questions.filter((q) => !q.excluded).length;
     const tooMany = await b.api<ErrorBody>('POST', '/api/games', { deckId, questionCount: Math.min(100, total + 1) });
     if (total < 100) expect(tooMany.body.error.code).toBe('NOT_ENOUGH_QUESTIONS');

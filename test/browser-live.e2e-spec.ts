@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, announced, answerQuestion, createGame, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, secondsShown } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { CuttableProxy } from './support/cuttable-proxy.js';
+import { ifStarted } from './support/teardown.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 /** A phone whose own clock is this far ahead: the countdown must not care. */
@@ -46,8 +47,8 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await server?.stop();
+    await ifStarted(browser)?.close();
+    await ifStarted(server)?.stop();
   });
 
   test('projector and phones count the same seconds through answers, a pause and a resume, even with a phone clock 40 s off', async () => {
@@ -70,7 +71,7 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
       const spread = Math.max(...(deadlines as number[])) - Math.min(...(deadlines as number[]));
       expect(spread).toBeLessThan(250);
       const seconds = await Promise.all(screens.map(secondsShown));
-      seconds.forEach((s, i) => shown[i].push(s!));
+      seconds.forEach((s, i) => shown[i]!.push(s!));
     };
     for (let i = 0; i < 4; i++) {
       await sample();
@@ -102,7 +103,7 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
     }
     for (const series of shown) {
       // Never counts up: every sample is at most the one before it.
-      expect(series.slice(1).filter((s, i) => s > series[i])).toEqual([]);
+      expect(series.slice(1).filter((s, i) => s > series[i]!)).toEqual([]);
       expect(series[series.length - 1]).toBeLessThanOrEqual(frozen[0]!);
     }
     await answerQuestion(skewed, 1);

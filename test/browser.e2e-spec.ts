@@ -5,6 +5,7 @@ import type { HistoryPage } from '../src/history/history-summary.js';
 import { accessibilityViolations, announced, answerQuestion as answer, brokenLeaderboardRows, createGame, FULL_HD, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, textFillsProjector, verticalOverflow } from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { ClientPool } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-output/screenshots';
 const QUESTIONS = 4;
@@ -26,8 +27,8 @@ describe('a whole class in a real browser', () => {
 
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await server?.stop();
+    await ifStarted(browser)?.close();
+    await ifStarted(server)?.stop();
   });
 
   /** Every option button lies inside the phone's screen without scrolling. */
@@ -54,12 +55,12 @@ describe('a whole class in a real browser', () => {
     }
     for (const name of NAMES) await host.locator('.nicknames').getByText(name).waitFor();
     await host.screenshot({ path: `${SHOTS}/host-lobby.png`, animations: 'disabled' });
-    await phones[0].screenshot({ path: `${SHOTS}/phone-lobby.png`, animations: 'disabled' });
+    await phones[0]!.screenshot({ path: `${SHOTS}/phone-lobby.png`, animations: 'disabled' });
     const a11y: string[] = [];
     const audit = async (name: string, page: Page) => a11y.push(...(await accessibilityViolations(page)).map((v) => `${name}: ${v}`));
     const fits = async (name: string, page: Page) => expect([name, await verticalOverflow(page)]).toEqual([name, 0]);
     await audit('host lobby', host);
-    await audit('phone lobby', phones[0]);
+    await audit('phone lobby', phones[0]!);
     await fits('host lobby', host);
 
     await host.getByRole('button', { name: 'Empezar' }).click();
@@ -69,26 +70,26 @@ describe('a whole class in a real browser', () => {
       for (const phone of phones) await onScreen(phone, heading).waitFor();
       if (i === 0) {
         // Get ready: the question alone, no options yet, on the projector and the phones.
-        await onScreen(phones[0], '¡Prepárate!').waitFor();
-        expect(await phones[0].locator('button.choice').count()).toBe(0);
-        expect(await announced(phones[0])).toContain(`¡Prepárate! ${heading}`);
+        await onScreen(phones[0]!, '¡Prepárate!').waitFor();
+        expect(await phones[0]!.locator('button.choice').count()).toBe(0);
+        expect(await announced(phones[0]!)).toContain(`¡Prepárate! ${heading}`);
         await host.screenshot({ path: `${SHOTS}/host-get-ready.png`, animations: 'disabled' });
-        await phones[0].screenshot({ path: `${SHOTS}/phone-get-ready.png`, animations: 'disabled' });
-        await audit('phone get ready', phones[0]);
+        await phones[0]!.screenshot({ path: `${SHOTS}/phone-get-ready.png`, animations: 'disabled' });
+        await audit('phone get ready', phones[0]!);
       }
       for (const phone of phones) await phone.locator('.question-phone[data-state="open"]').waitFor();
       if (i === 0) {
         await host.screenshot({ path: `${SHOTS}/host-question.png`, animations: 'disabled' });
-        await phones[0].screenshot({ path: `${SHOTS}/phone-question.png`, animations: 'disabled' });
+        await phones[0]!.screenshot({ path: `${SHOTS}/phone-question.png`, animations: 'disabled' });
         await audit('host question', host);
-        await audit('phone question', phones[0]);
+        await audit('phone question', phones[0]!);
         await fits('host question', host);
         await host.setViewportSize(FULL_HD.viewport);
         await fits('host question 1920×1080', host);
         await host.setViewportSize(PROJECTOR.viewport);
-        expect(await announced(phones[0])).toContain(`${heading}:`);
+        expect(await announced(phones[0]!)).toContain(`${heading}:`);
       }
-      await optionsAboveTheFold(phones[0]);
+      await optionsAboveTheFold(phones[0]!);
       for (const [p, phone] of phones.entries()) {
         if (i === 1 && p === 2) {
           // Sofía's phone reloads mid-question: same player, same score, question still open.
@@ -102,7 +103,7 @@ describe('a whole class in a real browser', () => {
       }
       await host.locator('section.reveal').waitFor();
       for (const phone of phones) await phone.locator('.result').waitFor();
-      expect(await announced(phones[1])).toMatch(/^(¡Correcto!|Incorrecto|Sin respuesta)/);
+      expect(await announced(phones[1]!)).toMatch(/^(¡Correcto!|Incorrecto|Sin respuesta)/);
       if (i === 0) {
         // The legend speaks Spanish in the right number: "1 acertó", "2 acertaron".
         const right = Number(await host.locator('.tally-right strong').textContent());
@@ -111,9 +112,9 @@ describe('a whole class in a real browser', () => {
         expect((await host.locator('.tally-wrong').textContent())?.trim()).toBe(`✗ ${wrong} ${wrong === 1 ? 'falló' : 'fallaron'}`);
         expect(await textFillsProjector(host)).toBe(true);
         await host.screenshot({ path: `${SHOTS}/host-reveal.png`, animations: 'disabled' });
-        await phones[1].screenshot({ path: `${SHOTS}/phone-result.png`, animations: 'disabled' });
+        await phones[1]!.screenshot({ path: `${SHOTS}/phone-result.png`, animations: 'disabled' });
         await audit('host reveal', host);
-        await audit('phone result', phones[1]);
+        await audit('phone result', phones[1]!);
         await fits('host reveal', host);
         await host.setViewportSize(FULL_HD.viewport);
         await fits('host reveal 1920×1080', host);
@@ -147,13 +148,13 @@ describe('a whole class in a real browser', () => {
     await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
     // First stands highest, then second, then third, whatever the length of the names above the steps.
     const stepTops = await Promise.all([1, 2, 3].map((n) => host.locator(`.place-${n} .step`).first().evaluate((e) => e.getBoundingClientRect().top)));
-    expect(stepTops[0]).toBeLessThan(stepTops[1]);
-    expect(stepTops[1]).toBeLessThan(stepTops[2]);
+    expect(stepTops[0]).toBeLessThan(stepTops[1]!);
+    expect(stepTops[1]).toBeLessThan(stepTops[2]!);
     await audit('host podium', host);
     await fits('host podium', host);
     for (const phone of phones) await onScreen(phone, /Has quedado en el puesto \d de 3/).waitFor();
-    await phones[0].screenshot({ path: `${SHOTS}/phone-final.png`, animations: 'disabled' });
-    await audit('phone final', phones[0]);
+    await phones[0]!.screenshot({ path: `${SHOTS}/phone-final.png`, animations: 'disabled' });
+    await audit('phone final', phones[0]!);
 
     // The same screens fit a full-HD projector too.
     await host.setViewportSize(FULL_HD.viewport);
@@ -166,7 +167,7 @@ describe('a whole class in a real browser', () => {
     ).json()) as HistoryPage;
     expect(history.games).toHaveLength(1);
     const podiumText = await host.locator('.podium').textContent();
-    expect(podiumText).toContain(history.games[0].winner!.nickname);
+    expect(podiumText).toContain(history.games[0]!.winner!.nickname);
     await host.getByRole('link', { name: 'Ver el historial' }).click();
     await host.locator('section.game-detail').waitFor();
     await host.locator('.question-result').nth(QUESTIONS - 1).waitFor();

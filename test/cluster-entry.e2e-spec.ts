@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { freePort } from './support/built-server.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, tries = 200): Promise<void> {
   for (let i = 0; i < tries; i++) {
@@ -41,10 +42,11 @@ describe('npm run start:cluster (scripts/cluster.mjs) after an instance is kille
   }, 60_000);
 
   afterAll(async () => {
-    if (cluster && cluster.exitCode === null) {
+    const child = ifStarted(cluster);
+    if (child?.exitCode === null) {
       await new Promise<void>((resolve) => {
-        cluster.once('exit', () => resolve());
-        cluster.kill('SIGTERM');
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       });
     }
     await dropPrefix(prefix);

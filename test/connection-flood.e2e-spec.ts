@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, QuizClient } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * Every socket has its own event budget (40 per 2 s), so a student who opens
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   pool.closeAll();
-  await server?.close();
+  await ifStarted(server)?.close();
 });
 
 const from = (address: string) => ({ extraHeaders: { 'x-forwarded-for': address } });
@@ -45,7 +46,7 @@ describe('connections per address', () => {
     // A classmate on another address still gets in.
     expect(typeof (await tryConnect('10.1.2.4'))).not.toBe('string');
     // A connection that closes frees its place.
-    opened[0].socket.close();
+    opened[0]!.socket.close();
     let again: QuizClient | string = 'not tried';
     for (let attempt = 0; attempt < 50 && typeof again === 'string'; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));

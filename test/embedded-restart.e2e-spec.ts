@@ -40,8 +40,8 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0);
-    await phones[0].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
-    await phones[1].ok('player:answer', { questionIndex: 0, answer: (rightAnswer(round[0]) as number) === 0 ? 1 : 0 });
+    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
+    await phones[1]!.ok('player:answer', { questionIndex: 0, answer: (rightAnswer(round[0]!) as number) === 0 ? 1 : 0 });
 
     if (how === 'crash') {
       await first.crash();
@@ -59,11 +59,11 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     const snapshot = await host2.ok<HostSnapshot>('host:attach', { hostToken: game.hostToken });
     expect(snapshot).toMatchObject({ phase: 'question', paused: true, progress: { answered: 2 } });
     const phones2 = await Promise.all([0, 1, 2].map(() => pool.connect(second.url)));
-    const resumed = await Promise.all(phones2.map((p, i) => p.ok<ResumeResult>('player:resume', { playerToken: joined[i].playerToken })));
+    const resumed = await Promise.all(phones2.map((p, i) => p.ok<ResumeResult>('player:resume', { playerToken: joined[i]!.playerToken })));
     expect(resumed.map((r) => r.snapshot.answered)).toEqual([true, true, false]);
 
     await host2.ok('host:resume');
-    await phones2[2].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    await phones2[2]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
     const reveal = await host2.next<RevealView>('question:reveal', (r) => r.index === 0);
     expect(reveal.distribution).toMatchObject({ correct: 2, incorrect: 1, unanswered: 0 });
     await host2.ok('host:next');
@@ -75,7 +75,7 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     expect(over.historySaved).toBe(true);
 
     const { body: record } = await second.api<HistoryRecord>('GET', `/api/history/${game.gameId}`);
-    expect(record.questions[0].answers).toHaveLength(3);
+    expect(record.questions[0]!.answers).toHaveLength(3);
     expect(record.leaderboard.find((p) => p.nickname === 'P0')!.correctCount).toBe(1);
   }, 60_000);
 });

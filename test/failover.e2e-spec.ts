@@ -9,6 +9,7 @@ import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { roundFor } from './support/classroom.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 const TIME_LIMIT_MS = 5000;
 const REQUEST = { questionCount: 3, seed: 8, types: ['single' as const] };
@@ -35,7 +36,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await Promise.all([a?.stop(), b?.stop()]);
+    await Promise.all([ifStarted(a)?.stop(), ifStarted(b)?.stop()]);
     await dropPrefix(prefix);
   });
 
@@ -61,7 +62,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
       const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: created.pin, nickname: `P${i}` })));
       const acked: Array<{ player: number; question: number; right: boolean }> = [];
       const answer = async (phone: QuizClient, player: number, question: number, right: boolean) => {
-        const q = round[question];
+        const q = round[question]!;
         await phone.ok('player:answer', { questionIndex: question, answer: right ? rightAnswer(q) : wrongAnswer(q) });
         acked.push({ player, question, right });
       };
@@ -75,15 +76,15 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
       await host.next<QuestionView>('question:open', (q) => q.index === 1);
 
       // Question 1: P0 (on A) and P2 (on B) answer, then A is killed. P3 never answers.
-      await answer(onA[0], 0, 1, true);
-      await answer(onB[0], 2, 1, true);
+      await answer(onA[0]!, 0, 1, true);
+      await answer(onB[0]!, 2, 1, true);
       await a.crash();
       const moved = await connect(b);
-      const resumed = await moved.ok<ResumeResult>('player:resume', { playerToken: joined[1].playerToken });
+      const resumed = await moved.ok<ResumeResult>('player:resume', { playerToken: joined[1]!.playerToken });
       expect(resumed.snapshot).toMatchObject({ phase: 'question', answered: false });
       await answer(moved, 1, 1, false);
       const back = await connect(b);
-      expect((await back.ok<ResumeResult>('player:resume', { playerToken: joined[0].playerToken })).snapshot.answered).toBe(true);
+      expect((await back.ok<ResumeResult>('player:resume', { playerToken: joined[0]!.playerToken })).snapshot.answered).toBe(true);
 
       // Nobody on B drove this game: it must adopt it and close the question at its stored deadline.
       const reveal = await host.next<RevealView>('question:reveal', (r) => r.index === 1, 0, 20_000);
@@ -93,7 +94,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
       await host.ok('host:next');
       await host.ok('host:next');
       await host.next<QuestionView>('question:open', (q) => q.index === 2);
-      for (const [i, phone] of [back, moved, onB[0], onB[1]].entries()) await answer(phone, i, 2, true);
+      for (const [i, phone] of [back, moved, onB[0]!, onB[1]!].entries()) await answer(phone, i, 2, true);
       await host.next<RevealView>('question:reveal', (r) => r.index === 2, 0, 15_000);
       await host.ok('host:next');
       const over = await host.next<GameOverView>('game:over');
@@ -104,7 +105,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
       // Every acknowledged answer is in the record, once, and the scores add up.
       const record = await api<HistoryRecord>(b, 'GET', `/api/history/${created.gameId}`);
       for (const ack of acked) {
-        const answers = record.questions[ack.question].answers.filter((x) => x.playerId === joined[ack.player].playerId);
+        const answers = record.questions[ack.question]!.answers.filter((x) => x.playerId === joined[ack.player]!.playerId);
         expect([ack, answers.length, answers[0]?.correct]).toEqual([ack, 1, ack.right]);
       }
       expect(record.questions.flatMap((q) => q.answers)).toHaveLength(acked.length);
@@ -124,7 +125,7 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
       // The sorted-set scoreboard, fed by the answer script, holds exactly the points awarded.
       const board = await redis.zrange(`game:{${created.gameId}}:scores`, '0', '-1', 'WITHSCORES');
       const zset = new Map<string, number>();
-      for (let i = 0; i < board.length; i += 2) zset.set(board[i], Number(board[i + 1]));
+      for (let i = 0; i < board.length; i += 2) zset.set(board[i]!, Number(board[i + 1]));
       for (const player of record.leaderboard) expect([player.nickname, zset.get(player.playerId) ?? 0]).toEqual([player.nickname, player.score]);
     } finally {
       redis.disconnect();

@@ -54,31 +54,31 @@ describe('a full game over real sockets', () => {
     const opened: number[] = [];
     await host.ok('host:start');
     for (let i = 0; i < COUNT; i++) {
-      const q = round[i];
-      const view = await phones[0].next<QuestionView>('question:open', (v) => v.index === i);
+      const q = round[i]!;
+      const view = await phones[0]!.next<QuestionView>('question:open', (v) => v.index === i);
       opened[i] = Date.now();
       expect(view).toMatchObject({ prompt: q.prompt, options: q.options, type: q.type });
       const answer = (p: QuizClient, a: unknown) => p.ok<{ received: true }>('player:answer', { questionIndex: i, answer: a });
 
       if (i === 1) {
         // Dani's phone locks mid-question: the socket drops, a new one resumes the same player.
-        phones[3].close();
+        phones[3]!.close();
         await sleep(100);
         const fresh = await connect();
-        const resumed = await fresh.ok<ResumeResult>('player:resume', { playerToken: joined[3].playerToken });
-        expect(resumed.playerId).toBe(joined[3].playerId);
+        const resumed = await fresh.ok<ResumeResult>('player:resume', { playerToken: joined[3]!.playerToken });
+        expect(resumed.playerId).toBe(joined[3]!.playerId);
         expect(resumed.snapshot).toMatchObject({ phase: 'question', answered: false, question: { index: 1 } });
         expect(resumed.snapshot.question!.remainingMs).toBeLessThanOrEqual(TIME_LIMIT_MS);
         phones[3] = fresh;
       }
-      expect(await answer(phones[0], rightAnswer(q))).toEqual({ received: true });
-      expect(await answer(phones[0], wrongAnswer(q))).toEqual({ received: true }); // a repeat changes nothing
-      await answer(phones[1], wrongAnswer(q));
+      expect(await answer(phones[0]!, rightAnswer(q))).toEqual({ received: true });
+      expect(await answer(phones[0]!, wrongAnswer(q))).toEqual({ received: true }); // a repeat changes nothing
+      await answer(phones[1]!, wrongAnswer(q));
       await sleep(700);
-      await answer(phones[2], rightAnswer(q));
-      await answer(phones[3], i % 2 ? rightAnswer(q) : wrongAnswer(q));
+      await answer(phones[2]!, rightAnswer(q));
+      await answer(phones[3]!, i % 2 ? rightAnswer(q) : wrongAnswer(q));
 
-      const reveal = await phones[0].next<RevealView>('question:reveal', (r) => r.index === i);
+      const reveal = await phones[0]!.next<RevealView>('question:reveal', (r) => r.index === i);
       expect(reveal).toMatchObject({ correct: q.correct, explanation: q.explanation, source: q.source });
       expect(reveal.source.section).toMatch(/^\d+\. /);
       const results = await Promise.all(phones.map((p) => p.next<PlayerResultView>('player:result', (r) => r.index === i)));
@@ -89,9 +89,9 @@ describe('a full game over real sockets', () => {
 
     // The host gets the whole leaderboard; a phone its own standing and the podium.
     const over = await host.next<GameOverView>('game:over');
-    expect(over.podium[0].nickname).toBe('Ana');
+    expect(over.podium[0]!.nickname).toBe('Ana');
     expect(over.leaderboard.map((p) => p.nickname)).toEqual(['Ana', 'Carla', 'Dani', 'Beto']);
-    const mine = await phones[1].next<PlayerGameOverView>('game:over');
+    const mine = await phones[1]!.next<PlayerGameOverView>('game:over');
     expect(mine).toEqual({ podium: over.podium, me: over.leaderboard.find((p) => p.playerId === mine.me.playerId), total: 4, endReason: 'completed', historySaved: true });
 
     // Every score follows the formula from the response times the server measured.
@@ -111,7 +111,7 @@ describe('a full game over real sockets', () => {
           previousStreak: streak,
         });
         expect(given?.points ?? 0).toBe(expected.points);
-        if (given) expect(given.responseMs).toBeLessThanOrEqual(Date.now() - opened[i]);
+        if (given) expect(given.responseMs).toBeLessThanOrEqual(Date.now() - opened[i]!);
         streak = expected.streak;
         total += expected.points;
       }

@@ -163,7 +163,7 @@ describe('bad input over sockets and REST', () => {
       const reply = await guesser.call('player:join', { pin: `0000${String(i).padStart(2, '0')}`, nickname: 'Guess' });
       codes.push(reply.ok ? 'OK' : reply.error.code);
     }
-    expect(codes).toEqual([...Array(10).fill('GAME_NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(codes).toEqual([...Array<string>(10).fill('GAME_NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED']);
     const reply = await guesser.call('player:join', { pin: game.pin, nickname: 'Late' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });

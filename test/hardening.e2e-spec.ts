@@ -4,6 +4,7 @@ import type { JoinResult } from '../src/game/protocol.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * What a hostile student could do to a class, each with real sockets and
@@ -35,6 +36,7 @@ let addressSeq = 0;
 /** A client address of its own for each use, so one test's counts never leak into another's. */
 const newAddress = () => `198.51.${Math.floor(++addressSeq / 250)}.${(addressSeq % 250) + 1}`;
 
+/* eslint-disable @typescript-eslint/unbound-method -- the streams' own write methods are kept to be put back, and are only called with their stream as `this` */
 /** Everything the server writes to stdout and stderr until `stop`. */
 function captureLogs(): { stop(): string } {
   let text = '';
@@ -53,6 +55,7 @@ function captureLogs(): { stop(): string } {
     },
   };
 }
+/* eslint-enable @typescript-eslint/unbound-method */
 
 const codeOf = (reply: { ok: boolean; error?: { code: string } }) => (reply.ok ? 'OK' : reply.error!.code);
 const count = (codes: string[], code: string) => codes.filter((c) => c === code).length;
@@ -67,7 +70,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
   });
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
+    await ifStarted(server)?.close();
   });
 
   async function newGame(body: Record<string, unknown> = {}) {
@@ -108,7 +111,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     expect(lobby.players.map((p) => p.nickname)).toEqual(['Eco 4']);
     // The given-up players are gone for good: their tokens resume nothing, their nicknames are free.
     const other = await from(newAddress());
-    expect(codeOf(await other.call('player:resume', { playerToken: joins[0].playerToken }))).toBe('INVALID_TOKEN');
+    expect(codeOf(await other.call('player:resume', { playerToken: joins[0]!.playerToken }))).toBe('INVALID_TOKEN');
     expect(codeOf(await other.call('player:join', { pin: game.pin, nickname: 'Eco 0' }))).toBe('OK');
   });
 
@@ -144,10 +147,10 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     const snapshot = await game.host.ok<HostSnapshot>('host:kick-many', { playerIds: [...joined.slice(0, 3).map((j) => j.playerId), 'AAAAAAAAAAAA'] });
     expect(snapshot.lobby.players.map((p) => p.nickname)).toEqual(['Kid 3']);
     await Promise.all(kicked);
-    for (const payload of [{}, { playerIds: [] }, { playerIds: ['__proto__'] }, { joinedWithinSec: 0 }, { playerIds: [joined[3].playerId], joinedWithinSec: 5 }]) {
+    for (const payload of [{}, { playerIds: [] }, { playerIds: ['__proto__'] }, { joinedWithinSec: 0 }, { playerIds: [joined[3]!.playerId], joinedWithinSec: 5 }]) {
       expect(codeOf(await game.host.call('host:kick-many', payload))).toBe('INVALID_PAYLOAD');
     }
-    expect(codeOf(await phones[3].call('host:kick-many', { joinedWithinSec: 60 }))).toBe('NOT_HOST');
+    expect(codeOf(await phones[3]!.call('host:kick-many', { joinedWithinSec: 60 }))).toBe('NOT_HOST');
   });
 
   test('PIN guessing is limited per address across connections', async () => {
@@ -159,7 +162,7 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
       const socket = await from(guesser);
       for (let i = 0; i < 5; i++) codes.push(codeOf(await socket.call('player:join', { pin: `0${c}${i}000`, nickname: 'Guess' })));
     }
-    expect(codes).toEqual([...Array(15).fill('GAME_NOT_FOUND'), ...Array(5).fill('RATE_LIMITED')]);
+    expect(codes).toEqual([...Array<string>(15).fill('GAME_NOT_FOUND'), ...Array<string>(5).fill('RATE_LIMITED')]);
     const fresh = await from(guesser);
     expect(codeOf(await fresh.call('player:join', { pin: game.pin, nickname: 'Lucky' }))).toBe('RATE_LIMITED');
     const student = await from(newAddress());
@@ -215,10 +218,10 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
       attacker.call('host:attach', { hostToken: `__proto__.${secret}` }),
       game.host.call('host:lock', { locked: false }),
       ...['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'Prototype'].map((nickname, i) =>
-        phones[i].call('player:join', { pin: game.pin, nickname }),
+        phones[i]!.call('player:join', { pin: game.pin, nickname }),
       ),
     ]);
-    expect([poisoned, ...rest].map(codeOf)).toEqual(['INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', ...Array(7).fill('OK')]);
+    expect([poisoned, ...rest].map(codeOf)).toEqual(['INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', 'INVALID_TOKEN', ...Array<string>(7).fill('OK')]);
     // Ids are checked against their shape before any lookup: nothing reaches Object.prototype.
     for (const playerId of ['__proto__', 'constructor', 'toString']) {
       expect(codeOf(await game.host.call('host:kick', { playerId }))).toBe('INVALID_PAYLOAD');
@@ -237,9 +240,9 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     const lobby = await lobbyOf(game);
     expect(lobby.players.map((p) => p.nickname).sort()).toEqual(['Prototype', '__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);
     await game.host.ok('host:start');
-    await phones[0].next<QuestionView>('question:open', (q) => q.index === 0);
-    expect(await phones[0].ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
-    const reveal = await phones[1].next<RevealView>('question:reveal', (r) => r.index === 0);
+    await phones[0]!.next<QuestionView>('question:open', (q) => q.index === 0);
+    expect(await phones[0]!.ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
+    const reveal = await phones[1]!.next<RevealView>('question:reveal', (r) => r.index === 0);
     expect(reveal.distribution.unanswered).toBe(5);
   });
 });
@@ -253,7 +256,7 @@ describe('Origin and Host allowlist', () => {
   });
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
+    await ifStarted(server)?.close();
   });
 
   /** A raw HTTP request, so the Host header can be anything (fetch does not let it be set). */
@@ -276,7 +279,7 @@ describe('Origin and Host allowlist', () => {
   test('socket handshakes from another site or under a foreign host name are refused with a clear error', async () => {
     const evil = await raw(handshake, { origin: 'http://evil.example' });
     expect(evil.status).toBe(403);
-    expect(JSON.parse(evil.body).message).toMatch(/Origin "http:\/\/evil.example" .*ORIGIN_NOT_ALLOWED.*ALLOWED_ORIGINS/);
+    expect((JSON.parse(evil.body) as { message: string }).message).toMatch(/Origin "http:\/\/evil.example" .*ORIGIN_NOT_ALLOWED.*ALLOWED_ORIGINS/);
     expect((await raw(handshake, { host: 'rebound.evil.example:3000' })).status).toBe(403);
     await expect(pool.connect(server.url, { extraHeaders: { origin: 'http://evil.example' } })).rejects.toThrow();
     await expect(pool.connect(server.url, { extraHeaders: { host: 'rebound.evil.example' } })).rejects.toThrow();

@@ -8,6 +8,7 @@ import type { HistoryRecord } from '../src/history/history-record.js';
 import type { StudentReport } from '../src/history/student-report.js';
 import { Classroom, type Move } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
+import { ifStarted } from './support/teardown.js';
 
 const KEY = { authorization: 'Bearer e2e-teacher-key-0123456789' };
 const NAMES = ['Ana', 'Beto', 'Carla'];
@@ -31,15 +32,15 @@ describe('history exports and the per-student page', () => {
   }, 30_000);
 
   afterAll(async () => {
-    room?.close();
-    await server?.close();
+    ifStarted(room)?.close();
+    await ifStarted(server)?.close();
   });
 
   test('CSV for Spanish Excel: ";" between columns, Spanish headers and verdicts', async () => {
     const response = await fetch(`${server.url}/api/history/${room.gameId}/export.csv?sep=semicolon&lang=es`, { headers: KEY });
-    const rows = parse(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(Buffer.from(await response.arrayBuffer()), { bom: true, columns: true, delimiter: ';' });
     expect(rows).toHaveLength(NAMES.length * PLAN.length);
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['jugador', 'puesto_final', 'pregunta', 'respuesta', 'correcta', 'tiempo_ms']));
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['jugador', 'puesto_final', 'pregunta', 'respuesta', 'correcta', 'tiempo_ms']));
     const verdicts = new Set(rows.map((r) => r.correcta));
     expect([...verdicts].sort()).toEqual(['no', 'sin respuesta', 'sí']);
     const carla = rows.filter((r) => r.jugador === 'Carla').map((r) => r.correcta);
@@ -60,7 +61,7 @@ describe('history exports and the per-student page', () => {
       .filter(([name]) => name.endsWith('.xml'))
       .map(([, bytes]) => strFromU8(bytes))
       .join('\n');
-    for (const expected of ['jugador', 'tiempo_ms', 'Ana', 'Beto', 'Carla', record.questions[0].prompt.replace(/&/g, '&amp;').slice(0, 20)]) {
+    for (const expected of ['jugador', 'tiempo_ms', 'Ana', 'Beto', 'Carla', record.questions[0]!.prompt.replace(/&/g, '&amp;').slice(0, 20)]) {
       expect([expected, text.includes(expected)]).toEqual([expected, true]);
     }
   });
@@ -72,8 +73,8 @@ describe('history exports and the per-student page', () => {
     expect(body.player).toMatchObject({ nickname: 'Carla', score: carla.score, rank: carla.rank });
     expect(body.questions.map((q) => q.correct)).toEqual([true, false, false]);
     expect(body.questions[2]).toMatchObject({ answer: null, points: 0, responseMs: null });
-    const given = record.questions[0].answers.find((a) => a.playerId === carla.playerId)!;
-    expect(body.questions[0]).toMatchObject({ points: given.points, responseMs: given.responseMs, answer: record.questions[0].options[given.answer as number] });
+    const given = record.questions[0]!.answers.find((a) => a.playerId === carla.playerId)!;
+    expect(body.questions[0]).toMatchObject({ points: given.points, responseMs: given.responseMs, answer: record.questions[0]!.options[given.answer as number] });
     const weak = body.sections.filter((s) => s.correctRate < 0.6).map((s) => s.section);
     expect([...body.sectionsToReview].sort()).toEqual(weak.sort());
   });

@@ -31,21 +31,11 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
     await dropPrefix(prefix);
   });
 
-  const api = async <T>(server: BuiltServer, method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${route}`, {
-      method,
-      headers: { authorization: `Bearer ${server.teacherKey}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-
   test('another instance rebuilds the record from the game kept in Redis and stores it', async () => {
     const round = await roundFor(REQUEST);
     const a = await startBuiltServer({ ...env, INSTANCE_ID: 'instance-a' });
     servers.push(a);
-    const { body: game } = await api<{ gameId: string; pin: string; hostToken: string }>(a, 'POST', '/api/games', {
+    const { body: game } = await a.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
       deckId: 'tema1-virtualizacion',
       timeLimitSec: 60,
       ...REQUEST,
@@ -56,7 +46,7 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
     await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0 && q.options.length > 0);
-    await phones[0].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
 
     await redis.set(HISTORY_FAULT_KEY, 'not a set');
     await host.ok('host:skip');
@@ -64,7 +54,7 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
     const over = await host.next<GameOverView & { historySaved: boolean }>('game:over');
     expect(over.historySaved).toBe(false);
     // The record waits in instance A's outbox, and A says so.
-    const ready = await api<{ details: { history: { status: string; count: number } } }>(a, 'GET', '/health/ready');
+    const ready = await a.api<{ details: { history: { status: string; count: number } } }>('GET', '/health/ready');
     expect(ready.body.details.history).toMatchObject({ status: 'down', count: 1 });
 
     await a.crash();
@@ -74,13 +64,13 @@ describe('Redis mode: the instance holding a record history refused dies (kill -
 
     let record: HistoryRecord | null = null;
     for (let attempt = 0; attempt < 120 && !record; attempt++) {
-      const found = await api<HistoryRecord>(b, 'GET', `/api/history/${game.gameId}`);
+      const found = await b.api<HistoryRecord>('GET', `/api/history/${game.gameId}`);
       if (found.status === 200) record = found.body;
       else await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(record).not.toBeNull();
     expect(record!).toMatchObject({ endReason: 'completed', leaderboard: [{ nickname: 'P0', correctCount: 1 }, { nickname: 'P1' }] });
-    expect(record!.questions[0].answers.map((x) => x.nickname)).toEqual(['P0']);
-    expect(record!.questions[0].distribution).toMatchObject({ correct: 1, unanswered: 1 });
+    expect(record!.questions[0]!.answers.map((x) => x.nickname)).toEqual(['P0']);
+    expect(record!.questions[0]!.distribution).toMatchObject({ correct: 1, unanswered: 1 });
   }, 90_000);
 });

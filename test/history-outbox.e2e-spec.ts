@@ -16,6 +16,7 @@ import type { HistoryRecord } from '../src/history/history-record.js';
 import { HistoryStore } from '../src/history/history-store.js';
 import { MemoryHistoryStore } from '../src/history/memory-history.store.js';
 import { ClientPool } from './support/quiz-client.js';
+import { ifStarted } from './support/teardown.js';
 
 const KEY = 'outbox-teacher-key-0123456789';
 
@@ -51,7 +52,7 @@ describe('a finished game whose history write fails', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await app?.close();
+    await ifStarted(app)?.close();
   });
 
   const get = (route: string) => fetch(`${url}${route}`, { headers: { authorization: `Bearer ${KEY}` } });
@@ -85,7 +86,7 @@ describe('a finished game whose history write fails', () => {
     expect(saved).toEqual({ historyId: game.gameId });
     await phone.next('history:saved');
     const record = (await (await get(`/api/history/${game.gameId}`)).json()) as HistoryRecord;
-    expect(record.questions[0].answers).toHaveLength(1);
+    expect(record.questions[0]!.answers).toHaveLength(1);
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
   }, 40_000);
 });

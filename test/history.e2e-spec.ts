@@ -23,7 +23,7 @@ const PLAN: Move[][] = [
 /** Embedded: files under DATA_DIR. Redis: the real local Redis, under a prefix of this run. */
 const MODES: Array<[string, () => Promise<Record<string, string>>, (env: Record<string, string>) => Promise<void>]> = [
   ['embedded', async () => ({ DATA_DIR: await mkdtemp(path.join(tmpdir(), 'aulaquiz-history-')) }), async () => undefined],
-  ['redis', async () => ({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testPrefix() }), (env) => dropPrefix(env.REDIS_PREFIX)],
+  ['redis', async () => ({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testPrefix() }), (env) => dropPrefix(env.REDIS_PREFIX!)],
 ];
 
 describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
@@ -53,15 +53,15 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     await early.play([['right', 'right', 'wrong']]);
     await early.host.ok('host:next');
     await early.host.ok('host:next');
-    await early.phones[0].ok('player:answer', { questionIndex: 1, answer: early.round[1].correct[0] });
+    await early.phones[0]!.ok('player:answer', { questionIndex: 1, answer: early.round[1]!.correct[0] });
     await early.host.ok('host:end');
     expect((await early.host.next<GameOverView>('game:over')).endReason).toBe('ended-early');
 
     abandoned = await room({ questionCount: 2, seed: 13, types: ['single'] }).open(['Dani']);
     await abandoned.host.ok('host:start');
-    await abandoned.phones[0].next('question:open');
+    await abandoned.phones[0]!.next('question:open');
     abandoned.host.close();
-    expect((await abandoned.phones[0].next<GameOverView>('game:over', () => true, 0, 8000)).endReason).toBe('abandoned');
+    expect((await abandoned.phones[0]!.next<GameOverView>('game:over', () => true, 0, 8000)).endReason).toBe('abandoned');
   }, 30_000);
 
   afterAll(async () => {
@@ -80,7 +80,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       endReason: 'completed',
       winner: { nickname: 'Ana' },
     });
-    expect(all.body.games[2].averageCorrectRate).toBeCloseTo((2 / 3 + 2 / 3 + 0 + 1 / 3) / 4);
+    expect(all.body.games[2]!.averageCorrectRate).toBeCloseTo((2 / 3 + 2 / 3 + 0 + 1 / 3) / 4);
     expect(all.body.nextCursor).toBeNull();
 
     const first = await server.api<HistoryPage>('GET', '/api/history?limit=2');
@@ -99,11 +99,11 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       expect.arrayContaining([1]),
       expect.arrayContaining([1]),
     ]);
-    expect(record.leaderboard[0].rank).toBe(1);
-    expect(record.leaderboard[0].bestStreak).toBe(2);
+    expect(record.leaderboard[0]!.rank).toBe(1);
+    expect(record.leaderboard[0]!.bestStreak).toBe(2);
     for (const [i, moves] of PLAN.entries()) {
-      const q = record.questions[i];
-      expect(q.prompt).toBe(completed.round[i].prompt);
+      const q = record.questions[i]!;
+      expect(q.prompt).toBe(completed.round[i]!.prompt);
       expect(q.answers.map((a) => a.nickname).sort()).toEqual(NAMES.filter((_, p) => moves[p] !== 'skip').sort());
       for (const a of q.answers) expect(a.correct).toBe(moves[NAMES.indexOf(a.nickname)] === 'right');
       expect(q.distribution).toMatchObject({
@@ -116,7 +116,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     const earlyRecord = (await server.api<HistoryRecord>('GET', `/api/history/${early.gameId}`)).body;
     expect(earlyRecord.endReason).toBe('ended-early');
     expect(earlyRecord.questions).toHaveLength(2);
-    expect(earlyRecord.questions[1].answers.map((a) => [a.nickname, a.correct])).toEqual([['Ana', true]]);
+    expect(earlyRecord.questions[1]!.answers.map((a) => [a.nickname, a.correct])).toEqual([['Ana', true]]);
     const abandonedRecord = (await server.api<HistoryRecord>('GET', `/api/history/${abandoned.gameId}`)).body;
     expect(abandonedRecord).toMatchObject({ endReason: 'abandoned', leaderboard: [{ nickname: 'Dani' }] });
   });
@@ -129,11 +129,11 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     expect(response.headers.get('content-disposition')).toContain(`aulaquiz-${completed.gameId}.csv`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(Buffer.from(bytes), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(Buffer.from(bytes), { bom: true, columns: true });
     const { body: record } = await server.api<HistoryRecord>('GET', `/api/history/${completed.gameId}`);
     expect(rows).toHaveLength(NAMES.length * PLAN.length);
     for (const row of rows) {
-      const q = record.questions[Number(row.question) - 1];
+      const q = record.questions[Number(row.question) - 1]!;
       const player = record.leaderboard.find((p) => p.nickname === row.player)!;
       const given = q.answers.find((a) => a.nickname === row.player);
       expect(row.prompt).toBe(q.prompt);
@@ -153,10 +153,10 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     expect(report.hardestQuestions.map((h) => h.correctRate)).toEqual([...rates].sort((a, b) => a - b));
     const bySection = new Map<string, { right: number; asked: number }>();
     PLAN.forEach((moves, i) => {
-      const s = bySection.get(completed.round[i].source.section) ?? { right: 0, asked: 0 };
+      const s = bySection.get(completed.round[i]!.source.section) ?? { right: 0, asked: 0 };
       s.right += moves.filter((m) => m === 'right').length;
       s.asked += NAMES.length;
-      bySection.set(completed.round[i].source.section, s);
+      bySection.set(completed.round[i]!.source.section, s);
     });
     for (const stat of report.sections) {
       const expected = bySection.get(stat.section)!;
@@ -166,9 +166,9 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       report.sections.filter((s) => s.correctRate < 0.6).sort((a, b) => a.correctRate - b.correctRate).map((s) => s.section),
     );
     // Wrong players all picked the option after the right one: that is the misconception.
-    const q2 = completed.round[2];
+    const q2 = completed.round[2]!;
     expect(report.misconceptions.find((m) => m.index === 2)).toMatchObject({
-      answer: q2.options[(q2.correct[0] + 1) % q2.options.length],
+      answer: q2.options[(q2.correct[0]! + 1) % q2.options.length],
       count: 2,
     });
   });
@@ -255,7 +255,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       '/health/live',
       '/health/ready',
     ]);
-    expect(Object.keys(body.paths['/api/history/{gameId}']).sort()).toEqual(['delete', 'get']);
+    expect(Object.keys(body.paths['/api/history/{gameId}']!).sort()).toEqual(['delete', 'get']);
     for (const schema of ['HistoryPageDto', 'HistoryRecordDto', 'HistoryReportDto', 'DeckSectionsDto', 'CreateGameDto', 'CreatedGameDto', 'CreateDeckDto']) {
       expect(body.components.schemas).toHaveProperty(schema);
     }

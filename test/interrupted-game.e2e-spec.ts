@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { PlayerSnapshot, QuestionView } from '../src/game/engine/index.js';
+import type { QuestionView } from '../src/game/engine/index.js';
 import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import type { HistoryReport } from '../src/history/history-report.js';
@@ -50,9 +50,9 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
     const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0);
-    const right = rightAnswer(round[0]) as number;
-    await phones[0].ok('player:answer', { questionIndex: 0, answer: right });
-    await phones[1].ok('player:answer', { questionIndex: 0, answer: right === 0 ? 1 : 0 });
+    const right = rightAnswer(round[0]!) as number;
+    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: right });
+    await phones[1]!.ok('player:answer', { questionIndex: 0, answer: right === 0 ? 1 : 0 });
     await first.crash();
 
     // The teacher never comes back. A game keeps the abandon delay it was created with, so both runs use a short one.
@@ -61,17 +61,17 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
     const record = await historyOf(second, game.gameId);
     // A student's phone that comes back sees how the game ended.
     const phone = await pool.connect(second.url);
-    const resumed = await phone.ok<ResumeResult>('player:resume', { playerToken: joined[0].playerToken });
-    expect((resumed.snapshot as PlayerSnapshot).gameOver).toMatchObject({ endReason: 'interrupted' });
+    const resumed = await phone.ok<ResumeResult>('player:resume', { playerToken: joined[0]!.playerToken });
+    expect(resumed.snapshot.gameOver).toMatchObject({ endReason: 'interrupted' });
 
     expect(record.endReason).toBe('interrupted');
     // Only the question that was open is in the record, with both acknowledged answers.
     expect(record.questions).toHaveLength(1);
-    expect(record.questions[0].answers.map((a) => [a.nickname, a.correct]).sort()).toEqual([
+    expect(record.questions[0]!.answers.map((a) => [a.nickname, a.correct]).sort()).toEqual([
       ['P0', true],
       ['P1', false],
     ]);
-    expect(record.questions[0].distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
+    expect(record.questions[0]!.distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
     expect((await second.api<HistoryReport>('GET', `/api/history/${game.gameId}/report`)).body.endReason).toBe('interrupted');
     const csv = await (await fetch(`${second.url}/api/history/${game.gameId}/export.csv?lang=es`, { headers: { authorization: `Bearer ${second.teacherKey}` } })).text();
     expect(csv.split('\n')[1]).toContain('interrumpida');

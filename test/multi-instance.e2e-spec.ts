@@ -6,6 +6,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 describe('two server instances sharing one Redis', () => {
   const prefix = testPrefix();
@@ -22,7 +23,7 @@ describe('two server instances sharing one Redis', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await Promise.all([a?.close(), b?.close()]);
+    await Promise.all([ifStarted(a)?.close(), ifStarted(b)?.close()]);
     await dropPrefix(prefix);
   });
 
@@ -38,20 +39,20 @@ describe('two server instances sharing one Redis', () => {
     await host.ok('host:start');
     for (let i = 0; i < 3; i++) {
       await Promise.all(phones.map((p) => p.next<QuestionView>('question:open', (q) => q.index === i)));
-      for (const phone of phones) await phone.ok('player:answer', { questionIndex: i, answer: rightAnswer(round[i]) });
+      for (const phone of phones) await phone.ok('player:answer', { questionIndex: i, answer: rightAnswer(round[i]!) });
       // A repeat through the other instance gets the same ack and changes nothing.
-      await phones[1].ok('player:answer', { questionIndex: i, answer: 0 });
+      await phones[1]!.ok('player:answer', { questionIndex: i, answer: 0 });
       await Promise.all(phones.map((p) => p.next<RevealView>('question:reveal', (r) => r.index === i)));
       await host.ok('host:next');
       if (i < 2) await host.ok('host:next');
     }
     const over = await host.next<GameOverView>('game:over');
-    expect((await phones[2].next<PlayerGameOverView>('game:over')).total).toBe(3);
+    expect((await phones[2]!.next<PlayerGameOverView>('game:over')).total).toBe(3);
     expect(over.leaderboard.map((p) => p.correctCount)).toEqual([3, 3, 3]);
     expect(over.leaderboard.every((p) => p.score >= 3 * 500)).toBe(true);
     // Every player resumes through either instance.
     const resumedOnA = await connect(a);
-    expect((await resumedOnA.ok<{ playerId: string }>('player:resume', { playerToken: joined[2].playerToken })).playerId).toBe(joined[2].playerId);
+    expect((await resumedOnA.ok<{ playerId: string }>('player:resume', { playerToken: joined[2]!.playerToken })).playerId).toBe(joined[2]!.playerId);
     const history = await a.api<{ leaderboard: Array<{ score: number }> }>('GET', `/api/history/${created.body.gameId}`);
     expect(history.body.leaderboard.map((p) => p.score)).toEqual(over.leaderboard.map((p) => p.score));
   });

@@ -5,6 +5,7 @@ import type { JoinResult } from '../src/game/protocol.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 /**
  * Property: whatever payload any client event carries, from a stranger, a
@@ -51,7 +52,7 @@ describe.each<[string, Record<string, string>]>([
   });
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
+    await ifStarted(server)?.close();
   });
 
   async function openGame(nicknames: string[]) {
@@ -90,7 +91,7 @@ describe.each<[string, Record<string, string>]>([
     const knownStrings = fc.constantFrom(
       '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '\u0000', 'ñandú 🦆',
       target.pin, '000000', target.hostToken, `${target.gameId}.__proto__.x`, `${target.gameId}.constructor.${'A'.repeat(32)}`,
-      target.joined[0].playerToken, target.joined[0].playerId, target.joined[0].playerToken.slice(0, -1) + 'x', `${bystanders.gameId}.${target.joined[0].playerId}.${'B'.repeat(32)}`,
+      target.joined[0]!.playerToken, target.joined[0]!.playerId, target.joined[0]!.playerToken.slice(0, -1) + 'x', `${bystanders.gameId}.${target.joined[0]!.playerId}.${'B'.repeat(32)}`,
     );
     const key = fc.oneof(
       fc.constantFrom('pin', 'nickname', 'playerToken', 'hostToken', 'questionIndex', 'answer', 'playerId', 'playerIds', 'joinedWithinSec', 'locked', '__proto__', 'constructor'),
@@ -122,11 +123,11 @@ describe.each<[string, Record<string, string>]>([
     await fc.assert(
       fc.asyncProperty(eventAndPayload, fc.constantFrom('stranger', 'player', 'host' as const), fc.nat(SOCKETS_PER_ROLE - 1), async ([event, data], role, n) => {
         // Kicked or replaced sockets are disconnected by the server: a fresh one takes the slot.
-        if (!senders[role][n].socket.connected) {
+        if (!senders[role][n]!.socket.connected) {
           senders[role][n] = await pool.connect(server.url);
           await restore(role, senders[role][n]);
         }
-        const socket = senders[role][n];
+        const socket = senders[role][n]!;
         const reply = await socket.call(event, ...(data === undefined ? [] : [data]));
         if (event === 'host:attach' || event === 'player:join' || event === 'player:resume') await restore(role, socket);
         if (reply.ok) {
@@ -135,7 +136,7 @@ describe.each<[string, Record<string, string>]>([
           return;
         }
         expect(reply).toEqual({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
-        expect([...DOCUMENTED[event], ...ALWAYS]).toContain(reply.error.code);
+        expect([...DOCUMENTED[event]!, ...ALWAYS]).toContain(reply.error.code);
         seen.set(event, (seen.get(event) ?? new Set()).add(reply.error.code));
       }),
       { numRuns: RUNS, seed: 20261127 },

@@ -47,7 +47,7 @@ describe('npm run questions', () => {
     const review = JSON.parse(await readFile(TEMA1.replace(/\.md$/, '.review.json'), 'utf8')) as Record<string, { verdict: string; note: string }>;
     // The ids hash the deck id, so a copy under another name has none of them reviewed: use the same name.
     const [firstId] = Object.keys(review);
-    review[firstId] = { ...review[firstId], verdict: 'AMBIGUOUS', note: 'two options can be defended' };
+    review[firstId!] = { ...review[firstId!], verdict: 'AMBIGUOUS', note: 'two options can be defended' };
     await writeFile(path.join(dir, 'tema1.review.json'), JSON.stringify(review));
     const copy = path.join(dir, 'tema1-virtualizacion.md');
     await copyFile(TEMA1, copy);

@@ -6,6 +6,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
 import { OwnRedis } from './support/redis-server.js';
+import { ifStarted } from './support/teardown.js';
 
 const REQUEST = { questionCount: 2, seed: 3, types: ['single' as const] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,8 +24,8 @@ describe('Redis stops in the middle of a question', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
-    await redis?.stop();
+    await ifStarted(server)?.close();
+    await ifStarted(redis)?.stop();
   });
 
   test('the deadline stops while Redis is away, clients are told why, REST answers 503, and the answer sent afterwards counts', async () => {
@@ -40,12 +41,12 @@ describe('Redis stops in the middle of a question', () => {
     await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: body.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0);
-    await phones[0].ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
 
     await redis.stop();
-    const paused = await phones[1].next<ServerEvents['game:paused']>('game:paused');
+    const paused = await phones[1]!.next<ServerEvents['game:paused']>('game:paused');
     expect(paused).toMatchObject({ reason: 'store-unavailable', byHostAbsence: false });
-    const refused = await phones[1].call('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    const refused = await phones[1]!.call('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'TRY_AGAIN' } });
     const history = await fetch(`${server.url}/api/history`, { headers: { authorization: 'Bearer e2e-teacher-key-0123456789' } });
     expect(history.status).toBe(503);
@@ -54,14 +55,14 @@ describe('Redis stops in the middle of a question', () => {
     expect((await fetch(`${server.url}/health/ready`)).status).toBe(503);
     // Longer than the whole question (5 s + 0.5 s grace): without the pause it would close while Redis is away.
     await sleep(6500);
-    const mark = phones[1].mark();
+    const mark = phones[1]!.mark();
     await redis.start();
-    await phones[1].next<QuestionView>('game:resumed', () => true, mark, 20_000);
+    await phones[1]!.next<QuestionView>('game:resumed', () => true, mark, 20_000);
 
     // What the phone page does after an outage: send the same answer again until it is kept.
     let reply: Ack<unknown> | null = null;
     for (let attempt = 0; attempt < 40; attempt++) {
-      reply = await phones[1].call('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+      reply = await phones[1]!.call('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
       if (reply.ok || reply.error.code !== 'TRY_AGAIN') break;
       await sleep(250);
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { OwnRedis } from './support/redis-server.js';
 import { testPrefix } from './support/redis.js';
+import { ifStarted } from './support/teardown.js';
 
 describe('npm start in Redis mode checks that Redis keeps what it is told', () => {
   let persistent: OwnRedis;
@@ -16,8 +17,8 @@ describe('npm start in Redis mode checks that Redis keeps what it is told', () =
   });
   afterAll(async () => {
     await Promise.all(started.map((s) => s.stop()));
-    await persistent?.stop();
-    await volatile?.stop();
+    await ifStarted(persistent)?.stop();
+    await ifStarted(volatile)?.stop();
   });
 
   test('a Redis without an append-only file stops the start with the reason', async () => {

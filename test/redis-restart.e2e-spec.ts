@@ -7,6 +7,7 @@ import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { OwnRedis } from './support/redis-server.js';
+import { ifStarted } from './support/teardown.js';
 
 const REQUEST = { questionCount: 3, seed: 9, types: ['single' as const] };
 
@@ -23,8 +24,8 @@ describe('Redis restarts in the middle of a game', () => {
 
   afterAll(async () => {
     pool.closeAll();
-    await server?.close();
-    await redis?.stop();
+    await ifStarted(server)?.close();
+    await ifStarted(redis)?.stop();
   });
 
   /** What the phone page does: send again while the server answers TRY_AGAIN (or does not answer). */
@@ -58,23 +59,23 @@ describe('Redis restarts in the middle of a game', () => {
     await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: body.pin, nickname: `P${i}` })));
     await host.ok('host:start');
     await host.next<QuestionView>('question:open', (q) => q.index === 0);
-    for (const phone of phones) await phone.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]) });
+    for (const phone of phones) await phone.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
     await host.next<RevealView>('question:reveal', (r) => r.index === 0);
     await host.ok('host:next');
     await host.ok('host:next');
     await host.next<QuestionView>('question:open', (q) => q.index === 1);
-    await phones[0].ok('player:answer', { questionIndex: 1, answer: rightAnswer(round[1]) });
+    await phones[0]!.ok('player:answer', { questionIndex: 1, answer: rightAnswer(round[1]!) });
 
     await redis.stop();
     const refusals: string[] = [];
-    const pending = answerUntilKept(phones[1], 1, rightAnswer(round[1]), refusals);
+    const pending = answerUntilKept(phones[1]!, 1, rightAnswer(round[1]!), refusals);
     await new Promise((r) => setTimeout(r, 1500));
     await redis.start();
     await pending;
     expect(refusals.length).toBeGreaterThan(0);
-    await answerUntilKept(phones[2], 1, rightAnswer(round[1]), refusals);
+    await answerUntilKept(phones[2]!, 1, rightAnswer(round[1]!), refusals);
     // A repeat after the restart is the same acknowledged answer, not a second one.
-    await answerUntilKept(phones[0], 1, rightAnswer(round[1]), refusals);
+    await answerUntilKept(phones[0]!, 1, rightAnswer(round[1]!), refusals);
 
     await host.next<RevealView>('question:reveal', (r) => r.index === 1, 0, 20_000);
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -84,7 +85,7 @@ describe('Redis restarts in the middle of a game', () => {
     }
     await host.ok('host:next');
     await host.next<QuestionView>('question:open', (q) => q.index === 2);
-    for (const phone of phones) await answerUntilKept(phone, 2, rightAnswer(round[2]), refusals);
+    for (const phone of phones) await answerUntilKept(phone, 2, rightAnswer(round[2]!), refusals);
     await host.next<RevealView>('question:reveal', (r) => r.index === 2, 0, 20_000);
     await host.ok('host:next');
     const over = await host.next<GameOverView>('game:over');

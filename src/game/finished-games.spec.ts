@@ -49,14 +49,14 @@ describe('FinishedGames', () => {
     // The host closes the game; its record is not stored, so the store keeps it (not retired).
     await first.runner.command(game.id, (g, now) => engine.endGame(g, now));
     expect(await store.liveGameIds()).toContain(game.id);
-    await first.outbox.onApplicationShutdown(); // the first instance dies with the record in memory
+    first.outbox.onApplicationShutdown(); // the first instance dies with the record in memory
 
     history.down = false;
     const second = instance(store, history, clock);
     await second.finished.sweep();
     const record = await history.get(game.id);
     expect(record).toMatchObject({ endReason: 'ended-early', leaderboard: [{ nickname: 'Ana' }, { nickname: 'Beto' }] });
-    expect(record!.questions[0].answers.map((a) => a.nickname)).toEqual(['Ana']);
+    expect(record!.questions[0]!.answers.map((a) => a.nickname)).toEqual(['Ana']);
     expect(second.out.last('history:saved')).toEqual({ historyId: game.id });
     expect(await store.liveGameIds()).not.toContain(game.id);
   });

@@ -101,7 +101,7 @@ describe.each<[string, () => GameStore]>([
     expect(Object.keys(loaded.nicknames).sort()).toEqual(['__proto__', 'constructor', 'tostring']);
     for (const table of [loaded.players, loaded.nicknames, loaded.credentials.players]) {
       expect(Object.getPrototypeOf(table)).toBeNull();
-      expect(table.hasOwnProperty).toBeUndefined();
+      expect(Reflect.get(table, 'hasOwnProperty')).toBeUndefined();
     }
     expect(() => engine.kickPlayer(loaded, 'constructor', 0)).toThrow(GameError);
     engine.startGame(loaded, 1);

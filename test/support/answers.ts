@@ -4,12 +4,12 @@ export function rightAnswer(q: Question): AnswerValue {
   switch (q.type) {
     case 'single':
     case 'truefalse':
-      return q.correct[0];
+      return q.correct[0]!;
     case 'multiple':
     case 'ordering':
       return [...q.correct];
     case 'typed':
-      return ` ${q.accepted[0].toUpperCase()} `;
+      return ` ${q.accepted[0]!.toUpperCase()} `;
   }
 }
 
@@ -17,7 +17,7 @@ export function wrongAnswer(q: Question): AnswerValue {
   switch (q.type) {
     case 'single':
     case 'truefalse':
-      return (q.correct[0] + 1) % q.options.length;
+      return (q.correct[0]! + 1) % q.options.length;
     case 'multiple':
       return [q.options.findIndex((_, i) => !q.correct.includes(i))];
     case 'ordering':

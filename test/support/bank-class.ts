@@ -35,17 +35,17 @@ export function bankQuestionOf(view: Pick<QuestionView, 'prompt' | 'options'>, b
 
 /** The answer `q` keys as right, as a phone showing `view` sends it. */
 export function answerAs(q: Question, view: Pick<QuestionView, 'options'>, correct: number[] = q.correct): AnswerValue {
-  const at = (i: number) => view.options.indexOf(q.options[i]);
+  const at = (i: number) => view.options.indexOf(q.options[i]!);
   switch (q.type) {
     case 'single':
     case 'truefalse':
-      return at(correct[0]);
+      return at(correct[0]!);
     case 'multiple':
       return correct.map(at).sort((a, b) => a - b);
     case 'ordering':
       return correct.map(at);
     case 'typed':
-      return q.accepted[0];
+      return q.accepted[0]!;
   }
 }
 
@@ -70,7 +70,7 @@ export async function playGame(server: RunningApp, created: { pin: string; hostT
         await host.ok('host:next');
         await host.ok('host:next');
       }
-      const view = await phones[0].next<QuestionView>('question:open', (v) => v.index === i);
+      const view = await phones[0]!.next<QuestionView>('question:open', (v) => v.index === i);
       shown.push(view);
       let everyone = true;
       for (const [p, phone] of phones.entries()) {

@@ -89,7 +89,7 @@ export function brokenLeaderboardRows(page: Page): Promise<string[]> {
       const score = row.querySelector('.score')!.getBoundingClientRect();
       const count = row.querySelector('.correct-count')!.getBoundingClientRect();
       const sideBySide = count.top < score.bottom && score.top < count.bottom && count.left >= score.right;
-      return sideBySide ? [] : [row.textContent ?? ''];
+      return sideBySide ? [] : [row.textContent];
     }),
   );
 }
@@ -152,7 +152,7 @@ export async function answerQuestion(phone: Page, p: number): Promise<void> {
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     case 'typed':
-      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]);
+      await question.getByLabel('Escribe tu respuesta').fill(['1999', 'no lo sé', '17'][p % 3]!);
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     case 'ordering':

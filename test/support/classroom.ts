@@ -78,10 +78,10 @@ export class Classroom {
         await this.host.ok('host:next');
         await this.host.ok('host:next');
       }
-      await this.phones[0].next<QuestionView>('question:open', (v) => v.index === i);
+      await this.phones[0]!.next<QuestionView>('question:open', (v) => v.index === i);
       for (const [p, move] of moves.entries()) {
-        const answer = answerFor(this.round[i], move);
-        if (answer !== null) await this.phones[p].ok('player:answer', { questionIndex: i, answer });
+        const answer = answerFor(this.round[i]!, move);
+        if (answer !== null) await this.phones[p]!.ok('player:answer', { questionIndex: i, answer });
       }
       if (moves.includes('skip')) await this.host.ok('host:skip');
       await this.host.next('question:reveal', (r: { index: number }) => r.index === i);

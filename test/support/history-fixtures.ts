@@ -12,8 +12,8 @@ export function finishedGame(gameId: string, deckId: string, endedAt: number): H
   const right = [1, [0, 1], 0, '1999', [1, 2, 0]];
   const wrong = [0, [2], 1, '1998', [0, 1, 2]];
   for (let i = 0; i < game.questions.length; i++) {
-    engine.submitAnswer(game, 'ana', i, right[i], start + 1000);
-    engine.submitAnswer(game, 'beto', i, wrong[i], start + 1000);
+    engine.submitAnswer(game, 'ana', i, right[i]!, start + 1000);
+    engine.submitAnswer(game, 'beto', i, wrong[i]!, start + 1000);
     if (game.phase === 'question') engine.skipQuestion(game);
     if (i < game.questions.length - 1) {
       engine.advance(game, start);

@@ -44,7 +44,8 @@ export class OwnRedis {
     for (let i = 0; i < 100; i++) {
       try {
         await probe.connect();
-        if ((await probe.ping()) === 'PONG') break;
+        await probe.ping();
+        break;
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -61,12 +61,12 @@ describe('answers', () => {
     engine.submitAnswer(game, 'ana', 0, 0, T0 + 1000);
     const again = engine.submitAnswer(game, 'ana', 0, 1, T0 + 2000);
     expect(again).toEqual({ duplicate: true, events: [] });
-    expect(game.answers[0].ana).toMatchObject({ answer: 0, correct: false });
+    expect(game.answers[0]!.ana).toMatchObject({ answer: 0, correct: false });
   });
 
   test('nothing reaches the totals before the reveal', () => {
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
-    expect(game.players.ana.score).toBe(0);
+    expect(game.players.ana!.score).toBe(0);
     expect(engine.playerSnapshot(game, 'ana', T0 + 200)).toMatchObject({ answered: true, result: null, reveal: null });
     expect(JSON.stringify(engine.playerSnapshot(game, 'ana', T0 + 200))).not.toContain('"correct"');
   });
@@ -75,7 +75,7 @@ describe('answers', () => {
     const deadline = T0 + 20_000;
     engine.submitAnswer(game, 'ana', 0, 1, deadline + 400);
     expect(() => engine.submitAnswer(game, 'beto', 0, 1, deadline + 501)).toThrow(expect.objectContaining({ code: 'TOO_LATE' }));
-    expect(game.answers[0].ana.points).toBe(500);
+    expect(game.answers[0]!.ana!.points).toBe(500);
   });
 
   test('answers for another question index or a closed question are refused', () => {
@@ -92,14 +92,14 @@ describe('answers', () => {
   test('an answer that does not fit the question type is refused', () => {
     expect(() => engine.submitAnswer(game, 'ana', 0, [1], T0)).toThrow(expect.objectContaining({ code: 'INVALID_ANSWER' }));
     expect(() => engine.submitAnswer(game, 'ana', 0, 7, T0)).toThrow(expect.objectContaining({ code: 'INVALID_ANSWER' }));
-    expect(game.answers[0].ana).toBeUndefined();
+    expect(game.answers[0]!.ana).toBeUndefined();
   });
 
   test('the question closes at its deadline plus grace, not before', () => {
     expect(engine.nextTimerAt(game)).toBe(T0 + 20_500);
     expect(engine.advanceTime(game, T0 + 20_499)).toEqual([]);
     expect(types(engine.advanceTime(game, T0 + 20_500))).toEqual(['question-closed']);
-    expect(game.players.ana.streak).toBe(0);
+    expect(game.players.ana!.streak).toBe(0);
   });
 
   test('unknown and kicked players cannot answer', () => {
@@ -115,7 +115,7 @@ describe('host commands', () => {
     engine.startGame(game, T0);
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 300);
     expect(types(engine.skipQuestion(game))).toEqual(['question-closed']);
-    expect(game.players.ana.score).toBe(1000);
+    expect(game.players.ana!.score).toBe(1000);
     expect(() => engine.skipQuestion(game)).toThrow(expect.objectContaining({ code: 'WRONG_PHASE' }));
   });
 
@@ -129,7 +129,7 @@ describe('host commands', () => {
     engine.resumeGame(game, T0 + 65_000);
     expect(game.deadlineAt).toBe(T0 + 80_000);
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 75_000);
-    expect(game.answers[0].ana.responseMs).toBe(15_000);
+    expect(game.answers[0]!.ana!.responseMs).toBe(15_000);
   });
 
   test('a kicked player leaves the leaderboard, frees the nickname and no longer holds the question open', () => {
@@ -156,7 +156,7 @@ describe('host commands', () => {
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
     expect(types(engine.endGame(game, T0 + 200))).toEqual(['question-closed', 'game-over']);
     expect(game).toMatchObject({ phase: 'podium', endReason: 'ended-early' });
-    expect(game.players.ana.score).toBe(1000);
+    expect(game.players.ana!.score).toBe(1000);
   });
 
   test('the game needs a player to start', () => {
@@ -176,7 +176,7 @@ describe('players', () => {
   test('nicknames are trimmed, 1-20 characters and unique without regard to case', () => {
     const game = lobby([]);
     engine.addPlayer(game, 'a', '  Ana  ', T0);
-    expect(game.players.a.nickname).toBe('Ana');
+    expect(game.players.a!.nickname).toBe('Ana');
     expect(() => engine.addPlayer(game, 'b', 'ANA', T0)).toThrow(expect.objectContaining({ code: 'NICKNAME_TAKEN' }));
     expect(() => engine.addPlayer(game, 'c', '   ', T0)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
     expect(() => engine.addPlayer(game, 'd', 'x'.repeat(21), T0)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
@@ -232,7 +232,7 @@ describe('host absence', () => {
     expect(engine.nextTimerAt(game)).toBe(T0 + 1000 + 30 * 60_000);
     expect(types(engine.advanceTime(game, T0 + 1000 + 30 * 60_000))).toEqual(['question-closed', 'game-over', 'game-ended']);
     expect(game).toMatchObject({ phase: 'ended', endReason: 'abandoned' });
-    expect(game.players.ana.score).toBe(1000);
+    expect(game.players.ana!.score).toBe(1000);
   });
 
   test('a game the server restored ends as interrupted if its host never comes back, with the answers it had', () => {
@@ -245,7 +245,7 @@ describe('host absence', () => {
     expect(engine.nextTimerAt(game)).toBe(T0 + 2000 + 30 * 60_000);
     expect(types(engine.advanceTime(game, T0 + 2000 + 30 * 60_000))).toEqual(['question-closed', 'game-over', 'game-ended']);
     expect(game).toMatchObject({ phase: 'ended', endReason: 'interrupted' });
-    expect(game.players.ana.score).toBe(1000);
+    expect(game.players.ana!.score).toBe(1000);
   });
 
   test('once the host is back, a restored game is an ordinary one again: a later absence abandons it', () => {

@@ -32,8 +32,8 @@ describe('get ready: the question alone, then its options', () => {
     expect(open.options).toHaveLength(4);
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 3400);
     // Response time counts from the opening of the options: full points under 500 ms.
-    expect(game.answers[0].ana.responseMs).toBe(400);
-    expect(game.answers[0].ana.points).toBe(1000);
+    expect(game.answers[0]!.ana!.responseMs).toBe(400);
+    expect(game.answers[0]!.ana!.points).toBe(1000);
   });
 
   test('pausing during get ready keeps the rest of it for after the pause', () => {
@@ -157,7 +157,7 @@ describe('random names', () => {
     const names = new Set<string>();
     for (let i = 0; i < 600; i++) {
       engine.addPlayer(game, `player-${i}`, 'puta madre', T0);
-      names.add(game.players[`player-${i}`].nickname);
+      names.add(game.players[`player-${i}`]!.nickname);
     }
     expect(names.size).toBe(600);
     expect([...names].every((n) => /^\p{Lu}\p{L}+ \p{Lu}\p{L}+( \d+)?$/u.test(n))).toBe(true);

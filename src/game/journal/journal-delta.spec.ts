@@ -64,26 +64,26 @@ describe('journal deltas', () => {
     step('a burst of joins shares one commit', () =>
       Promise.all(Array.from({ length: 30 }, (_, i) => runner.join(game.pin, `Bot ${i}`).then((r) => (ids[`Bot ${i}`] = r)))),
     );
-    step('a lobby withdrawal frees the nickname', () => runner.withdraw(game.id, ids['Bot 0'].playerId));
+    step('a lobby withdrawal frees the nickname', () => runner.withdraw(game.id, ids['Bot 0']!.playerId));
     step('the same nickname joins again', async () => (ids['Bot 0'] = await runner.join(game.pin, 'Bot 0')));
     step('lock and unlock', async () => {
       await runner.command(game.id, (g) => engine.setLocked(g, true));
       await runner.command(game.id, (g) => engine.setLocked(g, false));
     });
-    step('a kick bans the device', () => runner.command(game.id, (g, now) => engine.kickPlayer(g, ids.Carla.playerId, now)));
+    step('a kick bans the device', () => runner.command(game.id, (g, now) => engine.kickPlayer(g, ids.Carla!.playerId, now)));
     step('start', () => runner.command(game.id, (g, now) => engine.startGame(g, now)));
     step('answers', async () => {
       clock.advance(1_500);
-      await runner.answer(game.id, ids.Ana.playerId, 0, rightAnswer(round[0]));
+      await runner.answer(game.id, ids.Ana!.playerId, 0, rightAnswer(round[0]!));
       clock.advance(700);
-      await runner.answer(game.id, ids.Beto.playerId, 0, wrongAnswer(round[0]));
-      await Promise.all(Array.from({ length: 10 }, (_, i) => runner.answer(game.id, ids[`Bot ${i}`].playerId, 0, rightAnswer(round[0]))));
+      await runner.answer(game.id, ids.Beto!.playerId, 0, wrongAnswer(round[0]!));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => runner.answer(game.id, ids[`Bot ${i}`]!.playerId, 0, rightAnswer(round[0]!))));
       await settled();
     });
     step('a phone drops and comes back', async () => {
-      await runner.playerLeft(game.id, ids.Beto.playerId);
+      await runner.playerLeft(game.id, ids.Beto!.playerId);
       clock.advance(500);
-      await runner.resume(ids.Beto.playerToken);
+      await runner.resume(ids.Beto!.playerToken);
     });
     step('pause and resume', async () => {
       await runner.command(game.id, (g, now) => engine.pauseGame(g, now));
@@ -101,12 +101,12 @@ describe('journal deltas', () => {
       await runner.command(game.id, (g, now) => engine.advance(g, now));
       await runner.command(game.id, (g, now) => engine.advance(g, now));
     });
-    step('a withdrawal during the game is a removal', () => runner.withdraw(game.id, ids['Bot 29'].playerId));
+    step('a withdrawal during the game is a removal', () => runner.withdraw(game.id, ids['Bot 29']!.playerId));
     step('everyone answers: the last answer closes the question', async () => {
       clock.advance(1_000);
       const g = (await store.load(game.id))!.game;
       const waiting = Object.values(g.players).filter((p) => !p.kicked);
-      await Promise.all(waiting.map((p, i) => runner.answer(game.id, p.id, 1, i % 3 === 0 ? wrongAnswer(round[1]) : rightAnswer(round[1]))));
+      await Promise.all(waiting.map((p, i) => runner.answer(game.id, p.id, 1, i % 3 === 0 ? wrongAnswer(round[1]!) : rightAnswer(round[1]!))));
       await settled();
       expect((await store.load(game.id))!.game.phase).toBe('reveal');
     });
@@ -123,10 +123,10 @@ describe('journal deltas', () => {
       await runner.command(game.id, (g, now) => engine.advance(g, now));
       await runner.command(game.id, (g, now) => engine.advance(g, now));
       clock.advance(800);
-      await runner.answer(game.id, ids.Ana.playerId, 3, rightAnswer(round[3]));
+      await runner.answer(game.id, ids.Ana!.playerId, 3, rightAnswer(round[3]!));
       await Promise.all([
         runner.attachHost(hostToken),
-        runner.command(game.id, (g, now) => engine.kickPlayers(g, { playerIds: [ids['Bot 5'].playerId, ids['Bot 6'].playerId] }, now)),
+        runner.command(game.id, (g, now) => engine.kickPlayers(g, { playerIds: [ids['Bot 5']!.playerId, ids['Bot 6']!.playerId] }, now)),
         runner.command(game.id, (g) => engine.skipQuestion(g)),
       ]);
     });

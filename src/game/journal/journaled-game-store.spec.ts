@@ -44,12 +44,12 @@ describe('JournaledGameStore', () => {
     expect(second.store.recoveredGameIds).toEqual([game.id]);
     const loaded = (await second.store.load(game.id))!.game;
     expect(loaded.phase).toBe('question');
-    expect(loaded.answers[0][ana.playerId]).toMatchObject({ answer: 1, correct: true });
+    expect(loaded.answers[0]![ana.playerId]).toMatchObject({ answer: 1, correct: true });
     // Paused as of the journal's last line (the answer at 2 s): the server cannot know it lived 3 s more.
     expect(loaded.paused).toMatchObject({ remainingMs: 18_000 });
     expect(Object.values(loaded.players).map((p) => p.connected)).toEqual([false, false]);
     expect(await second.store.findIdByPin(game.pin)).toBe(game.id);
-    expect((await second.store.scoreboard(game.id)).get(ana.playerId)).toBe(loaded.answers[0][ana.playerId].points);
+    expect((await second.store.scoreboard(game.id)).get(ana.playerId)).toBe(loaded.answers[0]![ana.playerId]!.points);
 
     // The game goes on: the player resumes with the token from before, the host resumes the question, Beto answers.
     await second.runner.resume(beto.playerToken);
@@ -57,7 +57,7 @@ describe('JournaledGameStore', () => {
     await second.runner.command(game.id, (g, now) => engine.resumeGame(g, now));
     await second.runner.answer(game.id, beto.playerId, 0, 0);
     const third = await serverOn(file, clock);
-    expect(Object.keys((await third.store.load(game.id))!.game.answers[0]).sort()).toEqual([ana.playerId, beto.playerId].sort());
+    expect(Object.keys((await third.store.load(game.id))!.game.answers[0]!).sort()).toEqual([ana.playerId, beto.playerId].sort());
   });
 
   test('a game that reached the podium but not history before a crash is written to history at the next start', async () => {
@@ -82,7 +82,7 @@ describe('JournaledGameStore', () => {
     const second = await serverOn(file, clock);
     const history = new MemoryHistoryStore();
     await new RecoveredHistory(second.store, new HistoryOutbox(history)).onApplicationBootstrap();
-    expect((await history.get(game.id))!.questions[0].answers).toHaveLength(1);
+    expect((await history.get(game.id))!.questions[0]!.answers).toHaveLength(1);
     await second.store.close();
 
     // Stored once, marked in the journal: a later start does not write it again (a teacher may have deleted it).

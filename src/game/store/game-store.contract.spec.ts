@@ -80,7 +80,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(await store.recordAnswer(game.id, 0, `0:${T0}`, record('p1', 500))).toEqual({ status: 'stale' });
     expect(await store.hasAnswered(game.id, 0, 'p0')).toBe(true);
     expect(await store.hasAnswered(game.id, 0, 'p1')).toBe(false);
-    expect((await store.load(game.id))!.game.answers[0].p0.points).toBe(900);
+    expect((await store.load(game.id))!.game.answers[0]!.p0!.points).toBe(900);
     expect(await store.scoreboard(game.id)).toEqual(new Map([['p0', 900]]));
   });
 
@@ -96,7 +96,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(new Set(stored.map((w) => (w as { answered: number }).answered)).size).toBe(40);
     const board = await store.scoreboard(game.id);
     const total = [...board.values()].reduce((a, b) => a + b, 0);
-    const awarded = Object.values((await store.answersOf(game.id, 1))[0]).reduce((sum, r) => sum + r.points, 0);
+    const awarded = Object.values((await store.answersOf(game.id, 1))[0]!).reduce((sum, r) => sum + r.points, 0);
     expect(total).toBe(awarded);
     expect(board.get('p7')).toBe(107);
   });
@@ -108,7 +108,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     let landed = false;
     for (let attempt = 0; attempt < 3; attempt++) {
       const loaded = (await store.load(game.id))!;
-      const open = { index: 0, count: Object.keys(loaded.game.answers[0]).length };
+      const open = { index: 0, count: Object.keys(loaded.game.answers[0]!).length };
       if (!landed) landed = (await store.recordAnswer(game.id, 0, key, record('p1', 700))).status === 'stored';
       engine.skipQuestion(loaded.game);
       if ((await store.commit(loaded.game, loaded.version, open)) !== null) break;
@@ -139,7 +139,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(second.index).toBe(1);
     expect(second.answers[1]).toEqual({});
     const all = await store.answersOf(game.id, 2);
-    expect(Object.keys(all[0])).toEqual(['p0']);
+    expect(Object.keys(all[0]!)).toEqual(['p0']);
     expect(all[1]).toEqual({});
   });
 
