@@ -6,7 +6,7 @@
  */
 export function dict<T>(entries?: Readonly<Record<string, T>> | null): Record<string, T> {
   const table = Object.create(null) as Record<string, T>;
-  if (entries) for (const key of Object.keys(entries)) table[key] = entries[key];
+  if (entries) for (const [key, value] of Object.entries(entries)) table[key] = value;
   return table;
 }
 

@@ -10,6 +10,8 @@ import { Profanity, profaneWords } from '@2toad/profanity';
  */
 const LANGUAGES = ['en', 'es'];
 const foldAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+/** Digits and symbols typed for the letters they look like. */
+const LOOKALIKE_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '@': 'a', $: 's', '5': 's' };
 
 const filter = new Profanity({ languages: LANGUAGES, wholeWord: true });
 // Phones often type without accents: the list's words are matched folded too.
@@ -20,6 +22,6 @@ export function isOffensiveName(nickname: string): boolean {
   // Digits and separators used as letters or spaces ("sh1t", "puta_madre") are read as the letters they stand for.
   const plain = foldAccents(lower)
     .replace(/[_.-]+/g, ' ')
-    .replace(/[0134@$5]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '@': 'a', $: 's', '5': 's' })[c]!);
+    .replace(/[0134@$5]/g, (c) => LOOKALIKE_LETTERS[c] ?? c);
   return filter.exists(lower) || filter.exists(foldAccents(lower)) || filter.exists(plain);
 }

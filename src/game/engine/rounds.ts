@@ -1,5 +1,6 @@
 import { isCorrectAnswer, isWellFormed } from '../../questions/types/index.js';
 import type { AnswerValue } from '../../questions/question.js';
+import { answersTo, questionAt, questionClock } from './asked-questions.js';
 import { dict } from './dict.js';
 import { GameError } from '../../common/game-error.js';
 import type { GameEvent } from './game-events.js';
@@ -70,8 +71,8 @@ export function everyoneAnswered(game: GameState, now: number): boolean {
   return !Object.values(game.players).some((p) => !answers[p.id] && stillExpected(game, p, now));
 }
 
-/** Whether the open question is still shown alone, before its options open. */
-export function inGetReady(game: GameState): boolean {
+/** Whether the open question is still shown alone, before its options open (then `opensAt` says when). */
+export function inGetReady(game: GameState): game is GameState & { opensAt: number } {
   return game.phase === 'question' && game.opensAt != null;
 }
 
@@ -98,11 +99,13 @@ export function evaluateAnswer(game: GameState, playerId: string, questionIndex:
   if (game.paused) throw new GameError('PAUSED');
   // By the clock, not the flag: an instance holding a state a moment old must still accept answers once the options opened.
   if (game.opensAt != null && now < game.opensAt) throw new GameError('NOT_OPEN', 'The options are not open yet.');
-  if (now > game.deadlineAt! + game.settings.graceMs) throw new GameError('TOO_LATE');
-  const question = game.questions[questionIndex];
+  const { openedAt, deadlineAt } = questionClock(game);
+  if (now > deadlineAt + game.settings.graceMs) throw new GameError('TOO_LATE');
+  // The client's index is the open one (checked above), so the round has it.
+  const question = questionAt(game, questionIndex);
   if (!isWellFormed(question, answer)) throw new GameError('INVALID_ANSWER');
 
-  const responseMs = Math.max(0, Math.min(now - game.openedAt!, game.settings.timeLimitMs));
+  const responseMs = Math.max(0, Math.min(now - openedAt, game.settings.timeLimitMs));
   const correct = isCorrectAnswer(question, answer);
   const { points, streak } = scoreAnswer({
     profile: game.settings.scoring,
@@ -128,7 +131,7 @@ export function openKey(game: GameState): string | null {
 
 /** Keeps an evaluated answer; the question closes if it was the last one awaited. */
 export function recordAnswer(game: GameState, record: AnswerRecord, now: number): GameEvent[] {
-  game.answers[game.index][record.playerId] = record;
+  answersTo(game, game.index)[record.playerId] = record;
   const events: GameEvent[] = [{ type: 'answer-recorded', playerId: record.playerId }];
   if (everyoneAnswered(game, now)) events.push(...closeQuestion(game));
   return events;
@@ -146,8 +149,8 @@ export function submitAnswer(game: GameState, playerId: string, questionIndex: n
  */
 export function closeQuestion(game: GameState): GameEvent[] {
   if (game.phase !== 'question') return [];
-  const question = game.questions[game.index];
-  const answers = game.answers[game.index];
+  const question = questionAt(game, game.index);
+  const answers = answersTo(game, game.index);
   for (const player of Object.values(game.players)) {
     if (player.kicked) continue;
     const record = answers[player.id];

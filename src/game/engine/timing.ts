@@ -1,4 +1,5 @@
 import { GameError } from '../../common/game-error.js';
+import { questionClock } from './asked-questions.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState } from './game-state.js';
 import { closeIfEveryoneAnswered, setHostConnected, setPlayerConnected } from './players.js';
@@ -11,7 +12,7 @@ import { closeGame, closeQuestion, finishGame } from './rounds.js';
 export function nextTimerAt(game: GameState): number | null {
   const due: number[] = [];
   const questionRunning = game.phase === 'question' && !game.paused;
-  if (questionRunning) due.push(game.deadlineAt! + game.settings.graceMs);
+  if (questionRunning) due.push(questionClock(game).deadlineAt + game.settings.graceMs);
   if (questionRunning && game.opensAt != null) due.push(game.opensAt);
   if (questionRunning && game.lastDepartureAt !== null) due.push(game.lastDepartureAt + game.settings.reconnectGraceMs);
   if (game.hostLeftAt !== null && game.phase !== 'ended') {
@@ -29,7 +30,7 @@ export function advanceTime(game: GameState, now: number): GameEvent[] {
     game.opensAt = null;
     events.push({ type: 'question-opened' });
   }
-  if (questionRunning && now >= game.deadlineAt! + game.settings.graceMs) events.push(...closeQuestion(game));
+  if (questionRunning && now >= questionClock(game).deadlineAt + game.settings.graceMs) events.push(...closeQuestion(game));
   if (game.lastDepartureAt !== null && now >= game.lastDepartureAt + game.settings.reconnectGraceMs) {
     // Every dropped phone's grace is over: the question may already have all the answers it will get.
     game.lastDepartureAt = null;
@@ -78,7 +79,7 @@ export function restoreGame(game: GameState, stoppedAt: number): void {
 export function pauseGame(game: GameState, now: number, byHostAbsence = false): GameEvent[] {
   if (game.phase !== 'question') throw new GameError('WRONG_PHASE', 'Only an open question can be paused.');
   if (game.paused) throw new GameError('PAUSED', 'The game is already paused.');
-  game.paused = { at: now, remainingMs: Math.max(0, game.deadlineAt! - now), byHostAbsence };
+  game.paused = { at: now, remainingMs: Math.max(0, questionClock(game).deadlineAt - now), byHostAbsence };
   return [{ type: 'paused' }];
 }
 
@@ -86,7 +87,7 @@ export function pauseGame(game: GameState, now: number, byHostAbsence = false): 
 export function resumeGame(game: GameState, now: number): GameEvent[] {
   if (!game.paused) throw new GameError('WRONG_PHASE', 'The game is not paused.');
   const pausedFor = now - game.paused.at;
-  game.openedAt = game.openedAt! + pausedFor;
+  game.openedAt = questionClock(game).openedAt + pausedFor;
   if (game.opensAt != null) game.opensAt += pausedFor;
   game.deadlineAt = now + game.paused.remainingMs;
   game.paused = null;

@@ -1,6 +1,7 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../questions/types/index.js';
 import { LIMITS } from '../../protocol/limits.js';
+import { questionAt, questionClock } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
@@ -34,8 +35,8 @@ export interface QuestionView {
 }
 
 export function questionView(game: GameState, now: number): QuestionView {
-  const q = game.questions[game.index];
-  const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, game.deadlineAt! - now);
+  const q = questionAt(game, game.index);
+  const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, questionClock(game).deadlineAt - now);
   const getReady = inGetReady(game);
   return {
     index: game.index,
@@ -43,7 +44,7 @@ export function questionView(game: GameState, now: number): QuestionView {
     type: q.type,
     prompt: q.prompt,
     options: getReady ? [] : q.options,
-    opensAt: getReady ? now + Math.max(0, game.opensAt! - (game.paused ? game.paused.at : now)) : null,
+    opensAt: getReady ? now + Math.max(0, game.opensAt - (game.paused ? game.paused.at : now)) : null,
     multiplier: q.multiplier,
     timeLimitMs: game.settings.timeLimitMs,
     deadlineAt: now + remainingMs,
@@ -90,7 +91,7 @@ function couldAnswer(game: GameState, index: number, byPlayer: Record<string, An
 }
 
 export function revealView(game: GameState, index = game.index): RevealView {
-  const q = game.questions[index];
+  const q = questionAt(game, index);
   const byPlayer = game.answers[index] ?? {};
   const answers = Object.values(byPlayer);
   // The type's own part: option counts, typed answers or the ordering breakdown.
@@ -133,9 +134,11 @@ type Gap = Pick<PlayerResultView, 'ahead' | 'leadBy'>;
 /** From the reveal's sorted ranking: walks only over the players tied with `i`. */
 function gapInRanking(ranked: RankedPlayer[], i: number): Gap {
   const me = ranked[i];
+  if (!me) throw new Error(`gapInRanking: position ${i} is past the ranking of ${ranked.length}`);
   let above = i - 1;
-  while (above >= 0 && ranked[above].score === me.score) above -= 1;
-  if (above >= 0) return { ahead: { nickname: ranked[above].nickname, score: ranked[above].score }, leadBy: null };
+  while (above >= 0 && ranked[above]?.score === me.score) above -= 1;
+  const ahead = ranked[above];
+  if (above >= 0 && ahead) return { ahead: { nickname: ahead.nickname, score: ahead.score }, leadBy: null };
   const next = ranked[i + 1];
   return { ahead: null, leadBy: next ? (next.score < me.score ? me.score - next.score : null) : null };
 }
@@ -230,7 +233,10 @@ const lobbyPlayer = (p: PlayerState): LobbyPlayer => ({ playerId: p.id, nickname
 export function lobbyView(game: GameState): LobbyView {
   const latest: LobbyPlayer[] = [];
   const players = Object.values(game.players);
-  for (let i = players.length - 1; i >= 0 && latest.length < LOBBY_WINDOW; i--) if (!players[i].kicked) latest.push(lobbyPlayer(players[i]));
+  for (let i = players.length - 1; i >= 0 && latest.length < LOBBY_WINDOW; i--) {
+    const p = players[i];
+    if (p && !p.kicked) latest.push(lobbyPlayer(p));
+  }
   return { players: latest.reverse(), count: game.activeCount, locked: game.locked };
 }
 
