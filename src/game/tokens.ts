@@ -46,7 +46,8 @@ export function isId(value: string): boolean {
 export function parseToken(token: string): ParsedToken | null {
   const parts = token.split('.');
   if (!parts.every((part, i) => (i === parts.length - 1 ? SECRET_PATTERN : ID_PATTERN).test(part))) return null;
-  if (parts.length === 2) return { gameId: parts[0], playerId: null, secret: parts[1] };
-  if (parts.length === 3) return { gameId: parts[0], playerId: parts[1], secret: parts[2] };
-  return null;
+  // A host's token has two parts and a player's three: any other count is no token.
+  const [gameId, second, third] = parts;
+  if (gameId === undefined || second === undefined || parts.length > 3) return null;
+  return third === undefined ? { gameId, playerId: null, secret: second } : { gameId, playerId: second, secret: third };
 }
