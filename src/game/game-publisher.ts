@@ -146,13 +146,17 @@ export class GamePublisher implements OnModuleDestroy {
       case 'leaderboard-shown':
         this.out.toGame(game.id, 'leaderboard:update', engine.leaderboardView(game));
         return;
-      case 'paused':
+      case 'paused': {
+        const paused = game.paused;
+        // Published with the state the pausing change left, so the game is paused.
+        if (!paused) throw new Error(`game ${game.id}: a pause to announce, but the game is not paused`);
         this.out.toGame(game.id, 'game:paused', {
-          remainingMs: game.paused!.remainingMs,
-          byHostAbsence: game.paused!.byHostAbsence,
-          reason: game.paused!.byHostAbsence ? 'host-absent' : 'host',
+          remainingMs: paused.remainingMs,
+          byHostAbsence: paused.byHostAbsence,
+          reason: paused.byHostAbsence ? 'host-absent' : 'host',
         });
         return;
+      }
       case 'resumed':
         this.out.toGame(game.id, 'game:resumed', engine.questionView(game, now));
         return;
