@@ -38,12 +38,13 @@ describe('GameRunner', () => {
 
   test('a whole game runs on the clock: deadlines close questions, the host drives the rest', async () => {
     const { game, players } = await gameWithPlayers(['Ana', 'Beto']);
-    const [ana, beto] = players;
+    const ana = players[0]!;
+    const beto = players[1]!;
     await runner.command(game.id, (g, now) => engine.startGame(g, now));
     for (let i = 0; i < 5; i++) {
       expect(out.last('question:open')).toMatchObject({ index: i, total: 5 });
       clock.advance(1_000);
-      if (i !== 3) await runner.answer(game.id, ana.playerId, i, [1, [0, 1], 0, '', [1, 2, 0]][i]);
+      if (i !== 3) await runner.answer(game.id, ana.playerId, i, [1, [0, 1], 0, '', [1, 2, 0]][i]!);
       // Beto never answers: only the clock can close the question.
       clock.advance(20_000);
       await settle();
@@ -64,13 +65,13 @@ describe('GameRunner', () => {
   test('no message before a reveal carries the correct answer or a verdict', async () => {
     const { game, players } = await gameWithPlayers(['Ana', 'Beto']);
     await runner.command(game.id, (g, now) => engine.startGame(g, now));
-    await runner.answer(game.id, players[0].playerId, 0, 1);
+    await runner.answer(game.id, players[0]!.playerId, 0, 1);
     clock.advance(200);
     await settle();
     const beforeReveal = JSON.stringify(out.sent);
     expect(beforeReveal).not.toMatch(/"correct"|"accepted"|"points"|"explanation"/);
     expect(out.events('host')).toContain('question:progress');
-    await runner.answer(game.id, players[1].playerId, 0, 0);
+    await runner.answer(game.id, players[1]!.playerId, 0, 0);
     await settle();
     expect(out.events()).toContain('question:reveal');
   });
@@ -87,7 +88,7 @@ describe('GameRunner', () => {
 
   test('resume restores the player, their score and whether they answered', async () => {
     const { game, players } = await gameWithPlayers(['Ana', 'Beto']);
-    const [ana] = players;
+    const ana = players[0]!;
     await runner.command(game.id, (g, now) => engine.startGame(g, now));
     await runner.answer(game.id, ana.playerId, 0, 1);
     await runner.playerLeft(game.id, ana.playerId);
@@ -99,10 +100,10 @@ describe('GameRunner', () => {
 
   test('a kicked player is told, disconnected, and cannot come back with the token', async () => {
     const { game, players } = await gameWithPlayers(['Ana']);
-    await runner.command(game.id, (g, now) => engine.kickPlayer(g, players[0].playerId, now));
-    expect(out.last('player:kicked', players[0].playerId)).toBeDefined();
-    expect(out.disconnected).toEqual([players[0].playerId]);
-    await expect(runner.resume(players[0].playerToken)).rejects.toMatchObject({ code: 'KICKED' });
+    await runner.command(game.id, (g, now) => engine.kickPlayer(g, players[0]!.playerId, now));
+    expect(out.last('player:kicked', players[0]!.playerId)).toBeDefined();
+    expect(out.disconnected).toEqual([players[0]!.playerId]);
+    await expect(runner.resume(players[0]!.playerToken)).rejects.toMatchObject({ code: 'KICKED' });
   });
 
   test('the host token is checked; the wrong one is refused', async () => {
@@ -115,7 +116,7 @@ describe('GameRunner', () => {
   test('a game whose host is gone pauses, and is abandoned into history after a long absence', async () => {
     const { game, players } = await gameWithPlayers(['Ana', 'Beto']);
     await runner.command(game.id, (g, now) => engine.startGame(g, now));
-    await runner.answer(game.id, players[0].playerId, 0, 1);
+    await runner.answer(game.id, players[0]!.playerId, 0, 1);
     await runner.detachHost(game.id);
     clock.advance(15_000);
     await settle();
