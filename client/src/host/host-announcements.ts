@@ -12,7 +12,8 @@ export function hostAnnouncement(s: HostSnapshot | null): string {
     case 'question':
       return q ? `${q.opensAt !== null ? `${t('getReady')} ` : ''}${t('announceQuestion', { n: q.index + 1, total: q.total, prompt: q.prompt })}` : '';
     case 'reveal': {
-      const r = s.reveal!;
+      const r = s.reveal;
+      if (!r) return '';
       const right = HOST_QUESTION_TYPES[r.type].rightAnswers(r);
       const d = r.distribution;
       return `${t('correctAnswer')}: ${right.join(', ')}. ${d.correct} ${t('legendRight', { n: d.correct })}, ${d.incorrect} ${t('legendWrong', { n: d.incorrect })}, ${d.unanswered} ${t('legendNone')}.`;

@@ -81,8 +81,8 @@ export function HostGame({ socket, session, onLeave }: { socket: GameSocket; ses
       <Announcer text={hostAnnouncement(s)} />
       {!s ? <p class="card">{t('loading')}</p> : null}
       {s?.phase === 'lobby' ? <LobbyScreen snapshot={s} session={session} command={command} /> : null}
-      {s?.phase === 'question' ? <QuestionScreen snapshot={s} command={command} /> : null}
-      {s?.phase === 'reveal' ? <RevealScreen snapshot={s} command={command} /> : null}
+      {s?.phase === 'question' && s.question ? <QuestionScreen snapshot={s} question={s.question} command={command} /> : null}
+      {s?.phase === 'reveal' && s.reveal ? <RevealScreen reveal={s.reveal} command={command} /> : null}
       {s?.phase === 'leaderboard' ? <StandingsScreen snapshot={s} command={command} /> : null}
       {s && (s.phase === 'podium' || s.phase === 'ended') ? <PodiumScreen snapshot={s} command={command} onLeave={onLeave} /> : null}
       <ErrorLine message={error} />

@@ -4,4 +4,6 @@ import { currentLang } from '../shared/i18n.js';
 import { HostApp } from './host-app.js';
 
 document.documentElement.lang = currentLang();
-render(<HostApp />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (!app) throw new Error('host.html has no #app element');
+render(<HostApp />, app);

@@ -66,8 +66,9 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
   );
 }
 
-function GetReadyHost({ question, paused }: { question: QuestionView; paused: boolean }) {
-  const seconds = useSecondsLeft(question.opensAt!, paused ? Math.max(0, question.opensAt! - question.serverNow) : null);
+/** The question shown alone, counting down to `opensAt`: when its options open. */
+function GetReadyHost({ opensAt, serverNow, paused }: { opensAt: number; serverNow: number; paused: boolean }) {
+  const seconds = useSecondsLeft(opensAt, paused ? Math.max(0, opensAt - serverNow) : null);
   return (
     <p class="get-ready-count big" data-seconds={seconds}>
       {t('getReady')} {t('optionsIn', { n: seconds })}
@@ -75,10 +76,11 @@ function GetReadyHost({ question, paused }: { question: QuestionView; paused: bo
   );
 }
 
-export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
-  const q = snapshot.question!;
+/** `question`: the snapshot's, which a question phase always carries. */
+export function QuestionScreen({ snapshot, question: q, command }: { snapshot: HostSnapshot; question: QuestionView; command: Command }) {
   const progress = snapshot.progress;
-  const getReady = q.opensAt !== null;
+  const opensAt = q.opensAt;
+  const getReady = opensAt !== null;
   return (
     <section class={`question-host screen${getReady ? ' is-get-ready' : ''}`} data-type={q.type}>
       <div class="question-head">
@@ -88,7 +90,7 @@ export function QuestionScreen({ snapshot, command }: { snapshot: HostSnapshot; 
       </div>
       <h1 class="prompt prompt-big">{q.prompt}</h1>
       {snapshot.paused ? <p class="card big">{t('paused')}</p> : null}
-      {getReady ? <GetReadyHost question={q} paused={snapshot.paused} /> : null}
+      {getReady ? <GetReadyHost opensAt={opensAt} serverNow={q.serverNow} paused={snapshot.paused} /> : null}
       {getReady ? null : <QuestionOptions question={q} />}
       <div class="actions">
         {snapshot.paused ? (
@@ -127,8 +129,8 @@ function Tally({ reveal }: { reveal: RevealView }) {
   );
 }
 
-export function RevealScreen({ snapshot, command }: { snapshot: HostSnapshot; command: Command }) {
-  const r = snapshot.reveal!;
+/** `reveal`: the snapshot's, which a reveal phase always carries. */
+export function RevealScreen({ reveal: r, command }: { reveal: RevealView; command: Command }) {
   const { Breakdown } = HOST_QUESTION_TYPES[r.type];
   return (
     <section class="reveal screen" data-type={r.type}>

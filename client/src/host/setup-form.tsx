@@ -33,7 +33,7 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
         setDecks(list);
         setDeckId((id) => id || list[0]?.id || '');
       })
-      .catch((e: ApiError) => setError(errorText(e.code)));
+      .catch((e: unknown) => setError(errorText(e instanceof ApiError ? e.code : 'INTERNAL_ERROR')));
   }, []);
 
   const deck = decks.find((d) => d.id === deckId);

@@ -25,8 +25,7 @@ export function announcement(view: PlayerView | null, removed: boolean): string 
     return `${lost}${verdict} ${r.correct ? `+${r.points}. ` : ''}${t('rank', { rank: r.rank, total: r.totalPlayers })}`;
   }
   if (view.phase === 'podium' && view.gameOver) {
-    const mine = view.gameOver.me;
-    return mine ? t('finalRank', { rank: mine.rank, total: view.gameOver.total }) : t('gameEnded');
+    return t('finalRank', { rank: view.gameOver.me.rank, total: view.gameOver.total });
   }
   if (view.phase === 'ended') return t('gameEnded');
   return view.phase === 'lobby' ? t('waitingStart') : '';

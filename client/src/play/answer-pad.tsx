@@ -103,8 +103,13 @@ function OrderingList({ options, onSend, disabled }: { options: string[]; onSend
   const [order, setOrder] = useState(options.map((_, i) => i));
   const move = (from: number, to: number) =>
     setOrder((o) => {
+      const moving = o[from];
+      const displaced = o[to];
+      // The first item's ▲ and the last one's ▼ are disabled: a move off the list leaves the order as it is.
+      if (moving === undefined || displaced === undefined) return o;
       const next = [...o];
-      [next[from], next[to]] = [next[to], next[from]];
+      next[from] = displaced;
+      next[to] = moving;
       return next;
     });
   return (

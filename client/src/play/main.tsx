@@ -4,4 +4,6 @@ import { PlayerApp } from './player-app.js';
 import { currentLang } from '../shared/i18n.js';
 
 document.documentElement.lang = currentLang();
-render(<PlayerApp />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (!app) throw new Error('play.html has no #app element');
+render(<PlayerApp />, app);

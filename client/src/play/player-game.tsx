@@ -44,7 +44,8 @@ export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer:
 
 function QuestionPhone({ view, question, online, onAnswer }: { view: PlayerView; question: QuestionView; online: boolean; onAnswer: (index: number, a: AnswerValue) => void }) {
   const [full, setFull] = useState(false);
-  const getReady = question.opensAt !== null;
+  const opensAt = question.opensAt;
+  const getReady = opensAt !== null;
   // Long options shrink a little rather than push the last one below the fold (unless the full prompt is open).
   useFitToViewport('.question-phone', `${question.index}|${getReady}|${full}|${view.answered}|${Boolean(view.pending)}`, full ? 1 : 0.7);
   const long = question.prompt.length > SHORT_PROMPT;
@@ -55,7 +56,7 @@ function QuestionPhone({ view, question, online, onAnswer }: { view: PlayerView;
         {getReady ? null : <Countdown question={question} paused={view.paused} />}
       </div>
       {getReady ? (
-        <GetReady question={question} paused={view.paused} />
+        <GetReady question={question} opensAt={opensAt} paused={view.paused} />
       ) : (
         <>
           <h1 class={`prompt${long && !full ? ' prompt-short' : ''}`}>{question.prompt}</h1>
@@ -85,8 +86,9 @@ function AnswerState({ view, question, online, onAnswer }: { view: PlayerView; q
   return <AnswerPad question={question} onAnswer={(a) => onAnswer(question.index, a)} disabled={view.paused || !online} />;
 }
 
-function GetReady({ question, paused }: { question: QuestionView; paused: boolean }) {
-  const seconds = useSecondsLeft(question.opensAt!, paused ? Math.max(0, question.opensAt! - question.serverNow) : null);
+/** The question shown alone, counting down to `opensAt`: when its options open. */
+function GetReady({ question, opensAt, paused }: { question: QuestionView; opensAt: number; paused: boolean }) {
+  const seconds = useSecondsLeft(opensAt, paused ? Math.max(0, opensAt - question.serverNow) : null);
   return (
     <div class="get-ready">
       <p class="get-ready-title">{t('getReady')}</p>
@@ -132,8 +134,10 @@ function FinalCard({ gameOver }: { gameOver: PlayerGameOverView }) {
   const mine = gameOver.me;
   return (
     <div class="card final">
-      {mine ? <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.total })}</p> : null}
-      {mine ? <p>{t('points', { n: mine.score })} · {t('correctCount', { n: mine.correctCount })}</p> : null}
+      <p class="big">{t('finalRank', { rank: mine.rank, total: gameOver.total })}</p>
+      <p>
+        {t('points', { n: mine.score })} · {t('correctCount', { n: mine.correctCount })}
+      </p>
       <Podium podium={gameOver.podium} />
     </div>
   );
