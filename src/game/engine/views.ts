@@ -1,7 +1,7 @@
 import type { QuestionSource, QuestionType } from '../../questions/question.js';
 import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../questions/types/index.js';
 import { LIMITS } from '../../protocol/limits.js';
-import { questionAt, questionClock } from './asked-questions.js';
+import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
@@ -36,7 +36,8 @@ export interface QuestionView {
 
 export function questionView(game: GameState, now: number): QuestionView {
   const q = questionAt(game, game.index);
-  const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, questionClock(game).deadlineAt - now);
+  // Events are published with the state their whole change left: a question that opened and closed in one change has no time left.
+  const remainingMs = game.paused ? game.paused.remainingMs : Math.max(0, (game.deadlineAt ?? now) - now);
   const getReady = inGetReady(game);
   return {
     index: game.index,
