@@ -148,8 +148,9 @@ export class GamePublisher implements OnModuleDestroy {
         return;
       case 'paused': {
         const paused = game.paused;
-        // Published with the state the pausing change left, so the game is paused.
-        if (!paused) throw new Error(`game ${game.id}: a pause to announce, but the game is not paused`);
+        // Events go out with the state their whole batch of changes left: a pause the same batch undid (a resume, a skip,
+        // an end) is announced by that event instead.
+        if (!paused) return;
         this.out.toGame(game.id, 'game:paused', {
           remainingMs: paused.remainingMs,
           byHostAbsence: paused.byHostAbsence,
