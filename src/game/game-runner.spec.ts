@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { everyTypeRound, testSettings } from '../../test/support/fixtures.js';
 import { RecordingBroadcaster } from '../../test/support/recording-broadcaster.js';
 import { ManualClock } from '../common/clock/manual-clock.js';
@@ -127,6 +128,33 @@ describe('GameRunner', () => {
     expect(out.events().slice(-2)).toEqual(['game:over', 'game:ended']);
     expect(out.events('host')).toContain('game:over');
     expect(await history.get(game.id)).toMatchObject({ endReason: 'abandoned' });
+  });
+
+  test('a pause undone in the same batch of changes announces only the resume, and is no fault', async () => {
+    const { game } = await gameWithPlayers(['Ana']);
+    await runner.command(game.id, (g, now) => engine.startGame(g, now));
+    const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      // Both reach the game's queue before it runs: they are applied, committed and published as one change.
+      await Promise.all([runner.command(game.id, (g, now) => engine.pauseGame(g, now)), runner.command(game.id, (g, now) => engine.resumeGame(g, now))]);
+      expect(out.events()).not.toContain('game:paused');
+      expect(out.last('game:resumed')).toMatchObject({ index: 0, paused: false });
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  test('a question opened and skipped in the same batch still goes out, with no time left, before its reveal', async () => {
+    const { game } = await gameWithPlayers(['Ana']);
+    await runner.command(game.id, (g, now) => engine.startGame(g, now));
+    await runner.command(game.id, (g) => engine.skipQuestion(g));
+    await runner.command(game.id, (g, now) => engine.advance(g, now));
+    const before = out.events().length;
+    await Promise.all([runner.command(game.id, (g, now) => engine.advance(g, now)), runner.command(game.id, (g) => engine.skipQuestion(g))]);
+    const sent = out.events().slice(before);
+    expect(sent.filter((e) => e.startsWith('question:'))).toEqual(['question:open', 'question:reveal']);
+    expect(out.last('question:open')).toMatchObject({ index: 1, remainingMs: 0 });
   });
 
   test('PINs are six digits and unique among live games', async () => {
