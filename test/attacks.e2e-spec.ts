@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
 import { ifStarted } from './support/teardown.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type { GameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
-import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
+import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
 import { scoreAnswer } from '../src/game/engine/scoring.js';
 import { rightAnswer, wrongAnswer } from './support/answers.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';

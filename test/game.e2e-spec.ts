@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { scoreAnswer } from '../src/game/engine/scoring.js';
 import type { GameOverView, PlayerGameOverView, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
+import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
 import { HistoryStore } from '../src/history/history-store.js';
 import { loadDeckFile } from '../src/questions/deck-file.js';
 import { composeRound } from '../src/questions/round-composer.js';

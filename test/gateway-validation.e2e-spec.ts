@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import type { HostSnapshot } from '../src/game/engine/index.js';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 

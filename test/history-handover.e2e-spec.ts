@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { GameOverView, QuestionView } from '../src/game/engine/index.js';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import { rightAnswer } from './support/answers.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';

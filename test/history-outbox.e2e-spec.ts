@@ -11,7 +11,7 @@ import { AppModule } from '../src/app.module.js';
 import { AppConfig, validateConfig } from '../src/config/app-config.js';
 import { PublicUrl } from '../src/config/public-url.js';
 import type { QuestionView } from '../src/game/engine/index.js';
-import type { JoinResult, ServerEvents } from '../src/game/protocol.js';
+import type { JoinResult, ServerEvents } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import { HistoryStore } from '../src/history/history-store.js';
 import { MemoryHistoryStore } from '../src/history/memory-history.store.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { QuestionView } from '../src/game/engine/index.js';
-import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
+import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import type { HistoryReport } from '../src/history/history-report.js';
 import { rightAnswer } from './support/answers.js';

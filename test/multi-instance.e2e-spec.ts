@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { GameOverView, PlayerGameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import { freePort, startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { QuizClient } from './support/quiz-client.js';
 import { appForTests, TEST_TEACHER_KEY } from './support/e2e-app.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { HostSnapshot, QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { JoinResult } from '../src/game/protocol.js';
+import type { JoinResult } from '../src/protocol/index.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from './support/redis.js';

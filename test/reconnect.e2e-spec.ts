@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { HostSnapshot, QuestionView } from '../src/game/engine/index.js';
-import type { JoinResult, ResumeResult } from '../src/game/protocol.js';
+import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
 import { appForTests } from './support/e2e-app.js';
 
 describe('phones and host screens that come and go', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { Ack, JoinResult, ServerEvents } from '../src/game/protocol.js';
+import type { Ack, JoinResult, ServerEvents } from '../src/protocol/index.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
 import { startApp, type RunningApp } from './support/e2e-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { GameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { Ack, JoinResult } from '../src/game/protocol.js';
+import type { Ack, JoinResult } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';

@@ -1,5 +1,5 @@
 import type { QuestionView } from '../../src/game/engine/index.js';
-import type { JoinResult } from '../../src/game/protocol.js';
+import type { JoinResult } from '../../src/protocol/index.js';
 import type { AnswerValue, Question } from '../../src/questions/question.js';
 import { revealsEachOther } from '../../src/questions/round-overlap.js';
 import type { RunningApp } from './e2e-app.js';

@@ -1,5 +1,5 @@
 import type { GameOverView, QuestionView } from '../../src/game/engine/index.js';
-import type { JoinResult } from '../../src/game/protocol.js';
+import type { JoinResult } from '../../src/protocol/index.js';
 import { loadDeckFile } from '../../src/questions/deck-file.js';
 import type { AnswerValue, Question, QuestionType } from '../../src/questions/question.js';
 import { composeRound } from '../../src/questions/round-composer.js';

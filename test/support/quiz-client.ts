@@ -1,7 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 export type ConnectOptions = Partial<ManagerOptions & SocketOptions>;
-import type { Ack } from '../../src/game/protocol.js';
+import type { Ack } from '../../src/protocol/index.js';
 
 export interface Frame {
   event: string;

@@ -1,5 +1,5 @@
 import { GameBroadcaster } from '../../src/game/game-broadcaster.js';
-import type { ServerEvent, ServerEvents } from '../../src/game/protocol.js';
+import type { ServerEvent, ServerEvents } from '../../src/protocol/index.js';
 
 export interface Sent {
   to: string;

@@ -7,7 +7,7 @@ import { captureLogs, gameWithPlayers, nth, runnerHarness, settle, type RunnerHa
 import * as engine from '../engine/index.js';
 import type { GameEvent, GameState } from '../engine/index.js';
 import { GamePublisher } from '../game-publisher.js';
-import type { ServerEvent, ServerEvents } from '../protocol.js';
+import type { ServerEvent, ServerEvents } from '../../protocol/index.js';
 
 /** A broadcaster whose next send of one event throws, as a socket.io adapter that lost its connection does. */
 class FlakyBroadcaster extends RecordingBroadcaster {

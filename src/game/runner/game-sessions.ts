@@ -4,7 +4,7 @@ import type { GameCoordinator } from '../coordination/game-coordinator.js';
 import * as engine from '../engine/index.js';
 import { GameError } from '../../common/game-error.js';
 import { type GameState, type PlayerState } from '../engine/index.js';
-import type { JoinResult, ResumeResult } from '../protocol.js';
+import type { JoinResult, ResumeResult } from '../../protocol/index.js';
 import type { GameStore } from '../store/game-store.js';
 import { hashSecret, newId, newSecret, parseToken, secretMatches } from '../tokens.js';
 import type { GameTransactions } from './game-transactions.js';
