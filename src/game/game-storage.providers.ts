@@ -16,7 +16,7 @@ export const gameStorageProviders: Provider[] = [
     provide: GameStore,
     inject: [RedisConnection, AppConfig],
     useFactory: async (redis: RedisConnection, config: AppConfig) =>
-      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true })) : await openGameJournal(config),
+      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true, autoPipelining: true })) : await openGameJournal(config),
   },
   {
     provide: GameCoordinator,
