@@ -149,13 +149,7 @@ export class RedisGameStore extends GameStore {
       if (player.kicked) kicked.push(id);
     }
     const reshaped = before === null || !sameShape(before, game);
-    // A commit that failed in flight may or may not have been applied: the next load reads the game again.
-    this.parsed.delete(game.id);
-    const result = await this.redis.gameCommit(
-      k.core(game.id),
-      k.answers(game.id, open?.index ?? 0),
-      k.kicked(game.id),
-      k.players(game.id),
+    const args = [
       String(version),
       coreOf(game),
       openKey(game) ?? '',
@@ -168,8 +162,19 @@ export class RedisGameStore extends GameStore {
       ...set,
       ...removed,
       ...kicked,
-    );
-    if (result < 0) return null;
+    ];
+    let result: number;
+    try {
+      result = await this.redis.gameCommit(k.core(game.id), k.answers(game.id, open?.index ?? 0), k.kicked(game.id), k.players(game.id), ...args);
+    } catch (err) {
+      // It may or may not have been applied: the next load reads the game again rather than trust this copy.
+      this.parsed.delete(game.id);
+      throw err;
+    }
+    if (result < 0) {
+      this.parsed.delete(game.id);
+      return null;
+    }
     const openIndex = known?.game === game ? known.openIndex : -1;
     const openCount = known?.game === game ? known.openCount : 0;
     this.parsed.set(game.id, { version: result, game, shape: shapeOf(game), openIndex, openCount });
