@@ -15,6 +15,10 @@ export function shapeOf(game: GameState): JournaledShape {
 }
 
 /**
+ * Shared by the embedded journal (which writes deltas) and the Redis store
+ * (which writes only the players a commit changed): both ask the engine's
+ * events which players changed (`playersNamed`).
+ *
  * The journal line for one commit: a delta (the game's small fields plus the
  * players the engine's events name) whenever the events say which players
  * changed, so a join to a game of 10,000 writes one player, not 10,000.
@@ -62,15 +66,16 @@ export function playersNamed(events: readonly GameEvent[]): Set<string> | null {
       case 'game-over':
       case 'game-ended':
         break;
-      default: {
+      default:
         // A new kind of event must be classified here (the compiler says so); until then, every player may have changed.
-        const unknown: never = event;
-        void unknown;
-        return null;
-      }
+        return unclassified(event);
     }
   }
   return touched;
+}
+
+function unclassified(_event: never): null {
+  return null;
 }
 
 /** How many questions were revealed (closed) between `before` and `game`: every question opened is closed before the next opens. */
