@@ -260,9 +260,11 @@ describe('RedisGameStore: players one field each', () => {
     const game = lobbyGame(3);
     expect(await a.insert(game)).toBe(true);
     const lobby = (await a.load(game.id))!;
+    await b.load(game.id);
     const startEvents = engine.startGame(lobby.game, T0 + 1000);
     expect(await a.commit(lobby.game, lobby.version, null, startEvents)).not.toBeNull();
-    await b.load(game.id);
+    // B follows the start by one commit (the core only: a start names no player).
+    expect(plain((await b.load(game.id))!.game)).toEqual(await freshLoad(game.id));
     const onA = (await a.load(game.id))!;
     const key = engine.openKey(onA.game)!;
     expect(await a.recordAnswer(game.id, 0, key, record('p1', 800))).toEqual({ status: 'stored', answered: 1 });
