@@ -122,11 +122,10 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
         expect(player.score).toBe(total);
       }
       expect(over.leaderboard.map((p) => p.score)).toEqual(record.leaderboard.map((p) => p.score));
-      // The sorted-set scoreboard, fed by the answer script, holds exactly the points awarded.
-      const board = await redis.zrange(`game:{${created.gameId}}:scores`, '0', '-1', 'WITHSCORES');
-      const zset = new Map<string, number>();
-      for (let i = 0; i < board.length; i += 2) zset.set(board[i]!, Number(board[i + 1]));
-      for (const player of record.leaderboard) expect([player.nickname, zset.get(player.playerId) ?? 0]).toEqual([player.nickname, player.score]);
+      // The players as Redis keeps them (one field each) hold exactly the points awarded.
+      const stored = await redis.hgetall(`game:{${created.gameId}}:players`);
+      const scores = new Map(Object.entries(stored).map(([id, json]) => [id, (JSON.parse(json) as { player: { score: number } }).player.score]));
+      for (const player of record.leaderboard) expect([player.nickname, scores.get(player.playerId)]).toEqual([player.nickname, player.score]);
     } finally {
       redis.disconnect();
     }

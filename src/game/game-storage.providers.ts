@@ -17,7 +17,7 @@ export const gameStorageProviders: Provider[] = [
     provide: GameStore,
     inject: [RedisConnection, AppConfig, Clock],
     useFactory: async (redis: RedisConnection, config: AppConfig, clock: Clock) =>
-      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true })) : await openGameJournal(config, clock),
+      redis.enabled ? new RedisGameStore(redis.create('games', { tracksAvailability: true, autoPipelining: true })) : await openGameJournal(config, clock),
   },
   {
     provide: GameCoordinator,

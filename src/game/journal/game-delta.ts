@@ -15,6 +15,10 @@ export function shapeOf(game: GameState): JournaledShape {
 }
 
 /**
+ * Shared by the embedded journal (which writes deltas) and the Redis store
+ * (which writes only the players a commit changed): both ask the engine's
+ * events which players changed (`playersNamed`).
+ *
  * The journal line for one commit: a delta (the game's small fields plus the
  * players the engine's events name) whenever the events say which players
  * changed, so a join to a game of 10,000 writes one player, not 10,000.
@@ -25,7 +29,26 @@ export function shapeOf(game: GameState): JournaledShape {
  */
 export function commitEntry(game: GameState, events: readonly GameEvent[] | undefined, before: JournaledShape | null, at: number): JournalEntry {
   const whole: JournalEntry = { t: 'game', at, game };
-  if (!events || !before || before.questions !== game.questions || before.hostCredential !== game.credentials.host) return whole;
+  if (!events || !before || !sameShape(before, game)) return whole;
+  const touched = playersNamed(events);
+  if (!touched) return whole;
+  const reveals = revealsSince(before, game);
+  if (reveals > 1 || (reveals === 1 && (before.phase !== 'question' || touched.size > 0))) return whole;
+  const players = [...touched].map((id) => playerChange(game, id));
+  return { t: 'delta', at, gameId: game.id, top: topOf(game), players, ...(reveals === 1 ? { closed: before.index } : {}) };
+}
+
+/** Questions and the host's credential are as they were: only the small fields and the players can differ. */
+export function sameShape(before: JournaledShape, game: GameState): boolean {
+  return before.questions === game.questions && before.hostCredential === game.credentials.host;
+}
+
+/**
+ * The players a commit's events name (joined, left, came back, kicked,
+ * withdrawn), or null when the events cannot say which players changed: an
+ * answer recorded inside the commit, or a kind of event not classified yet.
+ */
+export function playersNamed(events: readonly GameEvent[]): Set<string> | null {
   const touched = new Set<string>();
   for (const event of events) {
     switch (event.type) {
@@ -34,7 +57,7 @@ export function commitEntry(game: GameState, events: readonly GameEvent[] | unde
         if (event.playerId !== undefined) touched.add(event.playerId);
         break;
       case 'answer-recorded':
-        return whole;
+        return null;
       case 'question-opened':
       case 'question-closed':
       case 'leaderboard-shown':
@@ -43,19 +66,21 @@ export function commitEntry(game: GameState, events: readonly GameEvent[] | unde
       case 'game-over':
       case 'game-ended':
         break;
-      default: {
-        // A new kind of event must be classified here (the compiler says so); until then, the whole game.
-        const unknown: never = event;
-        void unknown;
-        return whole;
-      }
+      default:
+        // A new kind of event must be classified here (the compiler says so); until then, every player may have changed.
+        return unclassified(event);
     }
   }
-  // Every question opened is closed before the next opens, so the indices passed tell how many reveals this commit holds.
-  const reveals = game.index - before.index + (before.phase === 'question' ? 1 : 0) - (game.phase === 'question' ? 1 : 0);
-  if (reveals > 1 || (reveals === 1 && (before.phase !== 'question' || touched.size > 0))) return whole;
-  const players = [...touched].map((id) => playerChange(game, id));
-  return { t: 'delta', at, gameId: game.id, top: topOf(game), players, ...(reveals === 1 ? { closed: before.index } : {}) };
+  return touched;
+}
+
+function unclassified(_event: never): null {
+  return null;
+}
+
+/** How many questions were revealed (closed) between `before` and `game`: every question opened is closed before the next opens. */
+export function revealsSince(before: JournaledShape, game: GameState): number {
+  return game.index - before.index + (before.phase === 'question' ? 1 : 0) - (game.phase === 'question' ? 1 : 0);
 }
 
 /** Replays a delta onto the game as the journal had it: the reveal first (on the state it closed), then the new values. */
@@ -66,13 +91,13 @@ export function applyDelta(game: GameState, delta: Extract<JournalEntry, { t: 'd
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
 }
 
-function topOf(game: GameState): GameTop {
+export function topOf(game: GameState): GameTop {
   // The rest of the object, whatever fields it has: a field added to GameState later is journaled without a change here.
   const { players: _p, nicknames: _n, credentials: _c, answers: _a, bannedDevices: _b, questions: _q, ...top } = game;
   return top;
 }
 
-function playerChange(game: GameState, id: string): PlayerChange {
+export function playerChange(game: GameState, id: string): PlayerChange {
   const player = game.players[id] ?? null;
   const change: PlayerChange = { id, player, credential: player ? (game.credentials.players[id] ?? null) : null };
   if (player?.deviceId && game.bannedDevices?.[player.deviceId]) change.banned = true;
@@ -84,7 +109,7 @@ function playerChange(game: GameState, id: string): PlayerChange {
  * dropped at a kick or a withdrawal), so it follows from each player's old
  * and new state rather than being journaled.
  */
-function applyPlayer(game: GameState, change: PlayerChange): void {
+export function applyPlayer(game: GameState, change: PlayerChange): void {
   const old = game.players[change.id];
   if (old) {
     const folded = old.nickname.toLocaleLowerCase();

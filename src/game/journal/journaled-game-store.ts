@@ -94,7 +94,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     if (replayed.skipped > 0) this.logger.warn(`Skipped ${replayed.skipped} unreadable journal line(s) (a write cut short by a crash or a full disk).`);
     const now = this.clock.now();
     for (const [id, { game, answered, expiresAt }] of replayed.games) {
-      this.games.set(id, { game, version: 0, scores: new Map(), answered, expiresAt });
+      this.games.set(id, { game, version: 0, answered, expiresAt });
       this.pins.set(game.pin, id);
       if (expiresAt !== null && expiresAt <= now) continue;
       prepareRecoveredGame(game, Math.min(replayed.lastAt || now, now), now);
@@ -160,7 +160,6 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     const answers = entry?.game.answers[questionIndex];
     if (!entry || answers?.[record.playerId] !== record) return;
     delete answers[record.playerId];
-    entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) - record.points);
     entry.answered[questionIndex] = Math.max(0, (entry.answered[questionIndex] ?? 1) - 1);
   }
 
@@ -199,7 +198,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     return this.journal.size >= 4 * threshold || ![...this.games.values()].some((e) => e.game.phase === 'question');
   }
 
-  /** Current live games as journal lines; also rebuilds the scoreboards the answers imply. */
+  /** Current live games as journal lines. */
   private snapshotLines(): string[] {
     const now = this.clock.now();
     const lines: string[] = [];
@@ -211,7 +210,6 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
         if (this.pins.get(entry.game.pin) === id) this.pins.delete(entry.game.pin);
         continue;
       }
-      entry.scores = scoresOf(entry.game);
       this.shapes.set(id, shapeOf(entry.game));
       lines.push(JSON.stringify({ t: 'game', at: now, game: entry.game } satisfies JournalEntry));
       if (entry.expiresAt !== null) lines.push(JSON.stringify({ t: 'retire', at: now, gameId: id, until: entry.expiresAt } satisfies JournalEntry));
@@ -219,13 +217,4 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     }
     return lines;
   }
-}
-
-/** The scoreboard is the sum of every kept answer's points (what recordAnswer adds up). */
-function scoresOf(game: GameState): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const answers of game.answers) {
-    for (const record of Object.values(answers ?? {})) scores.set(record.playerId, (scores.get(record.playerId) ?? 0) + record.points);
-  }
-  return scores;
 }

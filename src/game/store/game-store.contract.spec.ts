@@ -81,7 +81,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(await store.hasAnswered(game.id, 0, 'p0')).toBe(true);
     expect(await store.hasAnswered(game.id, 0, 'p1')).toBe(false);
     expect((await store.load(game.id))!.game.answers[0]!.p0!.points).toBe(900);
-    expect(await store.scoreboard(game.id)).toEqual(new Map([['p0', 900]]));
+    expect(Object.keys((await store.answersOf(game.id, 1))[0]!)).toEqual(['p0']);
   });
 
   test('concurrent answers never overwrite each other; a retried answer is never scored twice', async () => {
@@ -94,11 +94,9 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     const stored = writes.filter((w) => w.status === 'stored');
     expect(stored).toHaveLength(40);
     expect(new Set(stored.map((w) => (w as { answered: number }).answered)).size).toBe(40);
-    const board = await store.scoreboard(game.id);
-    const total = [...board.values()].reduce((a, b) => a + b, 0);
-    const awarded = Object.values((await store.answersOf(game.id, 1))[0]!).reduce((sum, r) => sum + r.points, 0);
-    expect(total).toBe(awarded);
-    expect(board.get('p7')).toBe(107);
+    const kept = (await store.answersOf(game.id, 1))[0]!;
+    expect(Object.keys(kept)).toHaveLength(40);
+    expect(kept.p7?.points).toBe(107);
   });
 
   test('closing a question never misses an answer that was kept while it closed', async () => {
@@ -194,5 +192,90 @@ describe('RedisGameStore: instances sharing one Redis', () => {
     expect(fresh.version).toBe(version);
     expect(fresh.game.phase).toBe('question');
     expect(fresh.openCount).toBe(1);
+  });
+});
+
+describe('RedisGameStore: players one field each', () => {
+  /** The game as a fresh instance (no copy of its own) reads it: the reference every shortcut must match. */
+  async function freshLoad(gameId: string): Promise<unknown> {
+    const loaded = (await new RedisGameStore(shared).load(gameId))!;
+    return JSON.parse(JSON.stringify({ ...loaded.game, answers: [] })) as unknown;
+  }
+  const plain = (game: GameState): unknown => JSON.parse(JSON.stringify({ ...game, answers: [] })) as unknown;
+  const playersKey = (gameId: string) => `game:{${gameId}}:players`;
+  let shared: ReturnType<RedisTestKeys['client']>;
+  beforeEach(() => {
+    shared = redis.client();
+  });
+
+  test('a commit whose events name players writes those players only', async () => {
+    const store = new RedisGameStore(shared);
+    const game = lobbyGame(2);
+    expect(await store.insert(game)).toBe(true);
+    // Change p0's stored entry behind the store's back: a commit that rewrote every player would put it back.
+    const p0 = JSON.parse((await shared.hget(playersKey(game.id), 'p0'))!) as { player: { nickname: string } };
+    p0.player.nickname = 'Untouched';
+    await shared.hset(playersKey(game.id), 'p0', JSON.stringify(p0));
+    const loaded = (await store.load(game.id))!;
+    const events = engine.addPlayer(loaded.game, 'p9', 'Newcomer', T0 + 10);
+    expect(await store.commit(loaded.game, loaded.version, null, events)).toBe(1);
+    const players = (await new RedisGameStore(shared).load(game.id))!.game.players;
+    expect(players.p9?.nickname).toBe('Newcomer');
+    expect(players.p0?.nickname).toBe('Untouched');
+  });
+
+  test('after another instance\'s commit, a load reads the players it named and matches a fresh load', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(3);
+    expect(await a.insert(game)).toBe(true);
+    let onA = (await a.load(game.id))!;
+    await b.load(game.id);
+
+    // A join on A; B catches up by one commit.
+    let events = engine.addPlayer(onA.game, 'pa', 'From A', T0 + 10, 'device-aaaaaaaaaaaa');
+    expect(await a.commit(onA.game, onA.version, null, events)).toBe(1);
+    let onB = (await b.load(game.id))!;
+    expect(onB.version).toBe(1);
+    expect(plain(onB.game)).toEqual(await freshLoad(game.id));
+
+    // A kick on B (the device is banned, the nickname freed); A catches up.
+    events = engine.kickPlayer(onB.game, 'pa', T0 + 20);
+    expect(await b.commit(onB.game, onB.version, null, events)).toBe(2);
+    onA = (await a.load(game.id))!;
+    expect(onA.game.players.pa?.kicked).toBe(true);
+    expect(onA.game.bannedDevices?.['device-aaaaaaaaaaaa']).toBe(true);
+    expect(onA.game.nicknames['from a']).toBeUndefined();
+    expect(plain(onA.game)).toEqual(await freshLoad(game.id));
+
+    // A withdrawal in the lobby removes the player outright.
+    events = engine.withdrawPlayer(onA.game, 'p0', T0 + 30);
+    expect(await a.commit(onA.game, onA.version, null, events)).toBe(3);
+    onB = (await b.load(game.id))!;
+    expect(onB.game.players.p0).toBeUndefined();
+    expect(onB.game.credentials.players.p0).toBeUndefined();
+    expect(plain(onB.game)).toEqual(await freshLoad(game.id));
+  });
+
+  test('a reveal rewrites every player: scores and ranks reach the other instances', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(3);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    await b.load(game.id);
+    const startEvents = engine.startGame(lobby.game, T0 + 1000);
+    expect(await a.commit(lobby.game, lobby.version, null, startEvents)).not.toBeNull();
+    // B follows the start by one commit (the core only: a start names no player).
+    expect(plain((await b.load(game.id))!.game)).toEqual(await freshLoad(game.id));
+    const onA = (await a.load(game.id))!;
+    const key = engine.openKey(onA.game)!;
+    expect(await a.recordAnswer(game.id, 0, key, record('p1', 800))).toEqual({ status: 'stored', answered: 1 });
+    const closing = (await a.load(game.id))!;
+    expect(closing.openCount).toBe(1);
+    const events = engine.skipQuestion(closing.game);
+    expect(await a.commit(closing.game, closing.version, { index: 0, count: 1 }, events)).not.toBeNull();
+    const onB = (await b.load(game.id))!.game;
+    expect(onB.players.p1).toMatchObject({ score: 800, rank: 1 });
+    expect(onB.players.p0).toMatchObject({ score: 0, rank: 2 });
+    expect(plain(onB)).toEqual(await freshLoad(game.id));
   });
 });

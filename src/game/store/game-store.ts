@@ -30,7 +30,9 @@ export type AnswerWrite =
  * path, `recordAnswer`, so a busy question never contends on the whole game.
  *
  * A loaded game carries the answers of its open question only (all of them
- * come from `answersOf`); the scoreboard sums every awarded point. A load may
+ * come from `answersOf`). Scores and ranks live in the game's players: the
+ * engine adds each answer's points and ranks everyone once per reveal
+ * (`storeRanks`), so no store keeps a separate scoreboard. A load may
  * be the stored object itself (memory, and Redis while the version is
  * unchanged) or a fresh copy: mutate a loaded game only to commit it.
  */
@@ -48,13 +50,11 @@ export abstract class GameStore {
    * them it must assume anything did.
    */
   abstract commit(game: GameState, version: number, open: OpenAnswers | null, changes?: readonly GameEvent[]): Promise<number | null>;
-  /** First answer wins, atomically with the scoreboard, and only while `openKey` still names the open question. */
+  /** First answer wins, atomically, and only while `openKey` still names the open question and the player is not kicked. */
   abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord): Promise<AnswerWrite>;
   abstract hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean>;
   /** Every question's answers, for the history record. */
   abstract answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>>;
-  /** Total awarded points per player (answers of an open question included). */
-  abstract scoreboard(gameId: string): Promise<Map<string, number>>;
   /** An ended game is kept this long more (late resumes see the final rank), then forgotten. */
   abstract retire(gameId: string, keepMs: number): Promise<void>;
   abstract liveGameIds(): Promise<string[]>;

@@ -6,7 +6,6 @@ import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from '
 export interface Entry {
   game: GameState;
   version: number;
-  scores: Map<string, number>;
   /** Answers per question index, counted as they are kept: no count walks the answers. */
   answered: number[];
   expiresAt: number | null;
@@ -34,7 +33,7 @@ export class MemoryGameStore extends GameStore {
     this.sweep();
     if (this.pins.has(game.pin)) return false;
     this.pins.set(game.pin, game.id);
-    this.games.set(game.id, { game, version: 0, scores: new Map(), answered: [], expiresAt: null });
+    this.games.set(game.id, { game, version: 0, answered: [], expiresAt: null });
     return true;
   }
 
@@ -76,7 +75,6 @@ export class MemoryGameStore extends GameStore {
     if (openKey(entry.game) !== key) return { status: 'stale' };
     if (entry.game.players[record.playerId]?.kicked) return { status: 'kicked' };
     answers[record.playerId] = record;
-    entry.scores.set(record.playerId, (entry.scores.get(record.playerId) ?? 0) + record.points);
     const answered = (entry.answered[questionIndex] ?? 0) + 1;
     entry.answered[questionIndex] = answered;
     return { status: 'stored', answered };
@@ -89,10 +87,6 @@ export class MemoryGameStore extends GameStore {
   async answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>> {
     const game = this.entry(gameId)?.game;
     return Array.from({ length: questionCount }, (_, i) => game?.answers[i] ?? dict<AnswerRecord>());
-  }
-
-  async scoreboard(gameId: string): Promise<Map<string, number>> {
-    return new Map(this.entry(gameId)?.scores ?? []);
   }
 
   async retire(gameId: string, keepMs: number): Promise<void> {
