@@ -4,6 +4,7 @@ import { friendlyName } from './friendly-names.js';
 import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
+import { rosterChanged } from './ranking.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
 
 export const NICKNAME_MAX = 20;
@@ -59,6 +60,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     deviceId,
     rank: game.newcomerRank,
   };
+  rosterChanged(game);
   return [{ type: 'lobby-changed', playerId: id }];
 }
 
@@ -83,6 +85,7 @@ function removePlayer(game: GameState, player: PlayerState, now: number): GameEv
   player.connected = false;
   game.activeCount -= 1;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
+  rosterChanged(game);
   return [{ type: 'player-kicked', playerId: player.id }, { type: 'lobby-changed', playerId: player.id }, ...closeIfEveryoneAnswered(game, now)];
 }
 
@@ -157,5 +160,6 @@ export function withdrawPlayer(game: GameState, playerId: string, now: number): 
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   delete game.players[playerId];
   delete game.credentials.players[playerId];
+  rosterChanged(game);
   return [{ type: 'lobby-changed', playerId }];
 }
