@@ -104,6 +104,8 @@ export class GamePublisher implements OnModuleDestroy {
 
   async publish(game: GameState, events: GameEvent[]): Promise<void> {
     for (const event of events) await this.publishOne(game, event);
+    // Out before the change is acknowledged and before the game's next change, as when every send was immediate.
+    await this.out.settled(game.id);
   }
 
   /** An answer was kept: the host's answered count is due for an update. */
