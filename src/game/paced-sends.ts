@@ -1,31 +1,33 @@
 /**
- * Socket writes per turn of the event loop, across every game. A room
- * broadcast to 10,000 phones, or a reveal's 10,000 results, written in one
- * turn holds the loop for hundreds of milliseconds on a busy machine, and
+ * How long sends may hold one turn of the event loop, across every game. A
+ * room broadcast to 10,000 phones, or a reveal's 10,000 results, written in
+ * one turn holds the loop for hundreds of milliseconds on a busy machine, and
  * while it is held socket.io cannot answer heartbeats or acks. Past this
- * budget, sends wait for the next turn.
+ * budget, sends wait for the next turn. A time rather than a count: what a
+ * write costs depends on the machine's load, and a quiet machine should not
+ * pay for extra turns.
  */
-export const WRITES_PER_TURN = 250;
+export const SEND_BUDGET_MS = 40;
+/** A room broadcast is cut into slices of this many sockets (one encode each), so the budget can stop it part way. */
+export const ROOM_SLICE = 100;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface QueuedSend {
   gameId: string;
-  /** How many sockets it writes to. */
-  writes: number;
   send: () => void;
 }
 
 /**
- * Sends paced to WRITES_PER_TURN socket writes per turn, in the order they
- * were asked for: a send goes out at once while the turn has budget left and
+ * Sends paced to SEND_BUDGET_MS of sending per turn, in the order they were
+ * asked for: a send goes out at once while the turn has budget left and
  * nothing of its game is waiting, otherwise it queues behind what is. So each
  * socket still receives a game's messages in order (a reveal before the
  * result that follows it), and `settled` tells when a game's queue is empty.
  */
 export class PacedSends {
-  private writesThisTurn = 0;
-  private turnResetScheduled = false;
+  /** When sending started in this turn (null: not yet). */
+  private turnStartedAt: number | null = null;
   private readonly queue: QueuedSend[] = [];
   private head = 0;
   private draining = false;
@@ -33,18 +35,18 @@ export class PacedSends {
   private readonly settledWaiters = new Map<string, Array<() => void>>();
 
   constructor(
-    private readonly writesPerTurn = WRITES_PER_TURN,
+    private readonly budgetMs = SEND_BUDGET_MS,
     /** A send that throws is reported and skipped: the ones queued behind it still go. */
     private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
-  send(gameId: string, writes: number, send: () => void): void {
-    if (!this.waitingPerGame.has(gameId) && this.writesThisTurn + writes <= this.writesPerTurn) {
-      this.spend(writes);
+  send(gameId: string, send: () => void): void {
+    if (!this.waitingPerGame.has(gameId) && this.budgetLeft()) {
       this.run(send);
       return;
     }
-    this.queue.push({ gameId, writes, send });
+    this.queue.push({ gameId, send });
     this.waitingPerGame.set(gameId, (this.waitingPerGame.get(gameId) ?? 0) + 1);
     void this.drain();
   }
@@ -59,14 +61,20 @@ export class PacedSends {
     });
   }
 
-  private spend(writes: number): void {
-    this.writesThisTurn += writes;
-    if (this.turnResetScheduled) return;
-    this.turnResetScheduled = true;
-    setImmediate(() => {
-      this.turnResetScheduled = false;
-      this.writesThisTurn = 0;
-    });
+  private budgetLeft(): boolean {
+    return this.turnStartedAt === null || this.now() - this.turnStartedAt < this.budgetMs;
+  }
+
+  private run(send: () => void): void {
+    if (this.turnStartedAt === null) {
+      this.turnStartedAt = this.now();
+      setImmediate(() => (this.turnStartedAt = null));
+    }
+    try {
+      send();
+    } catch (err) {
+      this.onError(err);
+    }
   }
 
   private async drain(): Promise<void> {
@@ -76,13 +84,11 @@ export class PacedSends {
       while (this.head < this.queue.length) {
         const next = this.queue[this.head];
         if (next === undefined) break;
-        // A send bigger than a whole turn's budget still goes, alone in its turn.
-        if (this.writesThisTurn > 0 && this.writesThisTurn + next.writes > this.writesPerTurn) {
+        if (!this.budgetLeft()) {
           await nextTurn();
           continue;
         }
         this.head += 1;
-        this.spend(next.writes);
         this.run(next.send);
         this.sent(next.gameId);
       }
@@ -90,14 +96,6 @@ export class PacedSends {
       this.queue.length = 0;
       this.head = 0;
       this.draining = false;
-    }
-  }
-
-  private run(send: () => void): void {
-    try {
-      send();
-    } catch (err) {
-      this.onError(err);
     }
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
 import { AppConfig } from '../config/app-config.js';
 import { GameBroadcaster } from './game-broadcaster.js';
-import { PacedSends, WRITES_PER_TURN } from './paced-sends.js';
+import { PacedSends, ROOM_SLICE, SEND_BUDGET_MS } from './paced-sends.js';
 import type { ServerEvent, ServerEvents } from './protocol.js';
 
 export const rooms = {
@@ -14,18 +14,18 @@ export const rooms = {
 /**
  * The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists.
  *
- * A game's sends are paced (`PacedSends`): at most WRITES_PER_TURN socket
- * writes per turn of the event loop, in order. Without Redis every room is in
- * this process, so a broadcast to a big room goes out as slices of its
- * sockets (each slice one encode, `to(socketIds)`), a slice per turn; with
- * Redis a room spans instances and a broadcast stays one adapter call.
+ * A game's sends are paced (`PacedSends`): at most SEND_BUDGET_MS of sending
+ * per turn of the event loop, in order. Without Redis every room is in this
+ * process, so a broadcast to a big room goes out as slices of its sockets
+ * (each slice one encode, `to(socketIds)`) that the budget can spread over
+ * turns; with Redis a room spans instances and a broadcast stays one adapter call.
  */
 @Injectable()
 export class SocketIoBroadcaster extends GameBroadcaster {
   private readonly logger = new Logger(SocketIoBroadcaster.name);
   private server: Server | null = null;
   private readonly connectionListeners: Array<(socket: Socket) => void> = [];
-  private readonly paced = new PacedSends(WRITES_PER_TURN, (err) => this.logger.error(`A send failed: ${String(err)}`));
+  private readonly paced = new PacedSends(SEND_BUDGET_MS, (err) => this.logger.error(`A send failed: ${String(err)}`));
   /** Every room's sockets are in this process (the in-memory adapter): a room can be sent to in slices. */
   private readonly roomsAreLocal: boolean;
 
@@ -55,22 +55,22 @@ export class SocketIoBroadcaster extends GameBroadcaster {
     const room = rooms.game(gameId);
     // Who is in the room now: a socket that joins while the slices go out did not see this change either.
     const members = [...(server.of('/').adapter.rooms.get(room) ?? [])];
-    if (!this.roomsAreLocal || members.length <= WRITES_PER_TURN) {
-      this.paced.send(gameId, Math.max(1, members.length), () => server.to(room).emit(event, payload));
+    if (!this.roomsAreLocal || members.length <= ROOM_SLICE) {
+      this.paced.send(gameId, () => server.to(room).emit(event, payload));
       return;
     }
-    for (let start = 0; start < members.length; start += WRITES_PER_TURN) {
-      const slice = members.slice(start, start + WRITES_PER_TURN);
-      this.paced.send(gameId, slice.length, () => server.to(slice).emit(event, payload));
+    for (let start = 0; start < members.length; start += ROOM_SLICE) {
+      const slice = members.slice(start, start + ROOM_SLICE);
+      this.paced.send(gameId, () => server.to(slice).emit(event, payload));
     }
   }
 
   toHost<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
-    this.paced.send(gameId, 1, () => this.server?.to(rooms.host(gameId)).emit(event, payload));
+    this.paced.send(gameId, () => this.server?.to(rooms.host(gameId)).emit(event, payload));
   }
 
   toPlayer<E extends ServerEvent>(gameId: string, playerId: string, event: E, payload: ServerEvents[E]): void {
-    this.paced.send(gameId, 1, () => this.server?.to(rooms.player(gameId, playerId)).emit(event, payload));
+    this.paced.send(gameId, () => this.server?.to(rooms.player(gameId, playerId)).emit(event, payload));
   }
 
   override settled(gameId: string): Promise<void> {
@@ -89,6 +89,6 @@ export class SocketIoBroadcaster extends GameBroadcaster {
 
   disconnectPlayer(gameId: string, playerId: string): void {
     // No forced close: the disconnect packet queues behind player:kicked, so the phone sees why.
-    this.paced.send(gameId, 1, () => this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false));
+    this.paced.send(gameId, () => this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false));
   }
 }
