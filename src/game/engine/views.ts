@@ -275,10 +275,20 @@ export interface ProgressView {
   expected: number;
 }
 
+/**
+ * The host's progress a few times a second through a whole question: at
+ * 10,000 players copying the tables (`Object.keys`, `Object.values`) each
+ * time cost more than the counting, so it counts in place.
+ */
 export function progressView(game: GameState, now: number): ProgressView {
   const answers = game.answers[game.index] ?? {};
-  const answered = Object.keys(answers).length;
-  const waiting = Object.values(game.players).filter((p) => !answers[p.id] && stillExpected(game, p, now)).length;
+  let answered = 0;
+  for (const _id in answers) answered += 1;
+  let waiting = 0;
+  for (const id in game.players) {
+    const p = game.players[id];
+    if (p && !answers[id] && stillExpected(game, p, now)) waiting += 1;
+  }
   return { index: game.index, answered, expected: answered + waiting };
 }
 
