@@ -4,7 +4,7 @@ import { friendlyName } from './friendly-names.js';
 import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
-import { rosterChanged } from './ranking.js';
+import { playerNamed, rosterChanged } from './ranking.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
 
 export const NICKNAME_MAX = 20;
@@ -45,7 +45,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   game.nicknames[folded] = id;
   game.activeCount += 1;
   game.connectedCount += 1;
-  game.players[id] = {
+  const player: PlayerState = {
     id,
     nickname,
     score: 0,
@@ -60,6 +60,8 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     deviceId,
     rank: game.newcomerRank,
   };
+  game.players[id] = player;
+  playerNamed(game, player);
   rosterChanged(game);
   return [{ type: 'lobby-changed', playerId: id }];
 }

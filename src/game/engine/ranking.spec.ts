@@ -74,4 +74,17 @@ describe('standings sorted once, looked up after', () => {
     const snapshot = engine.playerSnapshot(game, 'p5', T0 + 42_000);
     expect(snapshot.gameOver?.podium).toEqual(over.podium);
   });
+
+  test("ties are broken by the collator's order of names, kept as players join, and the same for a state read back", () => {
+    const settings = testSettings({ getReadyMs: 0, timeLimitMs: 20_000 });
+    const game = engine.newGame({ id: 'g2', pin: '654321', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+    const names = ['zoë', 'Álvaro', 'beto', 'Ana', 'ana maría', 'Zeta', 'émile', 'Óscar', 'carla', 'Ñandú', 'nadia', 'Bob'];
+    names.forEach((name, i) => engine.addPlayer(game, `id${i}`, name, T0));
+    const byCollator = [...names].sort(new Intl.Collator().compare);
+    expect(engine.rankPlayers(game).map((p) => p.nickname)).toEqual(byCollator);
+    const readBack = JSON.parse(JSON.stringify(game)) as GameState;
+    expect(engine.rankPlayers(readBack).map((p) => p.nickname)).toEqual(byCollator);
+    engine.addPlayer(readBack, 'late', 'Lola', T0);
+    expect(engine.rankPlayers(readBack).map((p) => p.nickname)).toEqual([...byCollator, 'Lola'].sort(new Intl.Collator().compare));
+  });
 });
