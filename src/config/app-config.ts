@@ -86,7 +86,7 @@ export class AppConfig {
 
   /** Players per game. Unset: the largest game measured to play to the podium with nothing lost on 2 cores, in this mode (`MEASURED_MAX_PLAYERS`). */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  MAX_PLAYERS = MEASURED_MAX_PLAYERS.embedded;
+  MAX_PLAYERS: number = MEASURED_MAX_PLAYERS.embedded;
 
   /** Joins (attempts, right or wrong) one address may make per minute: a class behind one NAT needs one per student. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
