@@ -12,13 +12,23 @@ export const rooms = {
 };
 
 /**
+ * Broadcasts that start a question's clock go to the whole room in one piece:
+ * response times (and so points) count from the server's opening time, and a
+ * phone in the last slice would see the question later than the first, with
+ * less time to answer. Slicing them also let the first phones' answers be read
+ * between slices, which made the opening reach the class more slowly.
+ */
+const STARTS_THE_CLOCK = new Set<ServerEvent>(['question:open', 'game:resumed']);
+
+/**
  * The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists.
  *
  * A game's sends are paced (`PacedSends`): at most SEND_BUDGET_MS of sending
  * per turn of the event loop, in order. Without Redis every room is in this
  * process, so a broadcast to a big room goes out as slices of its sockets
  * (each slice one encode, `to(socketIds)`) that the budget can spread over
- * turns; with Redis a room spans instances and a broadcast stays one adapter call.
+ * turns, except the ones that start the clock; with Redis a room spans
+ * instances and a broadcast stays one adapter call.
  */
 @Injectable()
 export class SocketIoBroadcaster extends GameBroadcaster {
@@ -53,9 +63,13 @@ export class SocketIoBroadcaster extends GameBroadcaster {
     const server = this.server;
     if (!server) return;
     const room = rooms.game(gameId);
+    if (!this.roomsAreLocal || STARTS_THE_CLOCK.has(event)) {
+      this.paced.send(gameId, () => server.to(room).emit(event, payload));
+      return;
+    }
     // Who is in the room now: a socket that joins while the slices go out did not see this change either.
     const members = [...(server.of('/').adapter.rooms.get(room) ?? [])];
-    if (!this.roomsAreLocal || members.length <= ROOM_SLICE) {
+    if (members.length <= ROOM_SLICE) {
       this.paced.send(gameId, () => server.to(room).emit(event, payload));
       return;
     }
