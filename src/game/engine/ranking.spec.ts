@@ -18,10 +18,17 @@ function revealedClass(size: number): GameState {
   return game;
 }
 
+/** A player who must exist (indexing alone may find none). */
+function playerOf(game: GameState, id: string): engine.PlayerState {
+  const player = game.players[id];
+  if (!player) throw new Error(`no player ${id}`);
+  return player;
+}
+
 /** The gap by its definition, from scratch: the nearest higher score, and a sole leader's margin. */
 function expectedGap(game: GameState, playerId: string): { aheadScore: number | null; leadBy: number | null } {
   const players = Object.values(game.players).filter((p) => !p.kicked);
-  const me = game.players[playerId]!;
+  const me = playerOf(game, playerId);
   const higher = players.filter((p) => p.score > me.score).map((p) => p.score);
   if (higher.length > 0) return { aheadScore: Math.min(...higher), leadBy: null };
   const others = players.filter((p) => p.id !== playerId).map((p) => p.score);
@@ -44,7 +51,7 @@ describe('standings sorted once, looked up after', () => {
 
   test('leaders tied at the top get no margin, whichever of them', () => {
     const game = revealedClass(2);
-    const [a, b] = [game.players.p0!, game.players.p1!];
+    const [a, b] = [playerOf(game, 'p0'), playerOf(game, 'p1')];
     a.score = b.score = 500;
     engine.rosterChanged(game);
     for (const id of ['p0', 'p1']) expect(engine.playerResults(game).get(id)).toMatchObject({ ahead: null, leadBy: null });
@@ -52,8 +59,8 @@ describe('standings sorted once, looked up after', () => {
 
   test('a kick and a join move the ranking on; the leaderboard and the podium follow', () => {
     const game = revealedClass(9);
-    const top = engine.leaderboardView(game).top;
-    const leader = top[0]!;
+    const [leader] = engine.leaderboardView(game).top;
+    if (!leader) throw new Error('no leader');
     expect(engine.rankPlayers(game)).toHaveLength(9);
     engine.kickPlayer(game, leader.playerId, T0 + 31_000);
     expect(engine.leaderboardView(game)).toMatchObject({ total: 8 });
