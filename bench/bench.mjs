@@ -92,11 +92,14 @@ function spawnChild(script, { env = {}, execArgv = [], label, readyLine }) {
   return { child, ready, request, onMessage: (l) => listeners.add(l) };
 }
 
+/** A profiled server writes its CPU profile as it exits, which takes a while for a big run: it gets longer before SIGKILL. */
+const STOP_GRACE_MS = process.env.BENCH_PROFILE_DIR ? 60_000 : 5000;
+
 async function stop(proc) {
   if (proc.child.exitCode !== null) return;
   const exited = new Promise((r) => proc.child.once('exit', r));
   proc.child.kill('SIGTERM');
-  await Promise.race([exited, sleep(5000)]);
+  await Promise.race([exited, sleep(STOP_GRACE_MS)]);
   if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
 }
 

@@ -2,6 +2,13 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
+ * The largest game `npm run bench` measured to play to the podium on a 2-core
+ * machine with every join and answer acknowledged, no phone dropped and no
+ * answer lost (docs/benchmarks.md): the default `MAX_PLAYERS` per mode.
+ */
+export const MEASURED_MAX_PLAYERS = { embedded: 10_000, redis: 5000 } as const;
+
+/**
  * Every setting the server reads from its environment, validated once at
  * start: a typo in an env var stops the server with a message naming it,
  * instead of surfacing mid-lesson.
@@ -77,9 +84,9 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(50) @Max(5000)
   HOST_UPDATE_INTERVAL_MS = 200;
 
+  /** Players per game. Unset: the largest game measured to play to the podium with nothing lost on 2 cores, in this mode (`MEASURED_MAX_PLAYERS`). */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  /** The largest game measured to play to the podium with nothing lost, embedded and with Redis, on 2 cores (docs/benchmarks.md). */
-  MAX_PLAYERS = 5000;
+  MAX_PLAYERS: number = MEASURED_MAX_PLAYERS.embedded;
 
   /** Joins (attempts, right or wrong) one address may make per minute: a class behind one NAT needs one per student. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
@@ -144,6 +151,7 @@ export const CONFIG_KEYS = [...new Set([...Object.keys(new AppConfig()), 'PUBLIC
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => CONFIG_KEYS.includes(k) && v !== '' && v !== undefined));
   const config = plainToInstance(AppConfig, picked);
+  if (picked.MAX_PLAYERS === undefined && config.REDIS_URL) config.MAX_PLAYERS = MEASURED_MAX_PLAYERS.redis;
   const errors = validateSync(config);
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}=${String(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);

@@ -11,4 +11,9 @@ export abstract class GameBroadcaster {
   abstract toPlayer<E extends ServerEvent>(gameId: string, playerId: string, event: E, payload: ServerEvents[E]): void;
   /** Drops every connection of a player (after a kick). */
   abstract disconnectPlayer(gameId: string, playerId: string): void;
+
+  /** Resolves once every message asked for this game so far has gone out (an adapter may pace big sends over several turns). */
+  settled(_gameId: string): Promise<void> {
+    return Promise.resolve();
+  }
 }

@@ -121,6 +121,12 @@ export class GamePublisher implements OnModuleDestroy {
         this.faults.report(`publishing ${event.type} of game ${game.id}`, err);
       }
     }
+    // Out before the change is acknowledged and before the game's next change, as when every send was immediate.
+    try {
+      await this.out.settled(game.id);
+    } catch (err) {
+      this.faults.report(`sending the events of game ${game.id}`, err);
+    }
   }
 
   /** An answer was kept: the host's answered count is due for an update. */

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
+import { AppConfig } from '../config/app-config.js';
 import { GameBroadcaster } from './game-broadcaster.js';
+import { PacedSends, ROOM_SLICE, SEND_BUDGET_MS } from './paced-sends.js';
 import type { ServerEvent, ServerEvents } from '../protocol/index.js';
 
 export const rooms = {
@@ -9,11 +11,38 @@ export const rooms = {
   player: (gameId: string, playerId: string) => `player:${gameId}:${playerId}`,
 };
 
-/** The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists. */
+/**
+ * Broadcasts that start a question's clock go to the whole room in one piece:
+ * response times (and so points) count from the server's opening time, and a
+ * phone in the last slice would see the question later than the first, with
+ * less time to answer. Slicing them also let the first phones' answers be read
+ * between slices, which made the opening reach the class more slowly.
+ */
+const STARTS_THE_CLOCK = new Set<ServerEvent>(['question:open', 'game:resumed']);
+
+/**
+ * The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists.
+ *
+ * A game's sends are paced (`PacedSends`): at most SEND_BUDGET_MS of sending
+ * per turn of the event loop, in order. Without Redis every room is in this
+ * process, so a broadcast to a big room goes out as slices of its sockets
+ * (each slice one encode, `to(socketIds)`) that the budget can spread over
+ * turns, except the ones that start the clock; with Redis a room spans
+ * instances and a broadcast stays one adapter call.
+ */
 @Injectable()
 export class SocketIoBroadcaster extends GameBroadcaster {
+  private readonly logger = new Logger(SocketIoBroadcaster.name);
   private server: Server | null = null;
   private readonly connectionListeners: Array<(socket: Socket) => void> = [];
+  private readonly paced = new PacedSends(SEND_BUDGET_MS, (err) => this.logger.error(`A send failed: ${String(err)}`));
+  /** Every room's sockets are in this process (the in-memory adapter): a room can be sent to in slices. */
+  private readonly roomsAreLocal: boolean;
+
+  constructor(config: AppConfig) {
+    super();
+    this.roomsAreLocal = !config.REDIS_URL;
+  }
 
   attach(server: Server): void {
     this.server = server;
@@ -31,15 +60,35 @@ export class SocketIoBroadcaster extends GameBroadcaster {
   }
 
   toGame<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
-    this.server?.to(rooms.game(gameId)).emit(event, payload);
+    const server = this.server;
+    if (!server) return;
+    const room = rooms.game(gameId);
+    if (!this.roomsAreLocal || STARTS_THE_CLOCK.has(event)) {
+      this.paced.send(gameId, () => server.to(room).emit(event, payload));
+      return;
+    }
+    // Who is in the room now: a socket that joins while the slices go out did not see this change either.
+    const members = [...(server.of('/').adapter.rooms.get(room) ?? [])];
+    if (members.length <= ROOM_SLICE) {
+      this.paced.send(gameId, () => server.to(room).emit(event, payload));
+      return;
+    }
+    for (let start = 0; start < members.length; start += ROOM_SLICE) {
+      const slice = members.slice(start, start + ROOM_SLICE);
+      this.paced.send(gameId, () => server.to(slice).emit(event, payload));
+    }
   }
 
   toHost<E extends ServerEvent>(gameId: string, event: E, payload: ServerEvents[E]): void {
-    this.server?.to(rooms.host(gameId)).emit(event, payload);
+    this.paced.send(gameId, () => this.server?.to(rooms.host(gameId)).emit(event, payload));
   }
 
   toPlayer<E extends ServerEvent>(gameId: string, playerId: string, event: E, payload: ServerEvents[E]): void {
-    this.server?.to(rooms.player(gameId, playerId)).emit(event, payload);
+    this.paced.send(gameId, () => this.server?.to(rooms.player(gameId, playerId)).emit(event, payload));
+  }
+
+  override settled(gameId: string): Promise<void> {
+    return this.paced.settled(gameId);
   }
 
   /** The game's sockets on this instance only: works while the adapter cannot reach Redis. */
@@ -54,6 +103,6 @@ export class SocketIoBroadcaster extends GameBroadcaster {
 
   disconnectPlayer(gameId: string, playerId: string): void {
     // No forced close: the disconnect packet queues behind player:kicked, so the phone sees why.
-    this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false);
+    this.paced.send(gameId, () => this.server?.in(rooms.player(gameId, playerId)).disconnectSockets(false));
   }
 }

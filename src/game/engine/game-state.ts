@@ -121,6 +121,12 @@ export interface GameState {
   connectedCount: number;
   /** The rank a score of 0 had at the last reveal: where a player joining now stands. */
   newcomerRank: number;
+  /**
+   * Moves on whenever the ranking can change (a reveal, a join, a removal), so
+   * the ranking order is sorted once per change and looked up in between
+   * (see ranking.ts). Absent in games stored before it existed.
+   */
+  standingsVersion?: number;
   /** answers[questionIndex][playerId]. */
   answers: Array<Record<string, AnswerRecord>>;
   /** The latest player disconnection: when its grace ends, the open question may be complete. */

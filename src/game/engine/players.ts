@@ -5,6 +5,7 @@ import { friendlyName } from './friendly-names.js';
 import { isOffensiveName } from './offensive-names.js';
 import type { GameEvent } from './game-events.js';
 import type { GameState, PlayerState } from './game-state.js';
+import { playerNamed, rosterChanged } from './ranking.js';
 import { closeQuestion, everyoneAnswered } from './rounds.js';
 
 /**
@@ -41,7 +42,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   game.nicknames[folded] = id;
   game.activeCount += 1;
   game.connectedCount += 1;
-  game.players[id] = {
+  const player: PlayerState = {
     id,
     nickname,
     score: 0,
@@ -56,6 +57,9 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
     deviceId,
     rank: game.newcomerRank,
   };
+  game.players[id] = player;
+  playerNamed(game, player);
+  rosterChanged(game);
   return [{ type: 'lobby-changed', playerId: id }];
 }
 
@@ -80,6 +84,7 @@ function removePlayer(game: GameState, player: PlayerState, now: number): GameEv
   player.connected = false;
   game.activeCount -= 1;
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
+  rosterChanged(game);
   return [{ type: 'player-kicked', playerId: player.id }, { type: 'lobby-changed', playerId: player.id }, ...closeIfEveryoneAnswered(game, now)];
 }
 
@@ -154,5 +159,6 @@ export function withdrawPlayer(game: GameState, playerId: string, now: number): 
   delete game.nicknames[player.nickname.toLocaleLowerCase()];
   delete game.players[playerId];
   delete game.credentials.players[playerId];
+  rosterChanged(game);
   return [{ type: 'lobby-changed', playerId }];
 }

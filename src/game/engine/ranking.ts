@@ -16,20 +16,158 @@ export interface RankedPlayer {
   roundPoints: number;
 }
 
+/** The nearest player with more points, or a sole leader's margin over the next score (see PlayerResultView). */
+export interface Gap {
+  ahead: { nickname: string; score: number } | null;
+  leadBy: number | null;
+}
+
+/**
+ * The class in ranking order, computed once per roster (`standingsVersion`):
+ * scores change only at a reveal and the roster only at a join or a removal,
+ * and each of those moves the version on. It is derived, so it is kept beside
+ * the state (per state object) rather than in it: nothing is journaled or
+ * stored for it, and a state read back from a store sorts once on first use.
+ */
+interface Standings {
+  version: number;
+  /** Players in play (not kicked), best first: by score, then correct answers, then name. */
+  order: PlayerState[];
+  /** Each player's position in `order`. */
+  position: Map<string, number>;
+  /** Rank by position: equal scores share the rank of the first of them ("1, 2, 2, 4"). */
+  rank: Int32Array;
+}
+
+const standingsOf = new WeakMap<GameState, Standings>();
+
+/** The roster or the scores changed: the next ranking sorts again. */
+export function rosterChanged(game: GameState): void {
+  game.standingsVersion = (game.standingsVersion ?? 0) + 1;
+}
+
+/** Drops the ranking kept for this state object (its players were replaced wholesale, as a journal replay does). */
+export function forgetStandings(game: GameState): void {
+  standingsOf.delete(game);
+}
+
+/**
+ * Every player's id in the collator's order of their nicknames, kept sorted
+ * as players join (a binary search, O(log N) comparisons per join), so a
+ * reveal sorts by numbers only: comparing names with the collator was most of
+ * sorting a class of 10,000, tens of milliseconds in the reveal's turn. Kept
+ * beside the state like the standings; a state without it (read back from a
+ * store) sorts the names once. Ids of players who left stay in it, unused.
+ */
+const namesOf = new WeakMap<GameState, string[]>();
+
+/**
+ * A player joined: their name takes its place in the name order (after any
+ * name the collator finds equal, as a stable sort would). The order starts
+ * with a game's first player; a state read back from a store with players
+ * already in it gets its order at the next ranking instead (one sort there,
+ * not on every join of a state another instance keeps replacing).
+ */
+export function playerNamed(game: GameState, player: PlayerState): void {
+  const ids = namesOf.get(game);
+  if (!ids) {
+    if (game.activeCount <= 1) namesOf.set(game, [player.id]);
+    return;
+  }
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const other = game.players[ids[mid] ?? '']?.nickname;
+    if (other === undefined || byName.compare(other, player.nickname) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  ids.splice(low, 0, player.id);
+}
+
+/** Each player's place in the name order; rebuilt (one collator sort) when it does not cover everyone. */
+function nameOrdinals(game: GameState, players: readonly PlayerState[]): Map<string, number> {
+  const kept = namesOf.get(game);
+  if (kept) {
+    const ordinals = new Map(kept.map((id, i) => [id, i]));
+    if (players.every((p) => ordinals.has(p.id))) return ordinals;
+  }
+  const ids = Object.values(game.players)
+    .sort((a, b) => byName.compare(a.nickname, b.nickname))
+    .map((p) => p.id);
+  namesOf.set(game, ids);
+  return new Map(ids.map((id, i) => [id, i]));
+}
+
+function standings(game: GameState): Standings {
+  const version = game.standingsVersion ?? 0;
+  const cached = standingsOf.get(game);
+  if (cached?.version === version) return cached;
+  const inPlay = Object.values(game.players).filter((p) => !p.kicked);
+  const ordinals = nameOrdinals(game, inPlay);
+  const keyed = inPlay.map((p) => ({ p, name: ordinals.get(p.id) ?? 0 }));
+  keyed.sort((a, b) => b.p.score - a.p.score || b.p.correctCount - a.p.correctCount || a.name - b.name);
+  const order = keyed.map((k) => k.p);
+  const position = new Map<string, number>();
+  const rank = new Int32Array(order.length);
+  order.forEach((p, i) => {
+    position.set(p.id, i);
+    const previous = order[i - 1];
+    rank[i] = previous?.score === p.score ? (rank[i - 1] ?? 0) : i + 1;
+  });
+  const fresh = { version, order, position, rank };
+  standingsOf.set(game, fresh);
+  return fresh;
+}
+
 /**
  * Players by score, then correct answers; equal scores share a rank
  * ("1, 2, 2, 4"), so a tie never looks like a loss. Kicked players are out.
+ * Sorted once per roster; `limit` builds only the first entries.
  */
-export function rankPlayers(game: GameState): RankedPlayer[] {
-  const players = Object.values(game.players).filter((p) => !p.kicked);
-  players.sort((a, b) => b.score - a.score || b.correctCount - a.correctCount || byName.compare(a.nickname, b.nickname));
+export function rankPlayers(game: GameState, limit = Number.POSITIVE_INFINITY): RankedPlayer[] {
+  const { order, rank } = standings(game);
   const ranked: RankedPlayer[] = [];
-  players.forEach((p, i) => {
-    const previous = ranked[i - 1];
-    const rank = previous && previous.score === p.score ? previous.rank : i + 1;
-    ranked.push(toRanked(game, p, rank));
-  });
+  for (let i = 0; i < order.length && i < limit; i++) {
+    const p = order[i];
+    if (p) ranked.push(toRanked(game, p, rank[i] ?? i + 1));
+  }
   return ranked;
+}
+
+/** How many players are ranked (not kicked). */
+export function rankedCount(game: GameState): number {
+  return standings(game).order.length;
+}
+
+/**
+ * The gap to the player ahead, in O(1) from the standings: `ahead` is the
+ * last (in ranking order) of the players with the next higher score; a player
+ * alone at the top leads by the margin over the next score. A player not
+ * ranked (kicked) has no gap.
+ */
+export function gapOf(game: GameState, playerId: string): Gap {
+  const { order, position, rank } = standings(game);
+  const i = position.get(playerId);
+  const me = i === undefined ? undefined : order[i];
+  if (i === undefined || !me) return { ahead: null, leadBy: null };
+  // rank[i] - 1 is the position of the first player with my score; the one before it has the next higher score.
+  const above = order[(rank[i] ?? i + 1) - 2];
+  if (above) return { ahead: { nickname: above.nickname, score: above.score }, leadBy: null };
+  const next = order[1];
+  const alone = i === 0 && (next === undefined || next.score < me.score);
+  return { ahead: null, leadBy: alone && next ? me.score - next.score : null };
+}
+
+/** The players ranked 3rd or better at the last reveal (`rank` as stored), in ranking order, at most `max`. */
+export function podiumOf(game: GameState, max: number): RankedPlayer[] {
+  const podium: RankedPlayer[] = [];
+  // Along the ranking order the stored ranks only grow (they were assigned from it; joiners come last, at the newcomers' rank).
+  for (const p of standings(game).order) {
+    if (p.rank > 3) break;
+    podium.push(toRanked(game, p, p.rank));
+  }
+  return podium.sort((a, b) => a.rank - b.rank).slice(0, max);
 }
 
 function roundPointsOf(game: GameState, playerId: string): number {
@@ -58,6 +196,7 @@ function toRanked(game: GameState, p: PlayerState, rank: number): RankedPlayer {
  */
 export function rankOf(game: GameState, playerId: string): RankedPlayer {
   const me = game.players[playerId];
+  if (!me) throw new Error(`No player ${playerId} in game ${game.id}`);
   return toRanked(game, me, me.rank);
 }
 
@@ -66,12 +205,13 @@ export function rankOf(game: GameState, playerId: string): RankedPlayer {
  * Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
  */
 export function storeRanks(game: GameState): RankedPlayer[] {
+  rosterChanged(game);
   for (const p of Object.values(game.players)) if (!p.kicked) p.previousRank = game.index > 0 ? p.rank : null;
   const ranked = rankPlayers(game);
   let newcomerRank = ranked.length + 1;
   for (const entry of ranked) {
     const player = game.players[entry.playerId];
-    player.rank = entry.rank;
+    if (player) player.rank = entry.rank;
     if (entry.score <= 0 && entry.rank < newcomerRank) newcomerRank = entry.rank;
   }
   game.newcomerRank = newcomerRank;

@@ -3,7 +3,7 @@ import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../qu
 import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
-import { rankOf, rankPlayers, type RankedPlayer } from './ranking.js';
+import { gapOf, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
 
 export type { OrderingBreakdown, TypedAnswerCount } from '../../questions/types/index.js';
@@ -130,35 +130,6 @@ export interface PlayerResultView {
   leadBy: number | null;
 }
 
-type Gap = Pick<PlayerResultView, 'ahead' | 'leadBy'>;
-
-/** From the reveal's sorted ranking: walks only over the players tied with `i`. */
-function gapInRanking(ranked: RankedPlayer[], i: number): Gap {
-  const me = ranked[i];
-  if (!me) throw new Error(`gapInRanking: position ${i} is past the ranking of ${ranked.length}`);
-  let above = i - 1;
-  while (above >= 0 && ranked[above]?.score === me.score) above -= 1;
-  const ahead = ranked[above];
-  if (above >= 0 && ahead) return { ahead: { nickname: ahead.nickname, score: ahead.score }, leadBy: null };
-  const next = ranked[i + 1];
-  return { ahead: null, leadBy: next ? (next.score < me.score ? me.score - next.score : null) : null };
-}
-
-/** For one player without sorting everyone (a resume): one pass over the players. */
-function gapOf(game: GameState, me: RankedPlayer): Gap {
-  let ahead: { nickname: string; score: number } | null = null;
-  let bestBelow: number | null = null;
-  let tied = false;
-  for (const p of Object.values(game.players)) {
-    if (p.kicked || p.id === me.playerId) continue;
-    if (p.score > me.score && (!ahead || p.score < ahead.score)) ahead = { nickname: p.nickname, score: p.score };
-    if (p.score === me.score) tied = true;
-    if (p.score < me.score && (bestBelow === null || p.score > bestBelow)) bestBelow = p.score;
-  }
-  if (ahead) return { ahead, leadBy: null };
-  return { ahead: null, leadBy: !tied && bestBelow !== null ? me.score - bestBelow : null };
-}
-
 /** One player's result for the question just revealed, from their standing. */
 function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number, gap: Gap): PlayerResultView {
   const record = game.answers[game.index]?.[entry.playerId];
@@ -176,9 +147,9 @@ function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number, ga
   };
 }
 
-/** Every player's own result for the question just revealed; pass the reveal's ranking to sort only once. */
+/** Every player's own result for the question just revealed: the reveal's ranking is sorted once, each gap is a lookup. */
 export function playerResults(game: GameState, ranked = rankPlayers(game)): Map<string, PlayerResultView> {
-  return new Map(ranked.map((entry, i) => [entry.playerId, resultOf(game, entry, ranked.length, gapInRanking(ranked, i))]));
+  return new Map(ranked.map((entry) => [entry.playerId, resultOf(game, entry, ranked.length, gapOf(game, entry.playerId))]));
 }
 
 export interface LeaderboardView {
@@ -186,8 +157,8 @@ export interface LeaderboardView {
   total: number;
 }
 
-export function leaderboardView(game: GameState, ranked = rankPlayers(game)): LeaderboardView {
-  return { top: ranked.slice(0, LEADERBOARD_TOP), total: ranked.length };
+export function leaderboardView(game: GameState): LeaderboardView {
+  return { top: rankPlayers(game, LEADERBOARD_TOP), total: rankedCount(game) };
 }
 
 /** The host's `game:over`: the whole leaderboard (a snapshot carries only its top, see `hostSnapshot`). */
@@ -267,10 +238,20 @@ export interface ProgressView {
   expected: number;
 }
 
+/**
+ * The host's progress a few times a second through a whole question: at
+ * 10,000 players copying the tables (`Object.keys`, `Object.values`) each
+ * time cost more than the counting, so it counts in place.
+ */
 export function progressView(game: GameState, now: number): ProgressView {
   const answers = game.answers[game.index] ?? {};
-  const answered = Object.keys(answers).length;
-  const waiting = Object.values(game.players).filter((p) => !answers[p.id] && stillExpected(game, p, now)).length;
+  let answered = 0;
+  for (const _id in answers) answered += 1;
+  let waiting = 0;
+  for (const id in game.players) {
+    const p = game.players[id];
+    if (p && !answers[id] && stillExpected(game, p, now)) waiting += 1;
+  }
   return { index: game.index, answered, expected: answered + waiting };
 }
 
@@ -297,13 +278,6 @@ function snapshotBase(game: GameState, now: number): SnapshotBase {
   };
 }
 
-/** The top three by the ranks the last reveal stored: one pass, no sort of the class. */
-function podiumOf(game: GameState): RankedPlayer[] {
-  const podium: RankedPlayer[] = [];
-  for (const p of Object.values(game.players)) if (!p.kicked && p.rank <= 3) podium.push(rankOf(game, p.id));
-  return podium.sort((a, b) => a.rank - b.rank || b.correctCount - a.correctCount).slice(0, PODIUM_MAX);
-}
-
 /** The final standings exist once a started game reached the podium. */
 function isOver(game: GameState): boolean {
   return (game.phase === 'podium' || game.phase === 'ended') && game.endReason !== null && game.startedAt !== null;
@@ -322,8 +296,8 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const me = rankOf(game, playerId);
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
-  const result = base.reveal ? resultOf(game, me, game.activeCount, gapOf(game, me)) : null;
-  const gameOver = isOver(game) ? { podium: podiumOf(game), me, total: game.activeCount, endReason: game.endReason } : null;
+  const result = base.reveal ? resultOf(game, me, game.activeCount, gapOf(game, playerId)) : null;
+  const gameOver = isOver(game) ? { podium: podiumOf(game, PODIUM_MAX), me, total: game.activeCount, endReason: game.endReason } : null;
   return { ...base, gameOver, me, answered: game.phase === 'question' && answered, result };
 }
 

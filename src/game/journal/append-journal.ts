@@ -7,6 +7,15 @@ const writeAsync = promisify(write);
 const datasyncAsync = promisify(fdatasync);
 const closeAsync = promisify(close);
 
+/**
+ * A batch's appends are settled this many at a time, with a turn of the event
+ * loop between groups: each settled append lets its caller go on (an answer's
+ * ack is written to its socket), and settling a batch of thousands in one
+ * turn would hold the loop for all their writes at once.
+ */
+export const SETTLE_SLICE = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface PendingLine {
   line: string;
   /** Appended after a compaction took its snapshot: the snapshot does not hold it, the new file must. */
@@ -193,11 +202,20 @@ export class AppendJournal {
       this.bytes += Buffer.byteLength(text);
       this.failed = null;
       if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
-      for (const p of batch) p.resolve();
     } catch (err) {
       this.failed = err as Error;
       for (const p of batch) p.reject(err);
+      return;
     }
+    // On disk: the callers may go on. The next batch is written once these are all settled, so batches settle in order.
+    await settleInSlices(batch);
+  }
+}
+
+async function settleInSlices(batch: PendingLine[]): Promise<void> {
+  for (let start = 0; start < batch.length; start += SETTLE_SLICE) {
+    if (start > 0) await nextTurn();
+    for (const p of batch.slice(start, start + SETTLE_SLICE)) p.resolve();
   }
 }
 
