@@ -44,7 +44,9 @@ export function parseEntry(line: string): JournalEntry | null {
   if (typeof entry.at !== 'number') return null;
   if (entry.t === 'game' && typeof entry.game?.id === 'string' && typeof entry.game.pin === 'string') return entry as JournalEntry;
   if (entry.t === 'delta' && typeof entry.gameId === 'string' && typeof entry.top?.phase === 'string' && Array.isArray(entry.players)) {
-    return entry.players.every((p) => typeof p?.id === 'string') ? (entry as JournalEntry) : null;
+    // Read from disk: a torn or foreign line may hold anything, so each player is checked as unknown.
+    const players: unknown[] = entry.players;
+    return players.every((p) => typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string') ? (entry as JournalEntry) : null;
   }
   if (entry.t === 'answer' && typeof entry.gameId === 'string' && Number.isInteger(entry.index) && typeof entry.record?.playerId === 'string') {
     return entry as JournalEntry;

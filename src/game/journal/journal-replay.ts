@@ -41,7 +41,7 @@ function replayEntry(replayed: Replayed, entry: JournalEntry): void {
     case 'game': {
       // Read back from JSON: the tables keyed by client ids get their null prototype again.
       withoutPrototypes(entry.game);
-      const answered = entry.game.answers.map((byPlayer) => (byPlayer ? Object.keys(byPlayer).length : 0));
+      const answered = entry.game.answers.map((byPlayer) => Object.keys(byPlayer).length);
       games.set(entry.game.id, { game: entry.game, answered, expiresAt: games.get(entry.game.id)?.expiresAt ?? null });
       return;
     }
