@@ -101,7 +101,9 @@ try {
   console.log('|---|---|---|---|---|');
   for (const [kind, passes] of Object.entries(results)) {
     passes.forEach((r, i) => {
-      console.log(`| ${kind} | ${i + 1} | ${ms(r.broadcast.p50)} / ${ms(r.broadcast.p99)} | ${ms(r.perPlayer.p50)} / ${ms(r.perPlayer.p99)} | ${r.broadcast.missing + r.perPlayer.missing} |`);
+      console.log(
+        `| ${kind} | ${i + 1} | ${ms(r.broadcast.p50)} / ${ms(r.broadcast.p99)} | ${ms(r.perPlayer.p50)} / ${ms(r.perPlayer.p99)} | ${r.broadcast.missing + r.perPlayer.missing} |`,
+      );
     });
   }
 } finally {

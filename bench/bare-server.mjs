@@ -29,7 +29,14 @@ function openQuestion(i) {
   phase = 'question';
   index = i;
   answered = new Set();
-  io.to('game').emit('question:open', { index, total: QUESTIONS, type: 'single', prompt: 'Bench question', options: ['a', 'b', 'c', 'd'], remainingMs: 60_000 });
+  io.to('game').emit('question:open', {
+    index,
+    total: QUESTIONS,
+    type: 'single',
+    prompt: 'Bench question',
+    options: ['a', 'b', 'c', 'd'],
+    remainingMs: 60_000,
+  });
 }
 
 function reveal() {

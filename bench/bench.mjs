@@ -110,7 +110,12 @@ if (process.env.BENCH_PROFILE_DIR) probe.push('--cpu-prof', `--cpu-prof-dir=${pr
 async function startServers(target) {
   if (target === 'bare') {
     const port = BASE_PORT;
-    const s = spawnChild(join(here, 'bare-server.mjs'), { env: { PORT: String(port), BENCH_QUESTIONS: String(QUESTIONS) }, execArgv: probe, label: 'bare server', readyLine: 'listening' });
+    const s = spawnChild(join(here, 'bare-server.mjs'), {
+      env: { PORT: String(port), BENCH_QUESTIONS: String(QUESTIONS) },
+      execArgv: probe,
+      label: 'bare server',
+      readyLine: 'listening',
+    });
     await s.ready;
     return [{ ...s, url: `http://127.0.0.1:${port}` }];
   }
@@ -167,7 +172,17 @@ async function run(target) {
   const servers = await startServers(target);
   progress(`${target}: server ready`);
   const urls = servers.map((s) => s.url);
-  const stats = { target, hostAcks: [], hostFrames: 0, hostBytes: 0, dropped: [], questions: [], join: { latencies: [], failures: [], loop: [] }, podium: { fanout: [], bytes: [], missing: NaN }, gameLoop: [] };
+  const stats = {
+    target,
+    hostAcks: [],
+    hostFrames: 0,
+    hostBytes: 0,
+    dropped: [],
+    questions: [],
+    join: { latencies: [], failures: [], loop: [] },
+    podium: { fanout: [], bytes: [], missing: NaN },
+    gameLoop: [],
+  };
   const bots = Array.from({ length: BOT_PROCESSES }, (_, i) => spawnChild(join(here, 'bots.mjs'), { label: `bots ${i}` }));
   for (const b of bots) b.onMessage((m) => m.type === 'dropped' && stats.dropped.push(m.reason));
   Object.defineProperty(stats, 'droppedCount', { enumerable: true, get: () => stats.dropped.length });

@@ -44,14 +44,17 @@ async function joinAll({ urls, pin, offset, count, inFlight, ackTimeoutMs }) {
       watch(bot);
       const sent = now();
       joins.push(
-        socket.timeout(ackTimeoutMs).emitWithAck('player:join', { pin, nickname: `bot${n}` }).then(
-          (ack) => {
-            if (!ack.ok) return failures.push(`join: ${ack.error.code}`);
-            bot.playerId = ack.data.playerId;
-            return { latency: now() - sent, at: now() };
-          },
-          (err) => failures.push(`join: ${err.message}`),
-        ),
+        socket
+          .timeout(ackTimeoutMs)
+          .emitWithAck('player:join', { pin, nickname: `bot${n}` })
+          .then(
+            (ack) => {
+              if (!ack.ok) return failures.push(`join: ${ack.error.code}`);
+              bot.playerId = ack.data.playerId;
+              return { latency: now() - sent, at: now() };
+            },
+            (err) => failures.push(`join: ${err.message}`),
+          ),
       );
     }
   };

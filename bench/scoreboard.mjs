@@ -12,7 +12,10 @@ import { Redis } from 'ioredis';
 import { storeRanks } from '../dist/game/engine/index.js';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1000, 5000, 10000];
 const ROUNDS = 9;
 const prefix = `aulaquiz-scoreboard-bench:${process.pid}:`;
@@ -46,8 +49,18 @@ function gameOf(n) {
   const players = Object.create(null);
   for (let i = 0; i < n; i++) {
     players[`p${i}`] = {
-      id: `p${i}`, nickname: `Player ${i}`, score: (i * 7919) % 5000, streak: 0, bestStreak: 0, correctCount: i % 4,
-      connected: true, leftAt: null, kicked: false, joinedAt: 0, previousRank: null, rank: 1,
+      id: `p${i}`,
+      nickname: `Player ${i}`,
+      score: (i * 7919) % 5000,
+      streak: 0,
+      bestStreak: 0,
+      correctCount: i % 4,
+      connected: true,
+      leftAt: null,
+      kicked: false,
+      joinedAt: 0,
+      previousRank: null,
+      rank: 1,
     };
   }
   return { index: 1, phase: 'reveal', players, answers: [Object.create(null), Object.create(null)], newcomerRank: 1 };

@@ -55,7 +55,10 @@ if (process.env.ALLOW_VOLATILE_REDIS !== '1') {
   }
 }
 
-const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? 'localhost';
+const lan =
+  Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? 'localhost';
 const publicUrl = process.env.PUBLIC_URL ?? `http://${lan}:${PORT}`;
 // Both instances must accept the same teacher key.
 const teacherKey = process.env.TEACHER_KEY ?? randomBytes(18).toString('base64url');
@@ -63,7 +66,15 @@ let stopping = false;
 
 function startInstance(instance) {
   const child = spawn('node', ['dist/main.js'], {
-    env: { ...process.env, PORT: String(instance.port), HOST: '127.0.0.1', PUBLIC_URL: publicUrl, TEACHER_KEY: teacherKey, REDIS_URL, INSTANCE_ID: instance.id },
+    env: {
+      ...process.env,
+      PORT: String(instance.port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: publicUrl,
+      TEACHER_KEY: teacherKey,
+      REDIS_URL,
+      INSTANCE_ID: instance.id,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   instance.child = child;

@@ -51,7 +51,10 @@ const securityHeaders = helmet({
 function originCheck(policy: OriginPolicy) {
   return (req: Request, res: Response, next: NextFunction) => {
     const problem = policy.problem(req.headers);
-    if (!problem) { next(); return; }
+    if (!problem) {
+      next();
+      return;
+    }
     policy.refused(problem);
     res.status(403).json({ error: { code: 'ORIGIN_NOT_ALLOWED', message: problem } });
   };

@@ -92,10 +92,16 @@ function beforeFirst(text: string, separator: string): string {
 export function staticAssets(dir: string) {
   const assets = loadAssets(dir);
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') { next(); return; }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
     const pathname = beforeFirst(req.url ?? '/', '?');
     const asset = assets.get(pathname);
-    if (!asset) { next(); return; }
+    if (!asset) {
+      next();
+      return;
+    }
     res.setHeader('Cache-Control', asset.cacheControl);
     res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('ETag', asset.etag);

@@ -79,7 +79,12 @@ describe('host:kick-many', () => {
     const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 3 });
     const host = await pool.connect(server.url);
     await host.ok('host:attach', { hostToken: created.body.hostToken });
-    for (const payload of [{ joinedWithinSec: null }, { playerIds: null }, { playerIds: null, joinedWithinSec: 60 }, { playerIds: ['abcdefghijkl'], joinedWithinSec: null }]) {
+    for (const payload of [
+      { joinedWithinSec: null },
+      { playerIds: null },
+      { playerIds: null, joinedWithinSec: 60 },
+      { playerIds: ['abcdefghijkl'], joinedWithinSec: null },
+    ]) {
       const reply = await host.call('host:kick-many', payload);
       expect([payload, reply.ok ? 'ok' : reply.error.code]).toEqual([payload, 'INVALID_PAYLOAD']);
     }
@@ -133,7 +138,8 @@ describe('request bodies', () => {
   test('a Moodle import of more than 100 KB still fits', async () => {
     const questions = Array.from(
       { length: 700 },
-      (_, i) => `::q${i}:: ¿Qué componente reparte el hardware en la prueba número ${i} de esta importación grande?{=el hipervisor ~el compilador ~el cortafuegos}`,
+      (_, i) =>
+        `::q${i}:: ¿Qué componente reparte el hardware en la prueba número ${i} de esta importación grande?{=el hipervisor ~el compilador ~el cortafuegos}`,
     );
     const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n${questions.join('\n\n')}`;
     const body = JSON.stringify({ format: 'gift', text });
@@ -145,7 +151,10 @@ describe('request bodies', () => {
 
 describe('the bank on a disk that fails (embedded)', () => {
   test('an import or an edit that cannot be written answers TRY_AGAIN and changes nothing, not even in memory', async () => {
-    const prompts = ['¿Qué reparte el hardware físico entre máquinas virtuales en el disco roto?', '¿Qué tipo de hipervisor corre sobre el hardware en el disco roto?'];
+    const prompts = [
+      '¿Qué reparte el hardware físico entre máquinas virtuales en el disco roto?',
+      '¿Qué tipo de hipervisor corre sobre el hardware en el disco roto?',
+    ];
     const text = `$CATEGORY: $course$/top/x/${SECTION}\n\n::a:: ${prompts[0]}{=el hipervisor ~el compilador ~el cortafuegos}\n\n::b:: ${prompts[1]}{=el tipo I ~el tipo II}`;
     const bank = await server.api<{ questions: Array<{ id: string; prompt: string; excluded: boolean }> }>('GET', `/api/bank/${DECK}`);
     const victim = bank.body.questions.find((q) => !q.excluded)!;

@@ -104,7 +104,9 @@ describe('the bank page in a real browser', () => {
     await card(page, edited.id).waitFor();
 
     // An edit that breaks a rule shows the problem next to the field; the fixed one is kept.
-    await card(page, edited.id).getByRole('button', { name: `Editar: ${edited.prompt}` }).click();
+    await card(page, edited.id)
+      .getByRole('button', { name: `Editar: ${edited.prompt}` })
+      .click();
     // The form opens in place of the card, with the keyboard focus in it.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-prompt');
     await page.getByLabel('Enunciado').fill('¿Eh?');

@@ -125,7 +125,12 @@ describe('the question bank (embedded)', () => {
     const untouched = (await server.api<BankQuestion>('GET', `/api/bank/${DECK}/questions/${single.id}`)).body;
     expect(untouched.edited).toBe(single.edited);
     const badNew = await server.api<ErrorBody>('POST', `/api/bank/${DECK}/questions`, {
-      type: 'ordering', prompt: 'Ordena', options: ['a', 'b'], correct: [0, 1], explanation: 'x', source: { section: '99. No' },
+      type: 'ordering',
+      prompt: 'Ordena',
+      options: ['a', 'b'],
+      correct: [0, 1],
+      explanation: 'x',
+      source: { section: '99. No' },
     });
     expect([badNew.status, badNew.body.error.code]).toEqual([422, 'QUESTION_INVALID']);
     expect(Object.keys(badNew.body.error.fields!).sort()).toEqual(['options', 'source.section']);
@@ -159,7 +164,9 @@ describe('the question bank (embedded)', () => {
   test('Moodle XML and GIFT out and back in; a malformed file is refused whole with its line', async () => {
     const bank = await getBank(server);
     const picked = bank.questions.filter((q) => !q.excluded && ['single', 'multiple', 'typed', 'truefalse'].includes(q.type)).slice(0, 4);
-    const response = await fetch(`${server.url}/api/bank/${DECK}/export.xml?ids=${picked.map((q) => q.id).join(',')}`, { headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` } });
+    const response = await fetch(`${server.url}/api/bank/${DECK}/export.xml?ids=${picked.map((q) => q.id).join(',')}`, {
+      headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` },
+    });
     expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
     const xml = await response.text();
     const imported = await server.api<{ imported: BankQuestion[] }>('POST', `/api/bank/${DECK}/import`, { format: 'moodle-xml', text: xml });
@@ -169,7 +176,10 @@ describe('the question bank (embedded)', () => {
     );
 
     // The whole bank (about 200 KB of XML) into a copy of the deck: every question comes back.
-    const copy = await server.api<{ deck: DeckSummary }>('POST', '/api/decks', { markdown: await readFile(`content/decks/${DECK}.md`, 'utf8'), id: 'tema1-copia' });
+    const copy = await server.api<{ deck: DeckSummary }>('POST', '/api/decks', {
+      markdown: await readFile(`content/decks/${DECK}.md`, 'utf8'),
+      id: 'tema1-copia',
+    });
     expect(copy.status).toBe(201);
     const whole = await fetch(`${server.url}/api/bank/${DECK}/export.xml`, { headers: { authorization: `Bearer ${TEST_TEACHER_KEY}` } });
     const wholeXml = await whole.text();
@@ -210,7 +220,12 @@ describe('the question bank (embedded)', () => {
     expect(wrongKey).toBeDefined();
     const edited = (await getBank(server)).questions;
     const created = await server.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
-      deckId: DECK, sections: [section], types: ['single'], questionCount: Math.min(singles.length, 8), timeLimitSec: 30, seed: 11,
+      deckId: DECK,
+      sections: [section],
+      types: ['single'],
+      questionCount: Math.min(singles.length, 8),
+      timeLimitSec: 30,
+      seed: 11,
     });
     expect(created.status).toBe(201);
     // Ten students: the first ones know more; on the wrongly keyed question the strong half picks the truly right option.
@@ -230,7 +245,10 @@ describe('the question bank (embedded)', () => {
     const report = await server.api<{ items: ItemStats[] }>('GET', `/api/history/${created.body.gameId}/report`);
     expect(report.body.items.find((i) => i.questionId === wrongKey!.id)!.flags.map((f) => f.code)).toContain('negative-discrimination');
 
-    const review = await server.api<{ pin: string; questionCount: number; hostToken: string }>('POST', '/api/review-games', { gameId: created.body.gameId, questionCount: 3 });
+    const review = await server.api<{ pin: string; questionCount: number; hostToken: string }>('POST', '/api/review-games', {
+      gameId: created.body.gameId,
+      questionCount: 3,
+    });
     expect(review.status).toBe(201);
     expect(review.body.questionCount).toBe(3);
     const fromSection = await server.api<{ questionCount: number }>('POST', '/api/review-games', { deckId: DECK, section });

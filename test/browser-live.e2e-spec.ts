@@ -1,7 +1,19 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, announced, answerQuestion, createGame, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, secondsShown } from './support/browser.js';
+import {
+  accessibilityViolations,
+  announced,
+  answerQuestion,
+  createGame,
+  joinAs,
+  launchChromium,
+  onScreen,
+  openPage,
+  PHONE,
+  PROJECTOR,
+  secondsShown,
+} from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { CuttableProxy } from './support/cuttable-proxy.js';
 import { ifStarted } from './support/teardown.js';
@@ -165,14 +177,20 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
       proxy.down();
       await onScreen(flaky, 'Conexión perdida: reconectando…').waitFor();
       const pad = flaky.locator('.question-phone button, .question-phone input');
-      await flaky.waitForFunction(() => Array.from(document.querySelectorAll('.question-phone button:not(.link-button), .question-phone input')).every((e) => (e as HTMLButtonElement).disabled));
+      await flaky.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.question-phone button:not(.link-button), .question-phone input')).every(
+          (e) => (e as HTMLButtonElement).disabled,
+        ),
+      );
       expect(await pad.count()).toBeGreaterThan(0);
       await flaky.screenshot({ path: `${SHOTS}/phone-offline.png`, animations: 'disabled' });
       proxy.pass();
       await flaky.locator('.banner').waitFor({ state: 'detached' });
       // Whatever the question type: option buttons, the typed-answer box or the ordering arrows come back to life.
       await flaky.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.question-phone button.choice, .question-phone #typed-answer, .question-phone .order-buttons button')).some((e) => !(e as HTMLButtonElement).disabled),
+        Array.from(document.querySelectorAll('.question-phone button.choice, .question-phone #typed-answer, .question-phone .order-buttons button')).some(
+          (e) => !(e as HTMLButtonElement).disabled,
+        ),
       );
       await answerQuestion(flaky, 0);
       await flaky.locator('.received').waitFor();
@@ -235,7 +253,10 @@ describe('live class: one clock, honest answers, kicks, nicknames', () => {
 
     await phone.getByLabel('Tu nombre').fill('puta madre');
     await phone.getByRole('button', { name: 'Entrar' }).click();
-    await phone.getByRole('alert').getByText(/Ese nombre no vale en clase/).waitFor();
+    await phone
+      .getByRole('alert')
+      .getByText(/Ese nombre no vale en clase/)
+      .waitFor();
     await phone.screenshot({ path: `${SHOTS}/phone-name-refused.png`, animations: 'disabled' });
 
     await joinAs(phone, '\u202Eanitram 945');

@@ -2,7 +2,22 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HistoryPage } from '../src/history/history-summary.js';
-import { accessibilityViolations, announced, answerQuestion as answer, brokenLeaderboardRows, createGame, FULL_HD, joinAs, launchChromium, onScreen, openPage, PHONE, PROJECTOR, textFillsProjector, verticalOverflow } from './support/browser.js';
+import {
+  accessibilityViolations,
+  announced,
+  answerQuestion as answer,
+  brokenLeaderboardRows,
+  createGame,
+  FULL_HD,
+  joinAs,
+  launchChromium,
+  onScreen,
+  openPage,
+  PHONE,
+  PROJECTOR,
+  textFillsProjector,
+  verticalOverflow,
+} from './support/browser.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
 import { ClientPool } from './support/quiz-client.js';
 import { ifStarted } from './support/teardown.js';
@@ -34,7 +49,9 @@ describe('a whole class in a real browser', () => {
   /** Every option button lies inside the phone's screen without scrolling. */
   async function optionsAboveTheFold(phone: Page): Promise<void> {
     const height = phone.viewportSize()!.height;
-    const boxes = await phone.locator('button.choice, .order-item, #typed-answer, .send').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
+    const boxes = await phone
+      .locator('button.choice, .order-item, #typed-answer, .send')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
     expect(boxes.length).toBeGreaterThan(0);
     if (boxes.some((bottom) => bottom > height)) await phone.screenshot({ path: `${SHOTS}/phone-below-the-fold.png`, animations: 'disabled' });
     expect(boxes.filter((bottom) => bottom > height)).toEqual([]);
@@ -147,7 +164,14 @@ describe('a whole class in a real browser', () => {
     await host.waitForFunction(() => Array.from(document.querySelectorAll('.place')).every((e) => getComputedStyle(e).opacity === '1'));
     await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
     // First stands highest, then second, then third, whatever the length of the names above the steps.
-    const stepTops = await Promise.all([1, 2, 3].map((n) => host.locator(`.place-${n} .step`).first().evaluate((e) => e.getBoundingClientRect().top)));
+    const stepTops = await Promise.all(
+      [1, 2, 3].map((n) =>
+        host
+          .locator(`.place-${n} .step`)
+          .first()
+          .evaluate((e) => e.getBoundingClientRect().top),
+      ),
+    );
     expect(stepTops[0]).toBeLessThan(stepTops[1]!);
     expect(stepTops[1]).toBeLessThan(stepTops[2]!);
     await audit('host podium', host);
@@ -162,15 +186,16 @@ describe('a whole class in a real browser', () => {
     await host.setViewportSize(PROJECTOR.viewport);
 
     // The history page shows the same game, with the same winner.
-    const history = (await (
-      await fetch(`${server.url}/api/history`, { headers: { authorization: `Bearer ${server.teacherKey}` } })
-    ).json()) as HistoryPage;
+    const history = (await (await fetch(`${server.url}/api/history`, { headers: { authorization: `Bearer ${server.teacherKey}` } })).json()) as HistoryPage;
     expect(history.games).toHaveLength(1);
     const podiumText = await host.locator('.podium').textContent();
     expect(podiumText).toContain(history.games[0]!.winner!.nickname);
     await host.getByRole('link', { name: 'Ver el historial' }).click();
     await host.locator('section.game-detail').waitFor();
-    await host.locator('.question-result').nth(QUESTIONS - 1).waitFor();
+    await host
+      .locator('.question-result')
+      .nth(QUESTIONS - 1)
+      .waitFor();
     for (const name of NAMES) await host.locator('.leaderboard').getByText(name).waitFor();
     // History has no "last question": no movement marker there.
     expect(await host.locator('.game-detail .moved-up, .game-detail .moved-down').count()).toBe(0);

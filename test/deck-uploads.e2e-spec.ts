@@ -38,7 +38,11 @@ describe('deck uploads: limits, concurrency, replacing and the build cache', () 
       [0, 1, 2, 3].map(() => server!.api<Added | { error: { code: string } }>('POST', '/api/decks', { markdown, id: 'same-id' })),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
-    expect(replies.filter((r) => r.status === 409).map((r) => (r.body as { error: { code: string } }).error.code)).toEqual(['DECK_EXISTS', 'DECK_EXISTS', 'DECK_EXISTS']);
+    expect(replies.filter((r) => r.status === 409).map((r) => (r.body as { error: { code: string } }).error.code)).toEqual([
+      'DECK_EXISTS',
+      'DECK_EXISTS',
+      'DECK_EXISTS',
+    ]);
     expect((replies.find((r) => r.status === 201)!.body as Added).replaced).toBe(false);
 
     const again = await server.api<Added>('POST', '/api/decks', { markdown, id: 'same-id', replace: true });
@@ -58,7 +62,10 @@ describe('deck uploads: limits, concurrency, replacing and the build cache', () 
     }
     server = await startApp({ DATA_DIR: dataDir });
     const listed = await server.api<DeckSummary[]>('GET', '/api/decks', undefined, null);
-    expect(listed.body.map((d) => d.title).sort()).toEqual(['Tema 1. Fundamentos y Tecnologías de Virtualización (cached)', 'Unit 3. Database Systems (cached)']);
+    expect(listed.body.map((d) => d.title).sort()).toEqual([
+      'Tema 1. Fundamentos y Tecnologías de Virtualización (cached)',
+      'Unit 3. Database Systems (cached)',
+    ]);
   });
 
   test('the built server builds uploads in its worker thread', async () => {

@@ -114,7 +114,14 @@ describe('the instance driving a game dies (kill -9) mid-question', () => {
         let total = 0;
         for (const q of record.questions) {
           const given = q.answers.find((x) => x.playerId === player.playerId);
-          const scored = scoreAnswer({ profile: 'classic', correct: given?.correct ?? false, responseMs: given?.responseMs ?? 0, timeLimitMs: TIME_LIMIT_MS, multiplier: 1, previousStreak: streak });
+          const scored = scoreAnswer({
+            profile: 'classic',
+            correct: given?.correct ?? false,
+            responseMs: given?.responseMs ?? 0,
+            timeLimitMs: TIME_LIMIT_MS,
+            multiplier: 1,
+            previousStreak: streak,
+          });
           expect(given?.points ?? 0).toBe(scored.points);
           streak = scored.streak;
           total += scored.points;

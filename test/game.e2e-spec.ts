@@ -92,7 +92,13 @@ describe('a full game over real sockets', () => {
     expect(over.podium[0]!.nickname).toBe('Ana');
     expect(over.leaderboard.map((p) => p.nickname)).toEqual(['Ana', 'Carla', 'Dani', 'Beto']);
     const mine = await phones[1]!.next<PlayerGameOverView>('game:over');
-    expect(mine).toEqual({ podium: over.podium, me: over.leaderboard.find((p) => p.playerId === mine.me.playerId), total: 4, endReason: 'completed', historySaved: true });
+    expect(mine).toEqual({
+      podium: over.podium,
+      me: over.leaderboard.find((p) => p.playerId === mine.me.playerId),
+      total: 4,
+      endReason: 'completed',
+      historySaved: true,
+    });
 
     // Every score follows the formula from the response times the server measured.
     const record = await app.server.app.get(HistoryStore).get(gameId);
@@ -117,9 +123,7 @@ describe('a full game over real sockets', () => {
       }
       expect(entry.score).toBe(total);
     }
-    expect(record!.leaderboard.find((p) => p.nickname === 'Carla')!.score).toBeLessThan(
-      record!.leaderboard.find((p) => p.nickname === 'Ana')!.score,
-    );
+    expect(record!.leaderboard.find((p) => p.nickname === 'Carla')!.score).toBeLessThan(record!.leaderboard.find((p) => p.nickname === 'Ana')!.score);
 
     // Nothing a phone or the host screen received before a reveal named the answer.
     for (const client of app.pool.clients) {

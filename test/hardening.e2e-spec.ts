@@ -147,7 +147,13 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     const snapshot = await game.host.ok<HostSnapshot>('host:kick-many', { playerIds: [...joined.slice(0, 3).map((j) => j.playerId), 'AAAAAAAAAAAA'] });
     expect(snapshot.lobby.players.map((p) => p.nickname)).toEqual(['Kid 3']);
     await Promise.all(kicked);
-    for (const payload of [{}, { playerIds: [] }, { playerIds: ['__proto__'] }, { joinedWithinSec: 0 }, { playerIds: [joined[3]!.playerId], joinedWithinSec: 5 }]) {
+    for (const payload of [
+      {},
+      { playerIds: [] },
+      { playerIds: ['__proto__'] },
+      { joinedWithinSec: 0 },
+      { playerIds: [joined[3]!.playerId], joinedWithinSec: 5 },
+    ]) {
       expect(codeOf(await game.host.call('host:kick-many', payload))).toBe('INVALID_PAYLOAD');
     }
     expect(codeOf(await phones[3]!.call('host:kick-many', { joinedWithinSec: 60 }))).toBe('NOT_HOST');
@@ -285,7 +291,7 @@ describe('Origin and Host allowlist', () => {
     await expect(pool.connect(server.url, { extraHeaders: { host: 'rebound.evil.example' } })).rejects.toThrow();
   });
 
-  test('this server\'s own origin, its local names and ALLOWED_ORIGINS are accepted', async () => {
+  test("this server's own origin, its local names and ALLOWED_ORIGINS are accepted", async () => {
     const port = new URL(server.url).port;
     expect((await raw(handshake, { origin: server.url })).status).toBe(200);
     expect((await raw(handshake, { origin: `http://localhost:${port}`, host: `localhost:${port}` })).status).toBe(200);

@@ -74,7 +74,11 @@ describe('history exports and the per-student page', () => {
     expect(body.questions.map((q) => q.correct)).toEqual([true, false, false]);
     expect(body.questions[2]).toMatchObject({ answer: null, points: 0, responseMs: null });
     const given = record.questions[0]!.answers.find((a) => a.playerId === carla.playerId)!;
-    expect(body.questions[0]).toMatchObject({ points: given.points, responseMs: given.responseMs, answer: record.questions[0]!.options[given.answer as number] });
+    expect(body.questions[0]).toMatchObject({
+      points: given.points,
+      responseMs: given.responseMs,
+      answer: record.questions[0]!.options[given.answer as number],
+    });
     const weak = body.sections.filter((s) => s.correctRate < 0.6).map((s) => s.section);
     expect([...body.sectionsToReview].sort()).toEqual(weak.sort());
   });

@@ -94,11 +94,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
   test('the record holds the leaderboard, every question and every answer given', async () => {
     const { body: record } = await server.api<HistoryRecord>('GET', `/api/history/${completed.gameId}`);
     // Beto and Carla are right once each: their order depends on how fast they were.
-    expect(record.leaderboard.map((p) => [p.nickname, p.correctCount])).toEqual([
-      ['Ana', 3],
-      expect.arrayContaining([1]),
-      expect.arrayContaining([1]),
-    ]);
+    expect(record.leaderboard.map((p) => [p.nickname, p.correctCount])).toEqual([['Ana', 3], expect.arrayContaining([1]), expect.arrayContaining([1])]);
     expect(record.leaderboard[0]!.rank).toBe(1);
     expect(record.leaderboard[0]!.bestStreak).toBe(2);
     for (const [i, moves] of PLAN.entries()) {
@@ -146,7 +142,7 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
     }
   });
 
-  test('the report\'s numbers follow from the answers given', async () => {
+  test("the report's numbers follow from the answers given", async () => {
     const { body: report } = await server.api<HistoryReport>('GET', `/api/history/${completed.gameId}/report`);
     const rates = PLAN.map((moves) => moves.filter((m) => m === 'right').length / NAMES.length);
     expect(report.hardestQuestions[0]).toMatchObject({ index: 2, correctRate: 0 });
@@ -163,7 +159,10 @@ describe.each(MODES)('history in %s mode', (_mode, storeEnv, cleanUp) => {
       expect(stat.correctRate).toBeCloseTo(expected.right / expected.asked);
     }
     expect(report.sectionsToReview).toEqual(
-      report.sections.filter((s) => s.correctRate < 0.6).sort((a, b) => a.correctRate - b.correctRate).map((s) => s.section),
+      report.sections
+        .filter((s) => s.correctRate < 0.6)
+        .sort((a, b) => a.correctRate - b.correctRate)
+        .map((s) => s.section),
     );
     // Wrong players all picked the option after the right one: that is the misconception.
     const q2 = completed.round[2]!;

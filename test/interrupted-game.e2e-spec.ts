@@ -73,7 +73,9 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
     ]);
     expect(record.questions[0]!.distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
     expect((await second.api<HistoryReport>('GET', `/api/history/${game.gameId}/report`)).body.endReason).toBe('interrupted');
-    const csv = await (await fetch(`${second.url}/api/history/${game.gameId}/export.csv?lang=es`, { headers: { authorization: `Bearer ${second.teacherKey}` } })).text();
+    const csv = await (
+      await fetch(`${second.url}/api/history/${game.gameId}/export.csv?lang=es`, { headers: { authorization: `Bearer ${second.teacherKey}` } })
+    ).text();
     expect(csv.split('\n')[1]).toContain('interrumpida');
   }, 60_000);
 });

@@ -29,7 +29,11 @@ describe('two server instances sharing one Redis', () => {
 
   test('host on one instance, players on both: one game, every broadcast reaches everyone', async () => {
     const request = { questionCount: 3, seed: 5, types: ['single' as const] };
-    const created = await b.api<{ pin: string; hostToken: string; gameId: string }>('POST', '/api/games', { deckId: 'tema1-virtualizacion', timeLimitSec: 30, ...request });
+    const created = await b.api<{ pin: string; hostToken: string; gameId: string }>('POST', '/api/games', {
+      deckId: 'tema1-virtualizacion',
+      timeLimitSec: 30,
+      ...request,
+    });
     const round = await roundFor(request);
     const host = await connect(a);
     await host.ok('host:attach', { hostToken: created.body.hostToken });

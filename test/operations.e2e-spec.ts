@@ -67,7 +67,12 @@ describe('operations of the built server', () => {
     const socketId = phone.socket.id;
     await phone.call('player:join', { pin: '999999', nickname: 'Ana' });
     await fetch(`${server.url}/api/decks`, { headers: { 'x-request-id': 'proxy-7' } });
-    const logged = () => server!.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg?: string; socketId?: string; req?: { id?: string } });
+    const logged = () =>
+      server!
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { msg?: string; socketId?: string; req?: { id?: string } });
     const socketLine = () => logged().find((l) => l.msg === 'event' && l.socketId === socketId);
     for (let i = 0; i < 100 && !(socketLine() && logged().some((l) => l.req?.id === 'proxy-7')); i++) await new Promise((r) => setTimeout(r, 50));
     phone.close();

@@ -89,56 +89,111 @@ describe.each<[string, Record<string, string>]>([
     };
 
     const knownStrings = fc.constantFrom(
-      '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '\u0000', 'ñandú 🦆',
-      target.pin, '000000', target.hostToken, `${target.gameId}.__proto__.x`, `${target.gameId}.constructor.${'A'.repeat(32)}`,
-      target.joined[0]!.playerToken, target.joined[0]!.playerId, target.joined[0]!.playerToken.slice(0, -1) + 'x', `${bystanders.gameId}.${target.joined[0]!.playerId}.${'B'.repeat(32)}`,
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      '',
+      ' ',
+      '\u0000',
+      'ñandú 🦆',
+      target.pin,
+      '000000',
+      target.hostToken,
+      `${target.gameId}.__proto__.x`,
+      `${target.gameId}.constructor.${'A'.repeat(32)}`,
+      target.joined[0]!.playerToken,
+      target.joined[0]!.playerId,
+      target.joined[0]!.playerToken.slice(0, -1) + 'x',
+      `${bystanders.gameId}.${target.joined[0]!.playerId}.${'B'.repeat(32)}`,
     );
     const key = fc.oneof(
-      fc.constantFrom('pin', 'nickname', 'playerToken', 'hostToken', 'questionIndex', 'answer', 'playerId', 'playerIds', 'joinedWithinSec', 'locked', '__proto__', 'constructor'),
+      fc.constantFrom(
+        'pin',
+        'nickname',
+        'playerToken',
+        'hostToken',
+        'questionIndex',
+        'answer',
+        'playerId',
+        'playerIds',
+        'joinedWithinSec',
+        'locked',
+        '__proto__',
+        'constructor',
+      ),
       fc.string({ maxLength: 8 }),
     );
     const leaf = fc.oneof(fc.integer({ min: -5, max: 1005 }), fc.double(), fc.boolean(), fc.constant(null), fc.string({ maxLength: 30 }), knownStrings);
     const { value } = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(key, tie('value'), { maxKeys: 5 })),
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('value'), { maxLength: 5 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+      ),
     }));
     const deep = fc.integer({ min: 10, max: 1800 }).map((n) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`) as unknown);
     const index = fc.oneof(fc.integer({ min: -1, max: 4 }), leaf);
-    const answer = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 5 }), fc.string({ maxLength: 12 }), leaf, deep);
+    const answer = fc.oneof(
+      fc.integer({ min: 0, max: 5 }),
+      fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 5 }),
+      fc.string({ maxLength: 12 }),
+      leaf,
+      deep,
+    );
     /** Payloads with exactly the event's own fields, so the fuzz also reaches past validation into the game. */
     const wellShaped: Record<string, fc.Arbitrary<unknown>> = {
-      'player:join': fc.record({ pin: fc.oneof(knownStrings, fc.stringMatching(/^[1-9]\d{5}$/)), nickname: fc.oneof(knownStrings, fc.string({ maxLength: 25 })) }),
+      'player:join': fc.record({
+        pin: fc.oneof(knownStrings, fc.stringMatching(/^[1-9]\d{5}$/)),
+        nickname: fc.oneof(knownStrings, fc.string({ maxLength: 25 })),
+      }),
       'player:resume': fc.record({ playerToken: fc.oneof(knownStrings, fc.string({ maxLength: 60 })) }),
       'player:answer': fc.record({ questionIndex: index, answer }),
       'host:attach': fc.record({ hostToken: fc.oneof(knownStrings, fc.string({ maxLength: 50 })) }),
       'host:kick': fc.record({ playerId: fc.oneof(knownStrings, fc.stringMatching(/^[\w-]{12}$/)) }),
-      'host:kick-many': fc.oneof(fc.record({ playerIds: fc.array(knownStrings, { maxLength: 4 }) }), fc.record({ joinedWithinSec: fc.oneof(fc.integer({ min: 0, max: 4000 }), leaf) })),
+      'host:kick-many': fc.oneof(
+        fc.record({ playerIds: fc.array(knownStrings, { maxLength: 4 }) }),
+        fc.record({ joinedWithinSec: fc.oneof(fc.integer({ min: 0, max: 4000 }), leaf) }),
+      ),
       'host:lock': fc.record({ locked: fc.oneof(fc.boolean(), leaf) }),
     };
     const empty = fc.constantFrom(undefined, null, {});
     const eventAndPayload = fc
       .constantFrom(...EVENTS)
-      .chain((event) => fc.tuple(fc.constant(event), fc.oneof({ weight: 3, arbitrary: wellShaped[event] ?? empty }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: deep })));
+      .chain((event) =>
+        fc.tuple(
+          fc.constant(event),
+          fc.oneof({ weight: 3, arbitrary: wellShaped[event] ?? empty }, { weight: 1, arbitrary: value }, { weight: 1, arbitrary: deep }),
+        ),
+      );
 
     const seen = new Map<string, Set<string>>();
     await fc.assert(
-      fc.asyncProperty(eventAndPayload, fc.constantFrom('stranger', 'player', 'host' as const), fc.nat(SOCKETS_PER_ROLE - 1), async ([event, data], role, n) => {
-        // Kicked or replaced sockets are disconnected by the server: a fresh one takes the slot.
-        if (!senders[role][n]!.socket.connected) {
-          senders[role][n] = await pool.connect(server.url);
-          await restore(role, senders[role][n]);
-        }
-        const socket = senders[role][n]!;
-        const reply = await socket.call(event, ...(data === undefined ? [] : [data]));
-        if (event === 'host:attach' || event === 'player:join' || event === 'player:resume') await restore(role, socket);
-        if (reply.ok) {
-          expect(reply).toEqual({ ok: true, data: expect.anything() });
-          seen.set(event, (seen.get(event) ?? new Set()).add('OK'));
-          return;
-        }
-        expect(reply).toEqual({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
-        expect([...DOCUMENTED[event]!, ...ALWAYS]).toContain(reply.error.code);
-        seen.set(event, (seen.get(event) ?? new Set()).add(reply.error.code));
-      }),
+      fc.asyncProperty(
+        eventAndPayload,
+        fc.constantFrom('stranger', 'player', 'host' as const),
+        fc.nat(SOCKETS_PER_ROLE - 1),
+        async ([event, data], role, n) => {
+          // Kicked or replaced sockets are disconnected by the server: a fresh one takes the slot.
+          if (!senders[role][n]!.socket.connected) {
+            senders[role][n] = await pool.connect(server.url);
+            await restore(role, senders[role][n]);
+          }
+          const socket = senders[role][n]!;
+          const reply = await socket.call(event, ...(data === undefined ? [] : [data]));
+          if (event === 'host:attach' || event === 'player:join' || event === 'player:resume') await restore(role, socket);
+          if (reply.ok) {
+            expect(reply).toEqual({ ok: true, data: expect.anything() });
+            seen.set(event, (seen.get(event) ?? new Set()).add('OK'));
+            return;
+          }
+          expect(reply).toEqual({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+          expect([...DOCUMENTED[event]!, ...ALWAYS]).toContain(reply.error.code);
+          seen.set(event, (seen.get(event) ?? new Set()).add(reply.error.code));
+        },
+      ),
       { numRuns: RUNS, seed: 20261127 },
     );
     // The fuzz reached past validation into the game, not only INVALID_PAYLOAD.

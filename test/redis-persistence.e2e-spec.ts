@@ -22,7 +22,9 @@ describe('npm start in Redis mode checks that Redis keeps what it is told', () =
   });
 
   test('a Redis without an append-only file stops the start with the reason', async () => {
-    await expect(startBuiltServer({ REDIS_URL: volatile.url, REDIS_PREFIX: testPrefix() })).rejects.toThrow(/exited with 1[\s\S]*aof_enabled:0[\s\S]*ALLOW_VOLATILE_REDIS=1/);
+    await expect(startBuiltServer({ REDIS_URL: volatile.url, REDIS_PREFIX: testPrefix() })).rejects.toThrow(
+      /exited with 1[\s\S]*aof_enabled:0[\s\S]*ALLOW_VOLATILE_REDIS=1/,
+    );
   });
 
   test('ALLOW_VOLATILE_REDIS=1 accepts it; a Redis with an append-only file needs nothing', async () => {

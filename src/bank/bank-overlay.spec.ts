@@ -64,10 +64,9 @@ describe('the rules per field', () => {
     expect(Object.keys(questionFieldProblems({ ...base('a'), correct: [7] }, sections))).toEqual(['correct']);
     expect(Object.keys(questionFieldProblems({ ...base('a'), options: ['A', 'a', 'B'] }, sections))).toEqual(['options']);
     expect(Object.keys(questionFieldProblems({ ...base('a'), prompt: '¿Es Hipervisor el Hipervisor?' }, sections))).toEqual(['prompt']);
-    expect(Object.keys(questionFieldProblems({ ...base('a'), explanation: '', source: { section: '9. Otro', slide: '', sentence: '' } }, sections)).sort()).toEqual([
-      'explanation',
-      'source.section',
-    ]);
+    expect(
+      Object.keys(questionFieldProblems({ ...base('a'), explanation: '', source: { section: '9. Otro', slide: '', sentence: '' } }, sections)).sort(),
+    ).toEqual(['explanation', 'source.section']);
   });
 
   test('an edit that sends "source": null is a problem of its source, not a fault', () => {

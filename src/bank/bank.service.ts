@@ -147,7 +147,10 @@ export class BankService {
 
   private check(deck: Deck, question: Question, where?: string): void {
     // An import is refused whole, naming the question; a single edit names only the fields.
-    const fields = questionFieldProblems(question, deck.sections.map((s) => s.label));
+    const fields = questionFieldProblems(
+      question,
+      deck.sections.map((s) => s.label),
+    );
     if (Object.keys(fields).length === 0) return;
     const summary = Object.entries(fields)
       .map(([field, problems]) => `${field}: ${problems.join(', ')}`)

@@ -40,13 +40,7 @@ class ShapeCheckedValidationPipe extends ValidationPipe {
 }
 
 /** Socket events: a bad payload becomes the INVALID_PAYLOAD ack. */
-export const wsValidationPipe = new ShapeCheckedValidationPipe(
-  strict,
-  (message) => new WsException({ code: 'INVALID_PAYLOAD', message }),
-);
+export const wsValidationPipe = new ShapeCheckedValidationPipe(strict, (message) => new WsException({ code: 'INVALID_PAYLOAD', message }));
 
 /** REST bodies and queries: 400 with the same error shape as the socket acks. */
-export const httpValidationPipe = new ShapeCheckedValidationPipe(
-  strict,
-  (message) => new BadRequestException({ error: { code: 'INVALID_PAYLOAD', message } }),
-);
+export const httpValidationPipe = new ShapeCheckedValidationPipe(strict, (message) => new BadRequestException({ error: { code: 'INVALID_PAYLOAD', message } }));

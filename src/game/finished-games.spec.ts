@@ -32,7 +32,7 @@ function instance(store: MemoryGameStore, history: MemoryHistoryStore, clock: Ma
 }
 
 describe('FinishedGames', () => {
-  test('a record left in a dead instance\'s outbox is rebuilt from the store by the next instance, and only then is the game retired', async () => {
+  test("a record left in a dead instance's outbox is rebuilt from the store by the next instance, and only then is the game retired", async () => {
     const clock = new ManualClock();
     const store = new MemoryGameStore(clock);
     const history = new FlakyHistory();

@@ -204,7 +204,9 @@ export class GamePublisher implements OnModuleDestroy {
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
     const over = engine.gameOverView(game);
     this.out.toHost(game.id, 'game:over', { ...over, historySaved });
-    await sendInSlices(over.leaderboard, (me) => this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me), historySaved }));
+    await sendInSlices(over.leaderboard, (me) =>
+      this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me), historySaved }),
+    );
   }
 
   private lobbyChangesOf(gameId: string): Set<string> {

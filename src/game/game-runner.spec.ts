@@ -55,10 +55,19 @@ describe('GameRunner', () => {
     }
     // The host gets the whole leaderboard; each phone its own standing and the podium.
     const over = out.last('game:over', 'host') as engine.GameOverView;
-    expect(out.last('game:over', beto.playerId)).toEqual({ podium: over.podium, me: over.leaderboard[1], total: 2, endReason: 'completed', historySaved: true });
+    expect(out.last('game:over', beto.playerId)).toEqual({
+      podium: over.podium,
+      me: over.leaderboard[1],
+      total: 2,
+      endReason: 'completed',
+      historySaved: true,
+    });
     // Ana answers right after 1 s each time (975 points) but skips the typed question, which resets her streak.
     const speed = Math.round((1 - 1_000 / 20_000 / 2) * 1000);
-    expect(over.leaderboard.map((p) => [p.nickname, p.score])).toEqual([['Ana', speed * 4 + 100 + 200], ['Beto', 0]]);
+    expect(over.leaderboard.map((p) => [p.nickname, p.score])).toEqual([
+      ['Ana', speed * 4 + 100 + 200],
+      ['Beto', 0],
+    ]);
     expect(await history.get(game.id)).toMatchObject({ endReason: 'completed', leaderboard: [{ nickname: 'Ana' }, { nickname: 'Beto' }] });
     expect(out.last('player:result', beto.playerId)).toMatchObject({ answered: false, score: 0, rank: 2 });
   });

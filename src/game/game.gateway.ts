@@ -50,7 +50,6 @@ export const MAX_FRAME_BYTES = 4096;
 
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
-
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.
  * Who is asking comes only from the socket's own session, set on join,

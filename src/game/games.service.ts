@@ -66,10 +66,7 @@ export class GamesService {
   private checkTimeLimit(dto: { timeLimitSec?: number }): number {
     const timeLimitSec = dto.timeLimitSec ?? this.config.DEFAULT_TIME_LIMIT_SEC;
     if (timeLimitSec < this.config.MIN_TIME_LIMIT_SEC || timeLimitSec > this.config.MAX_TIME_LIMIT_SEC) {
-      throw new GameError(
-        'INVALID_PAYLOAD',
-        `timeLimitSec must be between ${this.config.MIN_TIME_LIMIT_SEC} and ${this.config.MAX_TIME_LIMIT_SEC}`,
-      );
+      throw new GameError('INVALID_PAYLOAD', `timeLimitSec must be between ${this.config.MIN_TIME_LIMIT_SEC} and ${this.config.MAX_TIME_LIMIT_SEC}`);
     }
     return timeLimitSec;
   }

@@ -26,7 +26,12 @@ describe('one bad change fails alone', () => {
   test('a change that throws unexpectedly is refused INTERNAL_ERROR; the changes batched with it commit', async () => {
     const clock = new ManualClock();
     const store = new MemoryGameStore(clock);
-    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
+    const runner = new GameRunner(
+      store,
+      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
+      clock,
+      new LocalCoordinator(),
+    );
     const { game } = await runner.create(testSettings(), everyTypeRound());
     await runner.join(game.pin, 'Ana');
     // Issued in one tick, so they are applied in one transaction (group commit).
@@ -82,7 +87,14 @@ describe('tokens', () => {
     const secret = 'x'.repeat(32);
     expect(parseToken(`${id}.${id}.${secret}`)).toEqual({ gameId: id, playerId: id, secret });
     expect(parseToken(`${id}.${secret}`)).toEqual({ gameId: id, playerId: null, secret });
-    for (const bad of [`${id}.__proto__.${secret}`, `${id}.constructor.${secret}`, `__proto__.${secret}`, `${id}.${id}.x`, `${id}.${id}.${secret}.${secret}`, '']) {
+    for (const bad of [
+      `${id}.__proto__.${secret}`,
+      `${id}.constructor.${secret}`,
+      `__proto__.${secret}`,
+      `${id}.${id}.x`,
+      `${id}.${id}.${secret}.${secret}`,
+      '',
+    ]) {
       expect(parseToken(bad)).toBeNull();
     }
   });
@@ -94,7 +106,16 @@ describe.each<[string, () => GameStore]>([
 ])('client-keyed tables have no prototype (%s store)', (_name, make) => {
   test('names like "constructor" are ordinary keys, in a new game and in a loaded one', async () => {
     const store = make();
-    const game = engine.newGame({ id: `proto-${Math.random()}`, pin: String(300_000 + Math.floor(Math.random() * 600_000)), hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() }, 0);
+    const game = engine.newGame(
+      {
+        id: `proto-${Math.random()}`,
+        pin: String(300_000 + Math.floor(Math.random() * 600_000)),
+        hostSecretHash: 'h',
+        settings: testSettings(),
+        questions: everyTypeRound(),
+      },
+      0,
+    );
     for (const [i, nickname] of ['constructor', '__proto__', 'toString'].entries()) engine.addPlayer(game, `p${i}`, nickname, 0);
     expect(await store.insert(game)).toBe(true);
     const loaded = (await store.load(game.id))!.game;
@@ -142,10 +163,18 @@ describe('removing players', () => {
   test('kickPlayers removes a list, or everyone who joined since a moment; unknown and removed ids are skipped', () => {
     const byList = lobby();
     engine.kickPlayers(byList, { playerIds: ['early', 'nobody', 'early'] }, 60_000);
-    expect(Object.values(byList.players).filter((p) => p.kicked).map((p) => p.id)).toEqual(['early']);
+    expect(
+      Object.values(byList.players)
+        .filter((p) => p.kicked)
+        .map((p) => p.id),
+    ).toEqual(['early']);
     const recent = lobby();
     engine.kickPlayers(recent, { joinedSince: 50_000 }, 60_000);
-    expect(Object.values(recent.players).filter((p) => p.kicked).map((p) => p.id)).toEqual(['late1', 'late2']);
+    expect(
+      Object.values(recent.players)
+        .filter((p) => p.kicked)
+        .map((p) => p.id),
+    ).toEqual(['late1', 'late2']);
     expect(engine.kickPlayers(recent, {}, 60_000)).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ export class WsAckExceptionFilter implements ExceptionFilter {
     const reply = toAckError(exception);
     if (!reply.ok && reply.error.code === 'INTERNAL_ERROR') this.faults.report(`event ${host.switchToWs().getPattern()}`, exception);
     const ack = host.getArgs().find((arg) => typeof arg === 'function') as ((r: unknown) => void) | undefined;
-    if (ack) { ack(reply); return; }
+    if (ack) {
+      ack(reply);
+      return;
+    }
     const socket = host.switchToWs().getClient<Socket>();
     if (!reply.ok) socket.emit('exception', { event: host.switchToWs().getPattern(), ...reply.error });
   }

@@ -56,7 +56,12 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
     const list = Object.values(answers);
     const distribution = revealView(game, index).distribution;
     const askedAt = game.askedAt?.[index];
-    const joinedLater = askedAt === undefined ? [] : Object.values(game.players).filter((p) => p.joinedAt > askedAt && !answers[p.id]).map((p) => p.id);
+    const joinedLater =
+      askedAt === undefined
+        ? []
+        : Object.values(game.players)
+            .filter((p) => p.joinedAt > askedAt && !answers[p.id])
+            .map((p) => p.id);
     const asked = distribution.correct + distribution.incorrect + distribution.unanswered;
     const record: HistoryQuestion = {
       index,

@@ -40,7 +40,17 @@ return 1`;
 const PAGE_BATCH = 100;
 
 type HistoryRedis = Redis & {
-  historySaveOnce(k1: string, k2: string, k3: string, k4: string, k5: string, record: string, summary: string, endedAt: number, gameId: string): Promise<number>;
+  historySaveOnce(
+    k1: string,
+    k2: string,
+    k3: string,
+    k4: string,
+    k5: string,
+    record: string,
+    summary: string,
+    endedAt: number,
+    gameId: string,
+  ): Promise<number>;
   historyDelete(k1: string, k2: string, k3: string, k4: string, k5: string, gameId: string): Promise<number>;
 };
 

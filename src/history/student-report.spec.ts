@@ -9,7 +9,10 @@ const T0 = 1_000_000;
 
 /** Ana plays from the start; Beto joins while question 1 is open and answers question 2 right. */
 function lateJoinerGame() {
-  const game = engine.newGame({ id: 'g1', pin: '123456', hostSecretHash: 'x', settings: testSettings({ timeLimitMs: 20_000 }), questions: everyTypeRound() }, T0);
+  const game = engine.newGame(
+    { id: 'g1', pin: '123456', hostSecretHash: 'x', settings: testSettings({ timeLimitMs: 20_000 }), questions: everyTypeRound() },
+    T0,
+  );
   engine.setHostConnected(game, true, T0);
   engine.addPlayer(game, 'ana', 'Ana', T0);
   engine.startGame(game, T0);

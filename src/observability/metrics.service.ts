@@ -7,7 +7,6 @@ import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
 import { HistoryOutbox } from '../history/history-outbox.js';
 import { StoreAvailability } from '../redis/store-availability.js';
 
-
 /**
  * Prometheus metrics in a registry of this app's own (several apps in one
  * test process never collide): sockets, players per live game, answers,
@@ -31,7 +30,11 @@ export class MetricsService implements OnApplicationBootstrap {
     labelNames: ['code'],
     registers: [this.registry],
   });
-  private readonly outages = new Counter({ name: 'aulaquiz_store_outages_total', help: 'Times the store (Redis) became unreachable.', registers: [this.registry] });
+  private readonly outages = new Counter({
+    name: 'aulaquiz_store_outages_total',
+    help: 'Times the store (Redis) became unreachable.',
+    registers: [this.registry],
+  });
 
   constructor(
     private readonly sockets: SocketIoBroadcaster,

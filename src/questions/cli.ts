@@ -83,7 +83,11 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const deck = await loadDeckFile(deckFile);
-  const json = JSON.stringify({ deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings }, null, 2);
+  const json = JSON.stringify(
+    { deck: { id: deck.id, title: deck.title, language: deck.language }, questions: deck.questions, warnings: deck.warnings },
+    null,
+    2,
+  );
   if (values.json === '-') process.stdout.write(`${json}\n`);
   else if (values.sample) process.stdout.write(`${sample(deck, Math.max(1, Number(values.sample) || 1))}\n`);
   else if (values.unreviewed) process.stdout.write(`${unreviewed(deck, await loadReview(reviewFileOf(deckFile)))}\n`);
@@ -96,7 +100,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.check) return 0;
   const counts = rubricCounts(deck);
-  const line = (c: Record<string, number>) => Object.entries(c).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  const line = (c: Record<string, number>) =>
+    Object.entries(c)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
   console.error(`Rubric, in the bank: ${line(counts.inBank)}`);
   console.error(`Rubric, dropped while generating: ${line(counts.dropped)}`);
   const review = await loadReview(reviewFileOf(deckFile));

@@ -23,7 +23,7 @@ const good = {
 };
 
 describe('curated banks', () => {
-  test('the shipped bank loads and answers the deck\'s open questions', async () => {
+  test("the shipped bank loads and answers the deck's open questions", async () => {
     const questions = await loadCuratedBank('content/decks/tema1-virtualizacion.curated.json');
     expect(questions.length).toBeGreaterThanOrEqual(3);
     expect(questions.every((q) => q.kind === 'curated' && q.tags.includes('9. Cuestiones'))).toBe(true);

@@ -24,7 +24,7 @@ export class DecksController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: AddedDeckDto })
   @ApiBearerAuth()
-@UseGuards(TeacherKeyGuard)
+  @UseGuards(TeacherKeyGuard)
   create(@Body() dto: CreateDeckDto): Promise<AddedDeck> {
     return this.decks.add(dto.markdown, dto.id, dto.replace ?? false);
   }

@@ -20,7 +20,10 @@ function single(prompt: string, right: string, wrong: string[]): Question {
 
 describe('give-aways the code catches', () => {
   test('a stem of the key in the prompt, after accents and stemming, even partly ("memoria" → "Memoria virtual")', () => {
-    const q = single('¿Qué técnica hace creer a las aplicaciones que disponen de una memoria contigua?', 'Memoria virtual', ['Encapsulamiento', 'Virtualización de red']);
+    const q = single('¿Qué técnica hace creer a las aplicaciones que disponen de una memoria contigua?', 'Memoria virtual', [
+      'Encapsulamiento',
+      'Virtualización de red',
+    ]);
     expect(qualityProblems(q, 'es')).toContain('GIVEAWAY: the right option shares a word with the prompt that no wrong option does');
   });
 
@@ -37,7 +40,10 @@ describe('give-aways the code catches', () => {
   });
 
   test('length and format outliers', () => {
-    const long = single('¿Cuál es una ventaja?', 'Reducción de los costes de software cuando las licencias limitan su uso por cada CPU física', ['Rendimiento inferior.', 'Avería común.']);
+    const long = single('¿Cuál es una ventaja?', 'Reducción de los costes de software cuando las licencias limitan su uso por cada CPU física', [
+      'Rendimiento inferior.',
+      'Avería común.',
+    ]);
     expect(qualityProblems(long, 'es')).toContain('GIVEAWAY: the right option is far longer than the others');
     const phrase = single('¿Cuál es un ejemplo de «Virtualización de almacenamiento»?', 'El particionado de un disco duro', ['KVM', 'Xen', 'FreeBSD Jail']);
     expect(qualityProblems(phrase, 'es')).toContain('GIVEAWAY: the right option is the only descriptive phrase');
@@ -48,7 +54,7 @@ describe('give-aways the code catches', () => {
   test('the one statement among noun phrases gives itself away by its shape', () => {
     const hash = single('What is the correct definition of "Hash function"?', 'Maps data of any size to a short fixed-size digest.', [
       'A digest computed with a secret key, so only the key holders can produce it.',
-      'A digest encrypted with the sender\'s private key.',
+      "A digest encrypted with the sender's private key.",
     ]);
     expect(qualityProblems(hash, 'en')).toContain('GIVEAWAY: the right option is the only statement among noun phrases');
     const core = single('¿Cuál de estas es una característica del «Hypervisor»?', 'Es el núcleo de todo software de virtualización.', [
@@ -65,11 +71,11 @@ describe('give-aways the code catches', () => {
   });
 
   test('question words and "no" are no clue: "¿Cuál …?" meeting "la cual", "y no como" meeting "no afectan"', () => {
-    const q = single('¿Cuál de estas presenta el tema como una ventaja, y no como un inconveniente?', 'Proporciona aislamiento: los fallos de una máquina no afectan a las otras.', [
-      'Rendimiento inferior.',
-      'Una avería afecta a todas las entidades alojadas, lo cual puede ser nefasto.',
-      'Rendimiento gráfico limitado.',
-    ]);
+    const q = single(
+      '¿Cuál de estas presenta el tema como una ventaja, y no como un inconveniente?',
+      'Proporciona aislamiento: los fallos de una máquina no afectan a las otras.',
+      ['Rendimiento inferior.', 'Una avería afecta a todas las entidades alojadas, lo cual puede ser nefasto.', 'Rendimiento gráfico limitado.'],
+    );
     expect(qualityProblems(q, 'es')).toEqual([]);
     const storage = single('¿Cuál es la definición correcta de «Virtualización de almacenamiento»?', 'Abstracción del almacenamiento físico.', [
       'Técnica gracias a la cual las aplicaciones creen disponer de memoria contigua.',
@@ -84,7 +90,10 @@ describe('give-aways the code catches', () => {
   });
 
   test('a near-copy of a descriptive key is a bad distractor', () => {
-    const q = single('¿Cuál es la definición de «Anfitrión»?', 'Máquina que posee el software de virtualización', ['Máquina que posee el software de virtualizacion.', 'La capa software que maneja los recursos']);
+    const q = single('¿Cuál es la definición de «Anfitrión»?', 'Máquina que posee el software de virtualización', [
+      'Máquina que posee el software de virtualizacion.',
+      'La capa software que maneja los recursos',
+    ]);
     expect(qualityProblems(q, 'es').join()).toMatch(/BAD-DISTRACTOR|STRUCTURE/);
   });
 });

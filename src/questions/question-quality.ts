@@ -48,11 +48,20 @@ export function qualityProblems(q: Question, language: Language = languageOf(q))
   if (best > 0 && best > bestWrong) problems.push('GIVEAWAY: the right option shares a word with the prompt that no wrong option does');
   if (acronymGiveaway(q.prompt, right, wrong)) problems.push('GIVEAWAY: an acronym of the right option is in the prompt');
   const outlier = lengthOutlier(q.options);
-  if (outlier !== null) problems.push(q.correct.includes(outlier) ? 'GIVEAWAY: the right option is far longer than the others' : 'BAD-DISTRACTOR: one option is far longer than the others');
+  if (outlier !== null)
+    problems.push(
+      q.correct.includes(outlier) ? 'GIVEAWAY: the right option is far longer than the others' : 'BAD-DISTRACTOR: one option is far longer than the others',
+    );
   const format = formatOutlier(q.options);
-  if (format !== null) problems.push(q.correct.includes(format) ? 'GIVEAWAY: the right option is the only descriptive phrase' : 'BAD-DISTRACTOR: one option is a descriptive phrase among names');
+  if (format !== null)
+    problems.push(
+      q.correct.includes(format)
+        ? 'GIVEAWAY: the right option is the only descriptive phrase'
+        : 'BAD-DISTRACTOR: one option is a descriptive phrase among names',
+    );
   if (qualifiedKey(q.options, q.correct)) problems.push('GIVEAWAY: the right option is the only name with a qualifier');
-  if (q.type === 'single' && onlyStatement(q.options, language) === q.correct[0]) problems.push('GIVEAWAY: the right option is the only statement among noun phrases');
+  if (q.type === 'single' && onlyStatement(q.options, language) === q.correct[0])
+    problems.push('GIVEAWAY: the right option is the only statement among noun phrases');
   for (const w of wrong) {
     if (right.some((r) => nearCopy(r, w))) problems.push(`BAD-DISTRACTOR: "${w}" is a near-copy of the right option`);
   }

@@ -1,17 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-  validateSync,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested, validateSync } from 'class-validator';
 import { describeValidationErrors } from '../common/validation.js';
 import { QUESTION_TYPES, type QuestionFields, type QuestionType } from './question.js';
 

@@ -10,7 +10,12 @@ import { composeRound, MAX_KIND_SHARE } from './round-composer.js';
 import { revealsEachOther } from './round-overlap.js';
 
 const FIXTURES = 'test/fixtures/decks';
-const DECKS = [TEMA1, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => path.join(FIXTURES, f))];
+const DECKS = [
+  TEMA1,
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join(FIXTURES, f)),
+];
 
 /**
  * Independent of the composer's own check: a round gives a question away when
@@ -18,7 +23,13 @@ const DECKS = [TEMA1, ...readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).
  * it asks about (a quoted name) and its right answer.
  */
 function givesAway(q: Question, other: Question): boolean {
-  const fold = (t: string) => ` ${t.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+  const fold = (t: string) =>
+    ` ${t
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+      .trim()} `;
   const right = q.type === 'single' || q.type === 'multiple' ? q.correct.flatMap((i) => q.options[i] ?? []) : q.type === 'typed' ? q.accepted.slice(0, 1) : [];
   const subjects = [...q.prompt.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => fold(m[1] ?? m[2] ?? ''));
   const otherRight = other.type === 'single' || other.type === 'multiple' ? other.correct.flatMap((i) => other.options[i] ?? []) : [];

@@ -63,14 +63,43 @@ function quoted(text: string): string[] {
 }
 
 function fold(text: string): string {
-  return ` ${foldAccents(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+  return ` ${foldAccents(text)
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim()} `;
 }
 
 function containsPhrase(haystack: string, phrase: string): boolean {
   return haystack.includes(phrase.startsWith(' ') ? phrase : ` ${phrase.trim()} `);
 }
 
-const FILLER = new Set(['verdadero', 'falso', 'true', 'false', 'or', 'o', 'el', 'la', 'los', 'las', 'de', 'del', 'en', 'un', 'una', 'the', 'a', 'an', 'of', 'in', 'is', 'es', 'que', 'se', 'y', 'and']);
+const FILLER = new Set([
+  'verdadero',
+  'falso',
+  'true',
+  'false',
+  'or',
+  'o',
+  'el',
+  'la',
+  'los',
+  'las',
+  'de',
+  'del',
+  'en',
+  'un',
+  'una',
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'is',
+  'es',
+  'que',
+  'se',
+  'y',
+  'and',
+]);
 
 function words(text: string): string[] {
   return fold(text)

@@ -46,14 +46,21 @@ const es: Templates = {
   fillNumber: (cloze) => `Completa el dato que falta: «${cloze}»`,
   notExampleOf: (c) => `¿Cuál de estos NO es un ejemplo de «${c}»?`,
   traitToTerm: (trait, family) =>
-    family ? `Según el tema, ¿a qué tipo de ${family} corresponde esta característica? «${trait}»` : `Según el tema, ¿a qué concepto corresponde esta característica? «${trait}»`,
+    family
+      ? `Según el tema, ¿a qué tipo de ${family} corresponde esta característica? «${trait}»`
+      : `Según el tema, ¿a qué concepto corresponde esta característica? «${trait}»`,
   traitOf: (t) => `Según el tema, ¿cuál de estas es una característica de «${t}»?`,
   whichOfTwo: (claim) => `Según el tema, ¿a cuál de los dos corresponde esta característica? «${claim}»`,
   advantageOfTwo: (claim) => `Según el tema, ¿cuál de los dos tiene esta ventaja frente al otro? «${claim}»`,
   advantageOver: (holder, other, claim) => `Una ventaja de «${holder}» frente a «${other}»: ${lowerFirst(claim)}`,
-  whichAdvantage: (owner) => (owner ? `Según el tema, ¿cuál de estas es una ventaja de «${owner}»?` : '¿Cuál de estas presenta el tema como una ventaja, y no como un inconveniente?'),
-  whichDrawback: (owner) => (owner ? `Según el tema, ¿cuál de estas es un inconveniente de «${owner}»?` : '¿Cuál de estas presenta el tema como un inconveniente, y no como una ventaja?'),
-  explainStance: (right, isAdvantage, owner) => `El tema presenta «${right}» como ${isAdvantage ? 'una ventaja' : 'un inconveniente'}${owner ? ` de «${owner}»` : ''}.`,
+  whichAdvantage: (owner) =>
+    owner ? `Según el tema, ¿cuál de estas es una ventaja de «${owner}»?` : '¿Cuál de estas presenta el tema como una ventaja, y no como un inconveniente?',
+  whichDrawback: (owner) =>
+    owner
+      ? `Según el tema, ¿cuál de estas es un inconveniente de «${owner}»?`
+      : '¿Cuál de estas presenta el tema como un inconveniente, y no como una ventaja?',
+  explainStance: (right, isAdvantage, owner) =>
+    `El tema presenta «${right}» como ${isAdvantage ? 'una ventaja' : 'un inconveniente'}${owner ? ` de «${owner}»` : ''}.`,
   orderHistory: () => 'Ordena estos hitos de la historia del más antiguo al más reciente.',
   trueFalseOptions: ['Verdadero', 'Falso'],
   explainDefinition: (t, d) => `«${t}»: ${lowerFirst(d)}`,
@@ -76,14 +83,21 @@ const en: Templates = {
   fillNumber: (cloze) => `Fill in the missing figure: "${cloze}"`,
   notExampleOf: (c) => `Which of these is NOT an example of "${c}"?`,
   traitToTerm: (trait, family) =>
-    family ? `According to the lesson, which type of ${family} has this feature? "${trait}"` : `According to the lesson, which concept has this feature? "${trait}"`,
+    family
+      ? `According to the lesson, which type of ${family} has this feature? "${trait}"`
+      : `According to the lesson, which concept has this feature? "${trait}"`,
   traitOf: (t) => `According to the lesson, which of these is a feature of "${t}"?`,
   whichOfTwo: (claim) => `According to the lesson, which of the two does this describe? "${claim}"`,
   advantageOfTwo: (claim) => `According to the lesson, which of the two has this advantage over the other? "${claim}"`,
   advantageOver: (holder, other, claim) => `An advantage of "${holder}" over "${other}": ${lowerFirst(claim)}`,
-  whichAdvantage: (owner) => (owner ? `According to the lesson, which of these is an advantage of "${owner}"?` : 'Which of these does the lesson present as an advantage, not a drawback?'),
-  whichDrawback: (owner) => (owner ? `According to the lesson, which of these is a drawback of "${owner}"?` : 'Which of these does the lesson present as a drawback, not an advantage?'),
-  explainStance: (right, isAdvantage, owner) => `The lesson presents "${right}" as ${isAdvantage ? 'an advantage' : 'a drawback'}${owner ? ` of "${owner}"` : ''}.`,
+  whichAdvantage: (owner) =>
+    owner
+      ? `According to the lesson, which of these is an advantage of "${owner}"?`
+      : 'Which of these does the lesson present as an advantage, not a drawback?',
+  whichDrawback: (owner) =>
+    owner ? `According to the lesson, which of these is a drawback of "${owner}"?` : 'Which of these does the lesson present as a drawback, not an advantage?',
+  explainStance: (right, isAdvantage, owner) =>
+    `The lesson presents "${right}" as ${isAdvantage ? 'an advantage' : 'a drawback'}${owner ? ` of "${owner}"` : ''}.`,
   orderHistory: () => 'Put these milestones in order, oldest first.',
   trueFalseOptions: ['True', 'False'],
   explainDefinition: (t, d) => `"${t}": ${lowerFirst(d)}`,

@@ -48,7 +48,10 @@ export class StoreAvailability {
   markUp(at = this.clock.now()): void {
     if (this.state !== 'down' || this.downSince === null) return;
     this.state = 'catching-up';
-    if (this.listeners.length === 0) { this.settled(); return; }
+    if (this.listeners.length === 0) {
+      this.settled();
+      return;
+    }
     for (const l of this.listeners) l.back(this.downSince, at);
   }
 

@@ -58,9 +58,11 @@ export class StoreOutageHandler implements OnModuleInit {
   private async catchUp(since: number, at: number, attempt = 0): Promise<void> {
     try {
       for (const id of [...this.drivenAtOutage]) {
-        await this.runner.command(id, (game) => giveOutageBack(game, since, at)).catch((err: unknown) => {
-          if ((err as { code?: string }).code !== 'GAME_NOT_FOUND') throw err;
-        });
+        await this.runner
+          .command(id, (game) => giveOutageBack(game, since, at))
+          .catch((err: unknown) => {
+            if ((err as { code?: string }).code !== 'GAME_NOT_FOUND') throw err;
+          });
         this.drivenAtOutage.delete(id);
       }
       this.logger.warn(`The store is back after ${at - since} ms: open questions resumed with the time they had left.`);

@@ -102,7 +102,10 @@ export async function secondsShown(page: Page): Promise<number | null> {
 }
 
 /** Fills the host's new-game form and creates the game; returns its PIN. */
-export async function createGame(host: Page, options: { questions: number; timeLimitSec?: number; getReadySec?: number; randomNames?: boolean }): Promise<string> {
+export async function createGame(
+  host: Page,
+  options: { questions: number; timeLimitSec?: number; getReadySec?: number; randomNames?: boolean },
+): Promise<string> {
   if (options.randomNames) await host.getByLabel(/Nombres aleatorios/).check();
   await host.getByLabel('Número de preguntas').fill(String(options.questions));
   if (options.timeLimitSec !== undefined) await host.getByLabel('Segundos por pregunta').fill(String(options.timeLimitSec));
@@ -156,7 +159,11 @@ export async function answerQuestion(phone: Page, p: number): Promise<void> {
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     case 'ordering':
-      if (p === 1) await question.getByRole('button', { name: /^Bajar/ }).first().click();
+      if (p === 1)
+        await question
+          .getByRole('button', { name: /^Bajar/ })
+          .first()
+          .click();
       await question.getByRole('button', { name: 'Enviar' }).click();
       return;
     default:

@@ -54,7 +54,10 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   });
   const kill = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
       child.once('exit', () => resolve());
       child.kill(signal);
     });

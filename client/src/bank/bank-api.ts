@@ -58,7 +58,8 @@ export async function bankApi<T>(method: string, path: string, body?: unknown): 
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message?: string; fields?: Record<string, string[]>; line?: number } };
-  if (!response.ok) throw new BankApiError(response.status, data.error?.code ?? 'INTERNAL_ERROR', data.error?.fields, data.error?.line, data.error?.message ?? '');
+  if (!response.ok)
+    throw new BankApiError(response.status, data.error?.code ?? 'INTERNAL_ERROR', data.error?.fields, data.error?.line, data.error?.message ?? '');
   return data as T;
 }
 

@@ -39,7 +39,7 @@ function DeckChooser({ onBadKey }: { onBadKey: () => void }) {
     bankApi<DeckSummary[]>('GET', '/api/decks')
       .then((list) => {
         setDecks(list);
-        setDeckId((id) => (list.some((d) => d.id === id) ? id : list[0]?.id ?? ''));
+        setDeckId((id) => (list.some((d) => d.id === id) ? id : (list[0]?.id ?? '')));
       })
       .catch((err: unknown) => setError(asBankApiError(err).text));
   }, []);
@@ -150,9 +150,7 @@ function DeckBankView({ deckId, onBadKey }: { deckId: string; onBadKey: () => vo
               <h3>
                 {kindLabel(kind)} <span class="badge">{questions.length}</span>
               </h3>
-              {questions.map((q) =>
-                editing?.question?.id === q.id ? editor(q) : <QuestionCard question={q} stats={stats.get(q.id)} actions={actions} />,
-              )}
+              {questions.map((q) => (editing?.question?.id === q.id ? editor(q) : <QuestionCard question={q} stats={stats.get(q.id)} actions={actions} />))}
             </div>
           ))}
         </section>

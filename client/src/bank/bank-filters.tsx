@@ -27,7 +27,12 @@ export function matches(q: BankQuestion, f: Filters, stats: ItemStats | undefine
   if (f.own && q.origin !== 'own') return false;
   if (f.search) {
     const haystack = fold([q.prompt, ...q.options, ...q.accepted, q.explanation, q.source.sentence].join(' '));
-    if (!fold(f.search).split(/\s+/).every((word) => haystack.includes(word))) return false;
+    if (
+      !fold(f.search)
+        .split(/\s+/)
+        .every((word) => haystack.includes(word))
+    )
+      return false;
   }
   return true;
 }

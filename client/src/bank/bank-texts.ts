@@ -106,8 +106,8 @@ const es = {
   'kind_truefalse-trait': 'Verdadero o falso: característica',
   'kind_truefalse-compare': 'Verdadero o falso: comparación',
   'kind_truefalse-stance': 'Verdadero o falso: ventaja o inconveniente',
-  'kind_curated': 'Revisadas a mano',
-  'kind_teacher': 'Escritas por mí',
+  kind_curated: 'Revisadas a mano',
+  kind_teacher: 'Escritas por mí',
   error_NOTHING_TO_REVIEW: 'La clase acertó todo: no hay nada que repasar.',
 };
 
@@ -216,8 +216,8 @@ const en: typeof es = {
   'kind_truefalse-trait': 'True or false: trait',
   'kind_truefalse-compare': 'True or false: comparison',
   'kind_truefalse-stance': 'True or false: advantage or drawback',
-  'kind_curated': 'Reviewed by hand',
-  'kind_teacher': 'Written by me',
+  kind_curated: 'Reviewed by hand',
+  kind_teacher: 'Written by me',
   error_NOTHING_TO_REVIEW: 'The class got everything right: nothing to review.',
 };
 

@@ -19,7 +19,11 @@ interface Draft {
   difficulty: number;
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function draftOf(q: BankQuestion | null, deck: DeckSummary, section: string): Draft {
   if (!q) return { type: 'single', prompt: '', options: '', correct: [0], accepted: '', explanation: '', section, slide: '', sentence: '', difficulty: 2 };
@@ -89,7 +93,11 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
   const described = (name: string) => (fields[name]?.length ? { 'aria-describedby': `${id(name)}-error`, 'aria-invalid': true } : {});
 
   const changeType = (type: Type) => {
-    const options = BANK_QUESTION_TYPES[type].fixedOptions ? TRUE_FALSE[deck.language].join('\n') : BANK_QUESTION_TYPES[draft.type].fixedOptions ? '' : draft.options;
+    const options = BANK_QUESTION_TYPES[type].fixedOptions
+      ? TRUE_FALSE[deck.language].join('\n')
+      : BANK_QUESTION_TYPES[draft.type].fixedOptions
+        ? ''
+        : draft.options;
     set({ type, options, correct: [0] });
   };
 
@@ -128,12 +136,24 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       </select>
       {problems('type')}
       <label for={id('prompt')}>{bt('fieldPrompt')}</label>
-      <textarea id={id('prompt')} rows={3} value={draft.prompt} onInput={(e) => set({ prompt: (e.target as HTMLTextAreaElement).value })} {...described('prompt')} />
+      <textarea
+        id={id('prompt')}
+        rows={3}
+        value={draft.prompt}
+        onInput={(e) => set({ prompt: (e.target as HTMLTextAreaElement).value })}
+        {...described('prompt')}
+      />
       {problems('prompt')}
       {editor.key === 'accepted' ? (
         <>
           <label for={id('accepted')}>{bt('fieldAccepted')}</label>
-          <textarea id={id('accepted')} rows={3} value={draft.accepted} onInput={(e) => set({ accepted: (e.target as HTMLTextAreaElement).value })} {...described('accepted')} />
+          <textarea
+            id={id('accepted')}
+            rows={3}
+            value={draft.accepted}
+            onInput={(e) => set({ accepted: (e.target as HTMLTextAreaElement).value })}
+            {...described('accepted')}
+          />
           {problems('accepted')}
         </>
       ) : (
@@ -163,10 +183,21 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       ) : null}
       {problems('correct')}
       <label for={id('explanation')}>{bt('fieldExplanation')}</label>
-      <textarea id={id('explanation')} rows={3} value={draft.explanation} onInput={(e) => set({ explanation: (e.target as HTMLTextAreaElement).value })} {...described('explanation')} />
+      <textarea
+        id={id('explanation')}
+        rows={3}
+        value={draft.explanation}
+        onInput={(e) => set({ explanation: (e.target as HTMLTextAreaElement).value })}
+        {...described('explanation')}
+      />
       {problems('explanation')}
       <label for={id('section')}>{bt('fieldSection')}</label>
-      <select id={id('section')} value={draft.section} onChange={(e) => set({ section: (e.target as HTMLSelectElement).value })} {...described('source.section')}>
+      <select
+        id={id('section')}
+        value={draft.section}
+        onChange={(e) => set({ section: (e.target as HTMLSelectElement).value })}
+        {...described('source.section')}
+      >
         {deck.sections.map((s) => (
           <option value={s.label}>{s.label}</option>
         ))}
@@ -176,10 +207,24 @@ export function QuestionEditor(props: { deck: DeckSummary; question: BankQuestio
       <input id={id('slide')} value={draft.slide} onInput={(e) => set({ slide: (e.target as HTMLInputElement).value })} {...described('source.slide')} />
       {problems('source.slide')}
       <label for={id('sentence')}>{bt('fieldSentence')}</label>
-      <textarea id={id('sentence')} rows={2} value={draft.sentence} onInput={(e) => set({ sentence: (e.target as HTMLTextAreaElement).value })} {...described('source.sentence')} />
+      <textarea
+        id={id('sentence')}
+        rows={2}
+        value={draft.sentence}
+        onInput={(e) => set({ sentence: (e.target as HTMLTextAreaElement).value })}
+        {...described('source.sentence')}
+      />
       {problems('source.sentence')}
       <label for={id('difficulty')}>{bt('fieldDifficulty')}</label>
-      <input id={id('difficulty')} type="number" min={1} max={3} value={draft.difficulty} onInput={(e) => set({ difficulty: Number((e.target as HTMLInputElement).value) })} {...described('difficulty')} />
+      <input
+        id={id('difficulty')}
+        type="number"
+        min={1}
+        max={3}
+        value={draft.difficulty}
+        onInput={(e) => set({ difficulty: Number((e.target as HTMLInputElement).value) })}
+        {...described('difficulty')}
+      />
       {problems('difficulty')}
       <p class="error" role="alert">
         {error ?? ''}

@@ -89,14 +89,26 @@ export function GameDetail({ gameId, onBadKey }: { gameId: string; onBadKey: () 
       ) : null}
       <h2>{t('perQuestion')}</h2>
       {record.questions.map((q) => (
-        <QuestionResult question={q} misconception={report.misconceptions.find((m) => m.index === q.index)} item={report.items.find((i) => i.questionId === q.questionId)} />
+        <QuestionResult
+          question={q}
+          misconception={report.misconceptions.find((m) => m.index === q.index)}
+          item={report.items.find((i) => i.questionId === q.questionId)}
+        />
       ))}
       <ErrorLine message={error} />
     </section>
   );
 }
 
-function QuestionResult({ question: q, misconception, item }: { question: HistoryQuestion; misconception?: HistoryReport['misconceptions'][number]; item?: HistoryReport['items'][number] }) {
+function QuestionResult({
+  question: q,
+  misconception,
+  item,
+}: {
+  question: HistoryQuestion;
+  misconception?: HistoryReport['misconceptions'][number];
+  item?: HistoryReport['items'][number];
+}) {
   return (
     <article class="card question-result">
       <h3>
@@ -109,7 +121,8 @@ function QuestionResult({ question: q, misconception, item }: { question: Histor
         <BarChart labels={q.options} counts={q.distribution.options} correct={q.correct} />
       ) : (
         <p>
-          {q.distribution.correct} {t('legendRight', { n: q.distribution.correct })} · {q.distribution.incorrect} {t('legendWrong', { n: q.distribution.incorrect })} · {q.distribution.unanswered} {t('legendNone')}
+          {q.distribution.correct} {t('legendRight', { n: q.distribution.correct })} · {q.distribution.incorrect}{' '}
+          {t('legendWrong', { n: q.distribution.incorrect })} · {q.distribution.unanswered} {t('legendNone')}
         </p>
       )}
       {misconception ? <p class="misconception">{t('misconception', { answer: misconception.answer, n: misconception.count })}</p> : null}

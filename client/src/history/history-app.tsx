@@ -69,7 +69,9 @@ function GameList({ onBadKey }: { onBadKey: () => void }) {
   return (
     <section class="history-list">
       <h1>{t('historyTitle')}</h1>
-      <p><a href="/bank">{bt('bankLink')}</a></p>
+      <p>
+        <a href="/bank">{bt('bankLink')}</a>
+      </p>
       {pages.length && games.length === 0 ? <p>{t('noGames')}</p> : null}
       {games.length ? (
         <table>
@@ -86,8 +88,7 @@ function GameList({ onBadKey }: { onBadKey: () => void }) {
             {games.map((g) => (
               <tr>
                 <td>
-                  <a href={`#/game/${g.gameId}`}>{new Date(g.endedAt).toLocaleString()}</a>{' '}
-                  <span class="badge">{t(`endReason_${g.endReason}` as never)}</span>
+                  <a href={`#/game/${g.gameId}`}>{new Date(g.endedAt).toLocaleString()}</a> <span class="badge">{t(`endReason_${g.endReason}` as never)}</span>
                 </td>
                 <td>{g.deckTitle}</td>
                 <td>{g.playerCount}</td>

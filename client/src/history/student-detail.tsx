@@ -67,7 +67,8 @@ export function StudentDetail({ gameId, playerId, onBadKey }: { gameId: string; 
                 <div class="meta">{q.section}</div>
               </td>
               <td>
-                {!q.asked ? <em>{t('joinedLater')}</em> : q.answer === null ? <em>{t('notAnswered')}</em> : q.answer} <span class="verdict-mark">{q.answer === null ? '' : q.correct ? `✓ ${t('right')}` : `✗ ${t('wrong')}`}</span>
+                {!q.asked ? <em>{t('joinedLater')}</em> : q.answer === null ? <em>{t('notAnswered')}</em> : q.answer}{' '}
+                <span class="verdict-mark">{q.answer === null ? '' : q.correct ? `✓ ${t('right')}` : `✗ ${t('wrong')}`}</span>
               </td>
               <td>{q.rightAnswer}</td>
               <td>{q.points}</td>

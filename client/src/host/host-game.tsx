@@ -36,8 +36,7 @@ export function HostGame({ socket, session, onLeave }: { socket: GameSocket; ses
       else setError(errorText(reply.error.code));
     };
     const stop = subscribe(socket, {
-      'lobby:update': (update) =>
-        setSnapshot((s) => (s ? { ...s, lobby: applyLobbyUpdate(s.lobby, update), locked: update.locked } : s)),
+      'lobby:update': (update) => setSnapshot((s) => (s ? { ...s, lobby: applyLobbyUpdate(s.lobby, update), locked: update.locked } : s)),
       'question:open': (question) =>
         setSnapshot((s) => {
           if (!s) return s;

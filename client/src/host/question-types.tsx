@@ -54,7 +54,12 @@ function TypedBreakdown({ reveal }: { reveal: RevealView }) {
     <div class="typed-breakdown">
       <p class="accepted big">{t('acceptedAnswers', { list: reveal.accepted.join(', ') })}</p>
       {reveal.typedAnswers.length ? (
-        <BarChart labels={reveal.typedAnswers.map((a) => a.text)} counts={reveal.typedAnswers.map((a) => a.count)} correct={reveal.typedAnswers.flatMap((a, i) => (a.correct ? [i] : []))} plain />
+        <BarChart
+          labels={reveal.typedAnswers.map((a) => a.text)}
+          counts={reveal.typedAnswers.map((a) => a.count)}
+          correct={reveal.typedAnswers.flatMap((a, i) => (a.correct ? [i] : []))}
+          plain
+        />
       ) : null}
     </div>
   );

@@ -42,7 +42,12 @@ export function LobbyScreen({ snapshot, session, command }: { snapshot: HostSnap
           {lobby.players.map((p) => (
             <li class={p.connected ? '' : 'is-away'}>
               <Nick name={p.nickname} />
-              <button type="button" class="ghost" aria-label={t('kickNamed', { name: p.nickname })} onClick={() => command('host:kick', { playerId: p.playerId })}>
+              <button
+                type="button"
+                class="ghost"
+                aria-label={t('kickNamed', { name: p.nickname })}
+                onClick={() => command('host:kick', { playerId: p.playerId })}
+              >
                 ✕
               </button>
             </li>
@@ -94,11 +99,17 @@ export function QuestionScreen({ snapshot, question: q, command }: { snapshot: H
       {getReady ? null : <QuestionOptions question={q} />}
       <div class="actions">
         {snapshot.paused ? (
-          <button type="button" onClick={() => command('host:resume')}>{t('resume')}</button>
+          <button type="button" onClick={() => command('host:resume')}>
+            {t('resume')}
+          </button>
         ) : (
-          <button type="button" onClick={() => command('host:pause')}>{t('pause')}</button>
+          <button type="button" onClick={() => command('host:pause')}>
+            {t('pause')}
+          </button>
         )}
-        <button type="button" onClick={() => command('host:skip')}>{t('skip')}</button>
+        <button type="button" onClick={() => command('host:skip')}>
+          {t('skip')}
+        </button>
         <EndButton command={command} />
       </div>
     </section>
@@ -141,7 +152,9 @@ export function RevealScreen({ reveal: r, command }: { reveal: RevealView; comma
       <p class="review">{t('review', { section: r.source.section })}</p>
       <div class="actions">
         <EndButton command={command} />
-        <button type="button" class="primary" onClick={() => command('host:next')}>{t('next')}</button>
+        <button type="button" class="primary" onClick={() => command('host:next')}>
+          {t('next')}
+        </button>
       </div>
     </section>
   );
@@ -154,7 +167,9 @@ export function StandingsScreen({ snapshot, command }: { snapshot: HostSnapshot;
       <Leaderboard players={snapshot.leaderboard.top} animate />
       <div class="actions">
         <EndButton command={command} />
-        <button type="button" class="primary" onClick={() => command('host:next')}>{t('next')}</button>
+        <button type="button" class="primary" onClick={() => command('host:next')}>
+          {t('next')}
+        </button>
       </div>
     </section>
   );
@@ -169,9 +184,17 @@ export function PodiumScreen({ snapshot, command, onLeave }: { snapshot: HostSna
       {over ? <Leaderboard players={over.leaderboard.slice(3, 8)} /> : null}
       {snapshot.phase === 'ended' ? <p>{t('gameClosed')}</p> : null}
       <div class="actions">
-        <a class="button" href={`/history#/game/${snapshot.gameId}`}>{t('viewHistory')}</a>
-        {snapshot.phase === 'podium' ? <button type="button" onClick={() => command('host:end')}>{t('closeGame')}</button> : null}
-        <button type="button" class="primary" onClick={onLeave}>{t('newGame')}</button>
+        <a class="button" href={`/history#/game/${snapshot.gameId}`}>
+          {t('viewHistory')}
+        </a>
+        {snapshot.phase === 'podium' ? (
+          <button type="button" onClick={() => command('host:end')}>
+            {t('closeGame')}
+          </button>
+        ) : null}
+        <button type="button" class="primary" onClick={onLeave}>
+          {t('newGame')}
+        </button>
       </div>
     </section>
   );

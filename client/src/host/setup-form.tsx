@@ -44,7 +44,15 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
     setBusy(true);
     setError(null);
     try {
-      const body = { deckId, questionCount: count, timeLimitSec: timeLimit, getReadySec: getReady, randomNames, scoring, ...(sections.length ? { sections } : {}) };
+      const body = {
+        deckId,
+        questionCount: count,
+        timeLimitSec: timeLimit,
+        getReadySec: getReady,
+        randomNames,
+        scoring,
+        ...(sections.length ? { sections } : {}),
+      };
       const created = await api<Created>('POST', '/api/games', body);
       onCreated({ gameId: created.gameId, hostToken: created.hostToken, pin: created.pin, joinUrl: created.joinUrl });
     } catch (err) {
@@ -61,9 +69,18 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
   return (
     <form class="card setup" onSubmit={submit}>
       <h1>{t('newGame')}</h1>
-      <p><a href="/bank">{bt('bankLink')}</a></p>
+      <p>
+        <a href="/bank">{bt('bankLink')}</a>
+      </p>
       <label for="deck">{t('deck')}</label>
-      <select id="deck" value={deckId} onChange={(e) => { setDeckId((e.target as HTMLSelectElement).value); setSections([]); }}>
+      <select
+        id="deck"
+        value={deckId}
+        onChange={(e) => {
+          setDeckId((e.target as HTMLSelectElement).value);
+          setSections([]);
+        }}
+      >
         {decks.map((d) => (
           <option value={d.id}>
             {d.title} — {t('questionsAvailable', { n: d.questionCount })}
@@ -82,11 +99,25 @@ export function SetupForm({ onCreated, onBadKey }: { onCreated: (s: HostSession)
         </fieldset>
       ) : null}
       <label for="count">{t('questionCount')}</label>
-      <input id="count" type="number" min={1} max={LIMITS.roundQuestions} value={count} onInput={(e) => setCount(Number((e.target as HTMLInputElement).value))} />
+      <input
+        id="count"
+        type="number"
+        min={1}
+        max={LIMITS.roundQuestions}
+        value={count}
+        onInput={(e) => setCount(Number((e.target as HTMLInputElement).value))}
+      />
       <label for="time">{t('timeLimit')}</label>
       <input id="time" type="number" min={5} max={240} value={timeLimit} onInput={(e) => setTimeLimit(Number((e.target as HTMLInputElement).value))} />
       <label for="get-ready">{t('getReadySec')}</label>
-      <input id="get-ready" type="number" min={0} max={LIMITS.getReadySec} value={getReady} onInput={(e) => setGetReady(Number((e.target as HTMLInputElement).value))} />
+      <input
+        id="get-ready"
+        type="number"
+        min={0}
+        max={LIMITS.getReadySec}
+        value={getReady}
+        onInput={(e) => setGetReady(Number((e.target as HTMLInputElement).value))}
+      />
       <label class="check-row">
         <input type="checkbox" checked={randomNames} onChange={() => setRandomNames(!randomNames)} />
         {t('randomNames')}

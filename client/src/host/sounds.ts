@@ -62,7 +62,10 @@ export function useHostSounds(snapshot: HostSnapshot | null): HostSounds {
 
   // Browsers allow sound only after a user gesture: start (or resume) the context on the first one.
   useEffect(() => {
-    const unlock = () => void audio()?.resume().catch(() => undefined);
+    const unlock = () =>
+      void audio()
+        ?.resume()
+        .catch(() => undefined);
     document.addEventListener('pointerdown', unlock);
     document.addEventListener('keydown', unlock);
     return () => {

@@ -61,7 +61,9 @@ function MultiSelect({ options, onSend, disabled }: { options: string[]; onSend:
           >
             <Shape index={i} />
             <span class="choice-text">{option}</span>
-            <span class="check" aria-hidden="true">{picked.includes(i) ? '☑' : '☐'}</span>
+            <span class="check" aria-hidden="true">
+              {picked.includes(i) ? '☑' : '☐'}
+            </span>
           </button>
         ))}
       </div>
@@ -120,7 +122,12 @@ function OrderingList({ options, onSend, disabled }: { options: string[]; onSend
           <li class={`order-item option-${optionStyle(optionIndex).name}`}>
             <span class="order-text">{options[optionIndex]}</span>
             <span class="order-buttons">
-              <button type="button" aria-label={`${t('moveUp')}: ${options[optionIndex]}`} disabled={disabled || position === 0} onClick={() => move(position, position - 1)}>
+              <button
+                type="button"
+                aria-label={`${t('moveUp')}: ${options[optionIndex]}`}
+                disabled={disabled || position === 0}
+                onClick={() => move(position, position - 1)}
+              >
                 ▲
               </button>
               <button

@@ -30,14 +30,16 @@ export function useAnswerSender(socket: GameSocket, viewRef: { current: PlayerVi
         if (!isCurrent(p)) return;
         if (reply.ok) {
           setError(null);
-          setView((v) => ({ ...v, answered: v.question?.index === p.questionIndex || v.answered, pending: null })); return;
+          setView((v) => ({ ...v, answered: v.question?.index === p.questionIndex || v.answered, pending: null }));
+          return;
         }
         const { code } = reply.error;
         // Not connected, or connected but not yet resumed: the resume decides (and re-sends).
         if ((code === 'NETWORK' && !online()) || code === 'NOT_PLAYER') return;
         if (code !== 'TRY_AGAIN' && code !== 'NETWORK') {
           setError(code);
-          setView((v) => ({ ...v, pending: null })); return;
+          setView((v) => ({ ...v, pending: null }));
+          return;
         }
         await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
       }

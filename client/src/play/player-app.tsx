@@ -14,7 +14,12 @@ const pinFromUrl = () => (new URLSearchParams(location.search).get('pin') ?? '')
 const RETRY_RESUME_MS = 1000;
 
 /** Invisible characters a name may not consist of (the server strips them too). */
-const cleanName = (raw: string) => raw.normalize('NFC').replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').trim();
+const cleanName = (raw: string) =>
+  raw
+    .normalize('NFC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The phone page: join (or resume) with a PIN, then play. */
 export function PlayerApp() {
@@ -80,7 +85,10 @@ export function PlayerApp() {
 
   const join = async (rawNickname: string) => {
     const nickname = cleanName(rawNickname);
-    if (!nickname) { setError(t('nicknameEmpty')); return; }
+    if (!nickname) {
+      setError(t('nicknameEmpty'));
+      return;
+    }
     setError(null);
     const reply = await call(socket, 'player:join', { pin, nickname, deviceId: deviceId() });
     if (!reply.ok) {
@@ -88,7 +96,8 @@ export function PlayerApp() {
         saveSession({ pin, playerToken: '', nickname, kicked: true });
         setRemoved(true);
       }
-      setError(errorText(reply.error.code)); return;
+      setError(errorText(reply.error.code));
+      return;
     }
     saveSession({ pin, playerToken: reply.data.playerToken, nickname });
     history.replaceState(null, '', `/play?pin=${pin}`);

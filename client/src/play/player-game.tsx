@@ -11,7 +11,13 @@ import type { AnswerValue, PlayerView } from './player-view.js';
 const SHORT_PROMPT = 70;
 
 /** The game on a phone; its state comes from `usePlayerView` in the page. */
-export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer: (index: number, a: AnswerValue) => void; error: string | null; onLeave: () => void }) {
+export function PlayerGame(props: {
+  view: PlayerView;
+  online: boolean;
+  onAnswer: (index: number, a: AnswerValue) => void;
+  error: string | null;
+  onLeave: () => void;
+}) {
   const { view, online, onAnswer, error, onLeave } = props;
   if (view.closedReason === 'replaced') {
     return (
@@ -42,7 +48,17 @@ export function PlayerGame(props: { view: PlayerView; online: boolean; onAnswer:
   );
 }
 
-function QuestionPhone({ view, question, online, onAnswer }: { view: PlayerView; question: QuestionView; online: boolean; onAnswer: (index: number, a: AnswerValue) => void }) {
+function QuestionPhone({
+  view,
+  question,
+  online,
+  onAnswer,
+}: {
+  view: PlayerView;
+  question: QuestionView;
+  online: boolean;
+  onAnswer: (index: number, a: AnswerValue) => void;
+}) {
   const [full, setFull] = useState(false);
   const opensAt = question.opensAt;
   const getReady = opensAt !== null;
@@ -73,7 +89,17 @@ function QuestionPhone({ view, question, online, onAnswer }: { view: PlayerView;
   );
 }
 
-function AnswerState({ view, question, online, onAnswer }: { view: PlayerView; question: QuestionView; online: boolean; onAnswer: (index: number, a: AnswerValue) => void }) {
+function AnswerState({
+  view,
+  question,
+  online,
+  onAnswer,
+}: {
+  view: PlayerView;
+  question: QuestionView;
+  online: boolean;
+  onAnswer: (index: number, a: AnswerValue) => void;
+}) {
   if (view.answered) {
     return (
       <p class="card received">

@@ -47,7 +47,10 @@ export function deviceId(): string {
   const stored = localStorage.getItem(DEVICE_KEY);
   if (stored && DEVICE_ID_PATTERN.test(stored)) return stored;
   const bytes = crypto.getRandomValues(new Uint8Array(18));
-  const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const id = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   localStorage.setItem(DEVICE_KEY, id);
   return id;
 }

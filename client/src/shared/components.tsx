@@ -82,7 +82,12 @@ export function BarChart({ labels, counts, correct, plain }: { labels: string[];
       {labels.map((label, i) => (
         <li class={`bar-row${plain ? '' : ` option-${optionStyle(i).name}`}${correct.includes(i) ? ' is-correct' : ''}`}>
           <span class="bar-label">
-            {plain ? null : <Shape index={i} />} {label} {correct.includes(i) ? <span class="tick" aria-label={t('correctAnswer')}>✓</span> : null}
+            {plain ? null : <Shape index={i} />} {label}{' '}
+            {correct.includes(i) ? (
+              <span class="tick" aria-label={t('correctAnswer')}>
+                ✓
+              </span>
+            ) : null}
           </span>
           <span class="bar-track">
             <span class="bar-fill" style={{ width: `${((counts[i] ?? 0) / max) * 100}%` }} />
@@ -177,7 +182,19 @@ export function ReconnectingBanner({ connected, socket }: { connected: boolean; 
 }
 
 /** `projector`: the host's live screens, whose text scales with the viewport (see useFitToViewport). */
-export function Page({ title, children, wide, projector, tools }: { title?: string; children: ComponentChildren; wide?: boolean; projector?: boolean; tools?: ComponentChildren }) {
+export function Page({
+  title,
+  children,
+  wide,
+  projector,
+  tools,
+}: {
+  title?: string;
+  children: ComponentChildren;
+  wide?: boolean;
+  projector?: boolean;
+  tools?: ComponentChildren;
+}) {
   useEffect(() => {
     if (title) document.title = `${title} · aulaquiz`;
   }, [title]);

@@ -18,7 +18,14 @@ export function KeyForm({ onSaved, error }: { onSaved: () => void; error?: strin
       <h1>{t('teacherKeyTitle')}</h1>
       <p>{t('teacherKeyHelp')}</p>
       <label for="teacher-key">{t('teacherKeyLabel')}</label>
-      <input id="teacher-key" type="password" autocomplete="current-password" required value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
+      <input
+        id="teacher-key"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={key}
+        onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+      />
       <button type="submit" class="primary" disabled={!key.trim()}>
         {t('save')}
       </button>

@@ -23,10 +23,22 @@ function record(gameId: string, endedAt: number, matrix: Array<Array<number | nu
     correctRate: 0,
     medianResponseMs: null,
     answers: matrix.flatMap((row, pi) =>
-      row[qi] === null ? [] : [{ playerId: players[pi]!, nickname: players[pi]!, answer: row[qi]!, correct: row[qi] === 0, points: 0, responseMs: 1000 * (pi + 1) }],
+      row[qi] === null
+        ? []
+        : [{ playerId: players[pi]!, nickname: players[pi]!, answer: row[qi]!, correct: row[qi] === 0, points: 0, responseMs: 1000 * (pi + 1) }],
     ),
   }));
-  const leaderboard = players.map((playerId, i) => ({ playerId, nickname: playerId, score: 0, correctCount: 0, streak: 0, bestStreak: 0, rank: i + 1, previousRank: null, roundPoints: 0 }));
+  const leaderboard = players.map((playerId, i) => ({
+    playerId,
+    nickname: playerId,
+    score: 0,
+    correctCount: 0,
+    streak: 0,
+    bestStreak: 0,
+    rank: i + 1,
+    previousRank: null,
+    roundPoints: 0,
+  }));
   return { gameId, deckId: 'd', deckTitle: 'D', settings: {} as never, startedAt: endedAt - 1, endedAt, endReason: 'completed', leaderboard, questions };
 }
 
@@ -69,14 +81,7 @@ describe('item analysis', () => {
   });
 
   // Ten players: q1–q4 sort them (p0 strongest); q5 has the key on an option the strong ones avoid.
-  const rows = Array.from({ length: 10 }, (_, p) => [
-    p < 8 ? 0 : 1,
-    p < 6 ? 0 : 1,
-    p < 4 ? 0 : p % 2 ? 1 : 2,
-    p < 2 ? 0 : 1,
-    p < 5 ? 1 : 0,
-    0,
-  ]);
+  const rows = Array.from({ length: 10 }, (_, p) => [p < 8 ? 0 : 1, p < 6 ? 0 : 1, p < 4 ? 0 : p % 2 ? 1 : 2, p < 2 ? 0 : 1, p < 5 ? 1 : 0, 0]);
   const tenPlayers = record('g2', 200, rows);
 
   test('a wrong key is flagged, with the figures behind it', () => {

@@ -27,7 +27,10 @@ export function flagsOf(stats: Omit<ItemStats, 'flags'>, type: QuestionType): It
   if (stats.facility < TOO_HARD) flags.push({ code: 'too-hard', message: 'Almost nobody got it right: check the key, or teach this again.' });
   const d = stats.discrimination;
   if (d !== null && d < 0) {
-    flags.push({ code: 'negative-discrimination', message: 'The strongest students missed it more often than the weakest: the key may be wrong or the question ambiguous.' });
+    flags.push({
+      code: 'negative-discrimination',
+      message: 'The strongest students missed it more often than the weakest: the key may be wrong or the question ambiguous.',
+    });
   } else if (d !== null && d < NEAR_ZERO && !extreme) {
     flags.push({ code: 'low-discrimination', message: 'Strong and weak students did equally well on it: it may be a guess or test something else.' });
   }

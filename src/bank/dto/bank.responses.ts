@@ -48,7 +48,9 @@ export class ReuploadedDeckDto {
 }
 
 export class BankErrorBodyDto {
-  @ApiProperty({ example: { code: 'QUESTION_INVALID', message: 'prompt: the prompt gives the answer away', fields: { prompt: ['the prompt gives the answer away'] } } })
+  @ApiProperty({
+    example: { code: 'QUESTION_INVALID', message: 'prompt: the prompt gives the answer away', fields: { prompt: ['the prompt gives the answer away'] } },
+  })
   error: { code: string; message: string; fields?: Record<string, string[]>; line?: number; question?: string };
 }
 

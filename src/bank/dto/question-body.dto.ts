@@ -26,9 +26,17 @@ export class EditQuestionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) prompt?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) options?: string[];
   @ApiPropertyOptional({ type: [Number], description: 'indices into options: the right ones, or the right order' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsInt({ each: true }) correct?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  correct?: number[];
   @ApiPropertyOptional({ type: [String], description: 'typed questions: every accepted answer' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) accepted?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  accepted?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) explanation?: string;
   @ApiPropertyOptional({ type: PartialSourceBodyDto }) @IsOptional() @ValidateNested() @Type(() => PartialSourceBodyDto) source?: PartialSourceBodyDto;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) tags?: string[];

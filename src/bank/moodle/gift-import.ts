@@ -53,7 +53,13 @@ export function giftQuestions(parsed: GIFTQuestion[], text: string, language: La
 function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: number): QuestionContent | null {
   if (item.type !== 'MC' && item.type !== 'TF' && item.type !== 'Short' && item.type !== 'Numerical') return null;
   if (!ctx.section) throw new ImportProblem(`${where}: no $CATEGORY names its section`, line, where);
-  const base = { prompt: item.stem.text.trim(), source: { section: ctx.section, slide: '', sentence: '' }, tags: [ctx.section], difficulty: 2, accepted: [] as string[] };
+  const base = {
+    prompt: item.stem.text.trim(),
+    source: { section: ctx.section, slide: '', sentence: '' },
+    tags: [ctx.section],
+    difficulty: 2,
+    accepted: [] as string[],
+  };
   const feedback = item.globalFeedback?.text.trim();
   switch (item.type) {
     case 'TF': {
@@ -66,7 +72,12 @@ function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: nu
       const correct = item.choices.flatMap((c, i) => (isRight(c) ? [i] : []));
       const weighted = item.choices.some((c) => c.weight !== null);
       const type = weighted && correct.length !== 1 ? 'multiple' : 'single';
-      const explanation = feedback || defaultExplanation(ctx.language, correct.flatMap((i) => options[i] ?? []));
+      const explanation =
+        feedback ||
+        defaultExplanation(
+          ctx.language,
+          correct.flatMap((i) => options[i] ?? []),
+        );
       return { ...base, type, options, correct, explanation };
     }
     case 'Short': {
@@ -76,7 +87,8 @@ function contentOf(item: GIFTQuestion, ctx: GiftContext, where: string, line: nu
     case 'Numerical': {
       const choices = Array.isArray(item.choices) ? item.choices.filter((c) => c.isCorrect || (c.weight ?? 0) > 0).map((c) => c.text) : [item.choices];
       const exact = choices.filter((c) => c.type === 'simple' && !c.range && typeof c.number === 'number');
-      if (exact.length !== choices.length || exact.length === 0) throw new ImportProblem(`${where}: only exact numerical answers can be imported (no ranges)`, line, where);
+      if (exact.length !== choices.length || exact.length === 0)
+        throw new ImportProblem(`${where}: only exact numerical answers can be imported (no ranges)`, line, where);
       const accepted = exact.map((c) => String(c.number));
       return { ...base, type: 'typed', options: [], correct: [], accepted, explanation: feedback || defaultExplanation(ctx.language, accepted) };
     }

@@ -54,7 +54,8 @@ describe('Moodle XML', () => {
       expect((err as ImportProblem).line).toBeGreaterThan(1);
       expect((err as Error).message).toMatch(/^XML error on line \d+/);
     }
-    const noCategory = '<quiz>\n<question type="shortanswer"><name><text>n1</text></name><questiontext><text>¿Año?</text></questiontext><answer fraction="100"><text>1999</text></answer></question>\n</quiz>';
+    const noCategory =
+      '<quiz>\n<question type="shortanswer"><name><text>n1</text></name><questiontext><text>¿Año?</text></questiontext><answer fraction="100"><text>1999</text></answer></question>\n</quiz>';
     expect(() => fromMoodleXml(noCategory, 'es', null)).toThrow('question 1 "n1" (line 2): no category names its section');
     expect(fromMoodleXml(noCategory, 'es', '2. Historia').questions[0]!.content).toMatchObject({ type: 'typed', accepted: ['1999'] });
   });

@@ -29,7 +29,13 @@ function question(q: ExportItem): Record<string, unknown> {
       return { '@_type': 'shortanswer', ...common, usecase: 0, answer: q.accepted.map((a) => answer(a, 100)) };
     case 'ordering':
       // Items in the right order; the fraction is each item's place, as qtype_ordering writes it.
-      return { '@_type': 'ordering', ...common, layouttype: 'VERTICAL', selecttype: 'ALL', answer: q.correct.flatMap((i, place) => (q.options[i] === undefined ? [] : [answer(q.options[i], place + 1)])) };
+      return {
+        '@_type': 'ordering',
+        ...common,
+        layouttype: 'VERTICAL',
+        selecttype: 'ALL',
+        answer: q.correct.flatMap((i, place) => (q.options[i] === undefined ? [] : [answer(q.options[i], place + 1)])),
+      };
     default:
       return assertNever(q.type, 'question type');
   }

@@ -87,7 +87,13 @@ function contentOf(type: string, node: Node, ctx: XmlContext): QuestionContent |
   if (!ctx.section) throw new ImportProblem(`${ctx.where}: no category names its section`, ctx.line, ctx.where);
   const answers = (node.answer as Node[] | undefined) ?? [];
   const feedback = textOf(node.generalfeedback);
-  const base = { prompt: textOf(node.questiontext), accepted: [] as string[], source: { section: ctx.section, slide: '', sentence: '' }, tags: [ctx.section], difficulty: 2 };
+  const base = {
+    prompt: textOf(node.questiontext),
+    accepted: [] as string[],
+    source: { section: ctx.section, slide: '', sentence: '' },
+    tags: [ctx.section],
+    difficulty: 2,
+  };
   const explain = (right: string[]) => feedback || defaultExplanation(ctx.language, right);
   switch (type) {
     case 'multichoice': {

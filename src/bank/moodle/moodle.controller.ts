@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards, UsePipes } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { TeacherKeyGuard } from '../../auth/teacher-key.guard.js';
@@ -12,15 +22,20 @@ const SELECTION = new RegExp(`^(${QUESTION_ID.source.slice(1, -1)})(,(${QUESTION
 
 class ExportQueryDto {
   @ApiPropertyOptional({ description: 'comma-separated question ids; default: every question not excluded' })
-  @IsOptional() @IsString() @Matches(SELECTION, { message: 'ids must be question ids separated by commas' })
+  @IsOptional()
+  @IsString()
+  @Matches(SELECTION, { message: 'ids must be question ids separated by commas' })
   ids?: string;
 }
 
 class ImportDto {
   @ApiProperty({ enum: ['gift', 'moodle-xml'] }) @IsIn(['gift', 'moodle-xml']) format: MoodleFormat;
-  @ApiProperty({ description: 'the file\'s text (UTF-8)' }) @IsString() @Length(1, 1_000_000) text: string;
+  @ApiProperty({ description: "the file's text (UTF-8)" }) @IsString() @Length(1, 1_000_000) text: string;
   @ApiPropertyOptional({ description: 'section for questions the file puts in no category' })
-  @IsOptional() @IsString() @MaxLength(200) section?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  section?: string;
 }
 
 @ApiTags('bank')

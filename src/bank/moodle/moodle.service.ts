@@ -61,7 +61,10 @@ export class MoodleService {
     if (parsed.questions.length === 0) {
       // A few reasons are enough: a file of thousands of skipped questions must not make a megabyte of message.
       const more = parsed.warnings.length > MESSAGE_WARNINGS ? `; and ${parsed.warnings.length - MESSAGE_WARNINGS} more` : '';
-      throw new BankError('IMPORT_INVALID', `The file has no question that can be imported. ${parsed.warnings.slice(0, MESSAGE_WARNINGS).join('; ')}${more}`.trim());
+      throw new BankError(
+        'IMPORT_INVALID',
+        `The file has no question that can be imported. ${parsed.warnings.slice(0, MESSAGE_WARNINGS).join('; ')}${more}`.trim(),
+      );
     }
     const imported = await this.bank.addMany(
       deck.id,

@@ -35,7 +35,7 @@ export function selectReview(weak: readonly WeakItem[], bank: readonly Question[
     // Alternatives first; the very question only when nothing else asks about its fact.
     return same ? [...alternatives, same] : alternatives;
   });
-  for (let progress = true; progress && chosen.size < count; ) {
+  for (let progress = true; progress && chosen.size < count;) {
     progress = false;
     for (const list of candidates) {
       if (chosen.size >= count) break;

@@ -23,7 +23,10 @@ export function isLoopback(address: string): boolean {
  */
 export function trustedProxies(setting: string): BlockList {
   const list = new BlockList();
-  for (const entry of setting.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     if (entry === 'loopback') {
       list.addSubnet('127.0.0.0', 8, 'ipv4');
       list.addAddress('::1', 'ipv6');
@@ -57,7 +60,10 @@ export function clientAddress(source: AddressSource, proxies: BlockList): string
   let address = normalizeAddress(source.socket?.remoteAddress ?? 'unknown');
   if (!isTrusted(address, proxies)) return address;
   const header = source.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (const raw of hops.reverse()) {
     const hop = normalizeAddress(raw);
     if (isIP(hop) === 0) return address;

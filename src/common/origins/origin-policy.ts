@@ -26,7 +26,9 @@ export class OriginPolicy {
   private lastWarnAt = 0;
 
   constructor(config: AppConfig, urls: PublicUrl) {
-    const listed = config.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const listed = config.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     for (const entry of [...(config.PUBLIC_URL ? [config.PUBLIC_URL] : []), ...listed]) {
       const origin = parseOrigin(entry);
       if (!origin) throw new Error(`ALLOWED_ORIGINS: "${entry}" is not an origin such as https://quiz.example.org`);

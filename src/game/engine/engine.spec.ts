@@ -44,7 +44,11 @@ describe('a whole game', () => {
     expect(game.players.beto).toMatchObject({ score: 4750, correctCount: 5 });
     expect(game.players.carla).toMatchObject({ score: 0, correctCount: 0, streak: 0 });
     const over = engine.gameOverView(game);
-    expect(over.podium.map((p) => [p.nickname, p.rank])).toEqual([['ANA', 1], ['BETO', 2], ['CARLA', 3]]);
+    expect(over.podium.map((p) => [p.nickname, p.rank])).toEqual([
+      ['ANA', 1],
+      ['BETO', 2],
+      ['CARLA', 3],
+    ]);
     expect(types(engine.endGame(game, now))).toEqual(['game-ended']);
     expect(game.phase).toBe('ended');
   });
@@ -293,7 +297,11 @@ describe('counters kept with the players, so no event counts the class', () => {
     engine.submitAnswer(game, 'ana', 0, rightAnswers[0], T0 + 1500);
     engine.submitAnswer(game, 'beto', 0, rightAnswers[0], T0 + 5000);
     engine.submitAnswer(game, 'carla', 0, wrongAnswers[0], T0 + 6000);
-    expect(engine.rankPlayers(game).map((p) => [p.playerId, p.rank])).toEqual([['ana', 1], ['beto', 2], ['carla', 3]]);
+    expect(engine.rankPlayers(game).map((p) => [p.playerId, p.rank])).toEqual([
+      ['ana', 1],
+      ['beto', 2],
+      ['carla', 3],
+    ]);
     for (const entry of engine.rankPlayers(game)) expect(engine.rankOf(game, entry.playerId)).toEqual(entry);
     engine.addPlayer(game, 'dani', 'Dani', T0 + 7000);
     expect(engine.rankOf(game, 'dani').rank).toBe(3);

@@ -132,7 +132,11 @@ export function closeIfEveryoneAnswered(game: GameState, now: number): GameEvent
  * later. Ids that name no player, or one already removed, are skipped.
  */
 export function kickPlayers(game: GameState, select: { playerIds?: string[]; joinedSince?: number }, now: number): GameEvent[] {
-  const ids = select.playerIds ?? Object.values(game.players).filter((p) => p.joinedAt >= (select.joinedSince ?? Infinity)).map((p) => p.id);
+  const ids =
+    select.playerIds ??
+    Object.values(game.players)
+      .filter((p) => p.joinedAt >= (select.joinedSince ?? Infinity))
+      .map((p) => p.id);
   const events: GameEvent[] = [];
   for (const id of ids) {
     const player = game.players[id];

@@ -179,7 +179,13 @@ export interface PlayerGameOverView {
 }
 
 export function gameOverView(game: GameState, leaderboard = rankPlayers(game)): GameOverView {
-  return { podium: leaderboard.filter((p) => p.rank <= 3).slice(0, PODIUM_MAX), leaderboard, total: leaderboard.length, endReason: game.endReason, historyId: game.id };
+  return {
+    podium: leaderboard.filter((p) => p.rank <= 3).slice(0, PODIUM_MAX),
+    leaderboard,
+    total: leaderboard.length,
+    endReason: game.endReason,
+    historyId: game.id,
+  };
 }
 
 /** One phone's view of the final standings; `over` is the game's `gameOverView`, built once for everyone. */

@@ -25,7 +25,12 @@ function journalFile(): string {
 async function serverOn(journal: AppendJournal, clock: ManualClock, policy: CompactionPolicy = DEFAULT_COMPACTION) {
   const store = new JournaledGameStore(journal, clock, policy);
   await store.recover();
-  const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
+  const runner = new GameRunner(
+    store,
+    new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
+    clock,
+    new LocalCoordinator(),
+  );
   return { store, runner };
 }
 
@@ -187,7 +192,10 @@ describe('journal deltas', () => {
     await expect(runner.join(game.pin, 'Beto')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
     // Beto stays in memory (documented), so the next change must bring him to disk too.
     await runner.join(game.pin, 'Carla');
-    const nicknames = (g: unknown) => Object.values((g as GameState).players).map((p) => p.nickname).sort();
+    const nicknames = (g: unknown) =>
+      Object.values((g as GameState).players)
+        .map((p) => p.nickname)
+        .sort();
     expect(nicknames(replayed(file, game.id))).toEqual(['Ana', 'Beto', 'Carla']);
     expect(replayed(file, game.id)).toEqual(await live(store, game.id));
   });
@@ -224,7 +232,10 @@ describe('journal compaction', () => {
     await journal.compact(() => [JSON.stringify({ t: 'game', at: clock.now(), game: current })]);
     expect(during).toBeNull();
 
-    const names = (g: unknown) => Object.values((g as GameState).players).map((p) => p.nickname).sort();
+    const names = (g: unknown) =>
+      Object.values((g as GameState).players)
+        .map((p) => p.nickname)
+        .sort();
     // After the crash: the old file has every acknowledged join; the leftover snapshot is not read.
     expect(names(replayed(path.join(crashDir, 'games.jsonl'), game.id))).toEqual(['Ana', 'Beto', 'Carla']);
     const restarted = await serverOn(new AppendJournal(path.join(crashDir, 'games.jsonl')), clock);

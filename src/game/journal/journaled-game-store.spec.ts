@@ -20,7 +20,12 @@ import { RecoveredHistory } from './recovered-history.js';
 async function serverOn(file: string, clock: ManualClock) {
   const store = new JournaledGameStore(new AppendJournal(file), clock);
   await store.recover();
-  const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
+  const runner = new GameRunner(
+    store,
+    new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
+    clock,
+    new LocalCoordinator(),
+  );
   return { store, runner };
 }
 
@@ -69,7 +74,12 @@ describe('JournaledGameStore', () => {
         throw new Error('EROFS: read-only file system');
       }
     })();
-    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(unwritable), clock, validateConfig({})), clock, new LocalCoordinator());
+    const runner = new GameRunner(
+      store,
+      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(unwritable), clock, validateConfig({})),
+      clock,
+      new LocalCoordinator(),
+    );
     const { game, hostToken } = await runner.create(testSettings(), everyTypeRound().slice(0, 1));
     await runner.attachHost(hostToken);
     const ana = await runner.join(game.pin, 'Ana');
@@ -117,7 +127,12 @@ describe('JournaledGameStore', () => {
     const journal = new AppendJournal(file);
     const store = new JournaledGameStore(journal, clock);
     await store.recover();
-    const runner = new GameRunner(store, new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})), clock, new LocalCoordinator());
+    const runner = new GameRunner(
+      store,
+      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
+      clock,
+      new LocalCoordinator(),
+    );
     const { game } = await runner.create(testSettings(), everyTypeRound());
     const ana = await runner.join(game.pin, 'Ana');
     await runner.join(game.pin, 'Beto');

@@ -125,7 +125,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(await store.recordAnswer(game.id, 0, engine.openKey(fresh)!, record('p1', 10))).toEqual({ status: 'kicked' });
   });
 
-  test('a load carries the open question\'s answers; answersOf has them all', async () => {
+  test("a load carries the open question's answers; answersOf has them all", async () => {
     const game = await started(1);
     await store.recordAnswer(game.id, 0, engine.openKey(game)!, record('p0', 1000));
     const first = (await store.load(game.id))!;
@@ -154,7 +154,7 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
 });
 
 describe('RedisGameStore: instances sharing one Redis', () => {
-  test('a load sees another instance\'s commit even when this instance kept the state it parsed', async () => {
+  test("a load sees another instance's commit even when this instance kept the state it parsed", async () => {
     const shared = redis.client();
     const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
     const game = lobbyGame(2);
@@ -224,7 +224,7 @@ describe('RedisGameStore: players one field each', () => {
     expect(players.p0?.nickname).toBe('Untouched');
   });
 
-  test('after another instance\'s commit, a load reads the players it named and matches a fresh load', async () => {
+  test("after another instance's commit, a load reads the players it named and matches a fresh load", async () => {
     const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
     const game = lobbyGame(3);
     expect(await a.insert(game)).toBe(true);

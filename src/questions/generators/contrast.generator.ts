@@ -19,7 +19,9 @@ export function contrastQuestions(ctx: GeneratorContext): Question[] {
       const prompt = claim.nature === 'advantage' ? ctx.t.advantageOfTwo(claim.text) : ctx.t.whichOfTwo(claim.text);
       if (!claim.namesHolder) {
         const options = choice(`two:${claim.text}`, claim.holder, [other]);
-        out.push(makeQuestion(ctx, 'compare-two', `${claim.holder}:${claim.text}`, { type: 'single', prompt, ...options, explanation, ref: claim.ref, difficulty: 2 }));
+        out.push(
+          makeQuestion(ctx, 'compare-two', `${claim.holder}:${claim.text}`, { type: 'single', prompt, ...options, explanation, ref: claim.ref, difficulty: 2 }),
+        );
       }
       out.push(...claimTrueFalse(ctx, contrast, claim, other, explanation));
     }

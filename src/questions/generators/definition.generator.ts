@@ -18,18 +18,34 @@ export function definitionQuestions(ctx: GeneratorContext): Question[] {
     const pool = siblings(definitions, d);
     const explanation = ctx.t.explainDefinition(d.term, d.definition);
     if (pool.length >= MIN_SIBLINGS) {
-      const toTerm = drawChoice(ctx, 'definition-term', d.term, d.term, pool.map((w) => w.term), DISTRACTORS, () => ({
-        prompt: ctx.t.termForDefinition(d.definition),
-        explanation,
-        ref: d.ref,
-        difficulty: 2,
-      }));
-      const toDefinition = drawChoice(ctx, 'term-definition', d.term, d.definition, pool.map((w) => w.definition), DISTRACTORS, () => ({
-        prompt: ctx.t.definitionOfTerm(d.term),
-        explanation,
-        ref: d.ref,
-        difficulty: 2,
-      }));
+      const toTerm = drawChoice(
+        ctx,
+        'definition-term',
+        d.term,
+        d.term,
+        pool.map((w) => w.term),
+        DISTRACTORS,
+        () => ({
+          prompt: ctx.t.termForDefinition(d.definition),
+          explanation,
+          ref: d.ref,
+          difficulty: 2,
+        }),
+      );
+      const toDefinition = drawChoice(
+        ctx,
+        'term-definition',
+        d.term,
+        d.definition,
+        pool.map((w) => w.definition),
+        DISTRACTORS,
+        () => ({
+          prompt: ctx.t.definitionOfTerm(d.term),
+          explanation,
+          ref: d.ref,
+          difficulty: 2,
+        }),
+      );
       for (const q of [toTerm, toDefinition]) if (q) out.push(q);
     }
     if (pool.length === 0) {

@@ -49,7 +49,9 @@ export function exampleQuestions(ctx: GeneratorContext): Question[] {
       if (which) out.push(which);
     }
     // False claims: a sibling's example said to be one of these, each outsider at most once.
-    const believable = outsiders.filter((o) => !namesCategory(ctx, o, category.name) && !siblings.some((s) => s.examples.includes(o) && namesCategory(ctx, o, s.name)));
+    const believable = outsiders.filter(
+      (o) => !namesCategory(ctx, o, category.name) && !siblings.some((s) => s.examples.includes(o) && namesCategory(ctx, o, s.name)),
+    );
     for (const outsider of stablePick(`tf-false:${category.name}`, believable, Math.min(believable.length, Math.ceil(category.examples.length / 2)))) {
       out.push(exampleTrueFalse(ctx, category, outsider, false, explanation));
     }
@@ -68,7 +70,10 @@ function isPluralPhrase(example: string): boolean {
 /** "Morris worm" is an example of "Worm": the name answers the question. */
 function namesCategory(ctx: GeneratorContext, example: string, category: string): boolean {
   const name = stemsOf(category, ctx.language);
-  return stemsOf(example, ctx.language).some((s) => name.includes(s)) || acronymsOf(category).some((a) => acronymsOf(example).includes(a) || stemsOf(example, ctx.language).includes(a));
+  return (
+    stemsOf(example, ctx.language).some((s) => name.includes(s)) ||
+    acronymsOf(category).some((a) => acronymsOf(example).includes(a) || stemsOf(example, ctx.language).includes(a))
+  );
 }
 
 function kindOfQuestion(ctx: GeneratorContext, category: Category, example: string, siblings: Category[], explanation: string): Question | null {

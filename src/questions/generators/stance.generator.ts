@@ -41,12 +41,20 @@ function ask(ctx: GeneratorContext, stance: Stance, right: Statement[], wrong: S
   const kind = isAdvantage ? 'which-advantage' : 'which-drawback';
   const out: Question[] = [];
   for (const r of right) {
-    const q = drawChoice(ctx, kind, `${stance.owner ?? ''}:${r.text}`, r.text, wrong.map((w) => w.text), DISTRACTORS, () => ({
-      prompt: isAdvantage ? ctx.t.whichAdvantage(stance.owner) : ctx.t.whichDrawback(stance.owner),
-      explanation: ctx.t.explainStance(r.text.replace(/\.$/, ''), isAdvantage, stance.owner),
-      ref: r.ref,
-      difficulty: 1,
-    }));
+    const q = drawChoice(
+      ctx,
+      kind,
+      `${stance.owner ?? ''}:${r.text}`,
+      r.text,
+      wrong.map((w) => w.text),
+      DISTRACTORS,
+      () => ({
+        prompt: isAdvantage ? ctx.t.whichAdvantage(stance.owner) : ctx.t.whichDrawback(stance.owner),
+        explanation: ctx.t.explainStance(r.text.replace(/\.$/, ''), isAdvantage, stance.owner),
+        ref: r.ref,
+        difficulty: 1,
+      }),
+    );
     if (q) out.push(q);
   }
   return out;

@@ -41,7 +41,9 @@ export function traitQuestions(ctx: GeneratorContext): Question[] {
         if (of) out.push(of);
       }
     }
-    out.push(trueFalseQuestion(ctx, 'truefalse-trait', `true:${trait.term}:${trait.text}`, ctx.t.isDefinedAs(trait.term, trait.text), true, explanation, trait.ref));
+    out.push(
+      trueFalseQuestion(ctx, 'truefalse-trait', `true:${trait.term}:${trait.text}`, ctx.t.isDefinedAs(trait.term, trait.text), true, explanation, trait.ref),
+    );
   }
   return out;
 }
@@ -73,7 +75,9 @@ function siblingDefinitions(ctx: GeneratorContext, trait: Trait, siblings: Set<s
  */
 function resembles(ctx: GeneratorContext, trait: Trait, sibling: string): boolean {
   const stems = (text: string) => new Set(stemsOf(text, ctx.language));
-  const statements = [...ctx.facts.definitions.map((d) => ({ term: d.term, text: d.definition, group: d.group })), ...ctx.facts.traits].filter((f) => f.group === trait.group);
+  const statements = [...ctx.facts.definitions.map((d) => ({ term: d.term, text: d.definition, group: d.group })), ...ctx.facts.traits].filter(
+    (f) => f.group === trait.group,
+  );
   const frequency = new Map<string, number>();
   for (const f of statements) for (const s of stems(f.text)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
   const common = (s: string) => (frequency.get(s) ?? 0) * 2 > statements.length;

@@ -38,7 +38,10 @@ class OutlineBuilder {
   private topicDepth: number | null = null;
 
   accept(token: Token): void {
-    if (token.type === 'heading') { this.heading(token as Tokens.Heading); return; }
+    if (token.type === 'heading') {
+      this.heading(token as Tokens.Heading);
+      return;
+    }
     if (token.type === 'space') return;
     this.titleDone = true;
     if (!this.topic) return;
@@ -60,7 +63,10 @@ class OutlineBuilder {
       return;
     }
     const numbered = NUMBERED.exec(text);
-    if (numbered) { this.numberedHeading(Number(numbered[1]), numbered[2] ?? ''); return; }
+    if (numbered) {
+      this.numberedHeading(Number(numbered[1]), numbered[2] ?? '');
+      return;
+    }
     if (!this.titleDone && token.depth === 1 && this.sections.length === 0) {
       this.titleParts.push(text);
       return;

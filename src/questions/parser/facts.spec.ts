@@ -8,9 +8,7 @@ describe('extractFacts on the virtualization deck', () => {
 
   test('definitions keep term, first sentence and source', () => {
     const vmm = facts.definitions.find((d) => d.term.startsWith('Hypervisor'))!;
-    expect(vmm.definition).toBe(
-      'La capa software que se encarga de manejar los recursos del sistema físico exportándolos a la máquina virtual.',
-    );
+    expect(vmm.definition).toBe('La capa software que se encarga de manejar los recursos del sistema físico exportándolos a la máquina virtual.');
     expect(vmm.ref.section.label).toBe('4. Conceptos básicos');
     expect(vmm.ref.sentence).toMatch(/^es la capa software/);
     expect(vmm.group).toBe('4. Conceptos básicos › Conceptos básicos');
@@ -29,10 +27,7 @@ describe('extractFacts on the virtualization deck', () => {
     expect(category('Tipo I ').examples).toEqual(['VMware ESX Server', 'Microsoft Hyper-V', 'Sun Logical Domains Hypervisor']);
     expect(category('Tipo II').examples).toEqual(['VMware Workstation', 'Microsoft Virtual PC']);
     expect(category('Virtualización a nivel del sistema operativo').examples).toHaveLength(6);
-    expect(category('Virtualización de almacenamiento').examples).toEqual([
-      'El particionado de un disco duro',
-      'Un sistema de varios discos en RAID',
-    ]);
+    expect(category('Virtualización de almacenamiento').examples).toEqual(['El particionado de un disco duro', 'Un sistema de varios discos en RAID']);
     expect(facts.categories.map((c) => c.name)).not.toContain('Ventajas sobre la virtualización basada en hipervisores');
   });
 
@@ -86,8 +81,5 @@ describe('extractFacts on the virtualization deck', () => {
 });
 
 test('sentences split before capitals, but not after initials', () => {
-  expect(splitSentences('In 1970 Edgar F. Codd published it. Then SQL came.')).toEqual([
-    'In 1970 Edgar F. Codd published it.',
-    'Then SQL came.',
-  ]);
+  expect(splitSentences('In 1970 Edgar F. Codd published it. Then SQL came.')).toEqual(['In 1970 Edgar F. Codd published it.', 'Then SQL came.']);
 });

@@ -124,7 +124,9 @@ function subjectDefinition(ctx: Ctx, section: OutlineSection, subject: string): 
 function collectTerm(ctx: Ctx, item: OutlineItem, term: string, group: string): void {
   const inline = splitSentences(item.rest.replace(TRAILING_EXAMPLES, '').trim());
   // "**Virtualización de almacenamiento:** abstracción … Ejemplo:" — the bullets under it are examples, not traits.
-  const described = TRAILING_EXAMPLES.test(item.rest) ? [] : item.children.filter((c) => !exampleList(c).length && !EXAMPLES.test(c.text) && !c.text.startsWith('¿') && !(c.lead && listHeading(ctx, c.lead)));
+  const described = TRAILING_EXAMPLES.test(item.rest)
+    ? []
+    : item.children.filter((c) => !exampleList(c).length && !EXAMPLES.test(c.text) && !c.text.startsWith('¿') && !(c.lead && listHeading(ctx, c.lead)));
   const sentences: { text: string; item: OutlineItem }[] = [
     ...inline.map((text) => ({ text, item })),
     ...described.map((c) => ({ text: firstSentence(c.text), item: c })),
@@ -150,7 +152,10 @@ function stanceList(ctx: Ctx, heading: string, item: OutlineItem, parentLead: st
     for (const s of statements) contrast.claims.push({ holder, text: s.text, namesHolder: false, mirrored: null, nature: 'advantage', ref: s.ref });
     return;
   }
-  if (/^(diferencias|differences)\b/i.test(heading) && contrast) { contrastSentences(ctx, contrast, item.children); return; }
+  if (/^(diferencias|differences)\b/i.test(heading) && contrast) {
+    contrastSentences(ctx, contrast, item.children);
+    return;
+  }
   const owner = parentLead ?? item.lead;
   const isAdvantage = ADVANTAGES[ctx.language].test(heading);
   if (!isAdvantage && !DRAWBACKS[ctx.language].test(heading)) return;
@@ -172,9 +177,7 @@ function contrastSentences(ctx: Ctx, contrast: Contrast, items: OutlineItem[]): 
     // The head noun comes first in Spanish ("Virtualización basada en …"), last in English ("Antivirus software").
     const head = (name: string) => (ctx.language === 'es' ? name.split(/\s+/)[0] : name.split(/\s+/).at(-1)) ?? name;
     const sameNumber = /s$/i.test(head(holder)) === /s$/i.test(head(other));
-    const mirrored = !sameNumber
-      ? null
-      : text.slice(0, at) + matchCase(text.slice(at, at + holder.length), other) + text.slice(at + holder.length);
+    const mirrored = !sameNumber ? null : text.slice(0, at) + matchCase(text.slice(at, at + holder.length), other) + text.slice(at + holder.length);
     contrast.claims.push({ holder, text, namesHolder: true, mirrored, nature: 'trait', ref: ref(ctx, item, item.text) });
   }
 }
@@ -229,7 +232,12 @@ function contrastSides(title: string): [string, string] | null {
 
 /** Which side "Ventajas sobre <name>" names: the one sharing most words. */
 function closestSide(sides: [string, string], name: string): string {
-  const words = (s: string) => new Set(foldAccents(s).split(/[^a-z0-9]+/).filter((w) => w.length > 3));
+  const words = (s: string) =>
+    new Set(
+      foldAccents(s)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 3),
+    );
   const target = words(name);
   const score = (side: string) => [...words(side)].filter((w) => target.has(w)).length;
   return score(sides[0]) >= score(sides[1]) ? sides[0] : sides[1];
@@ -246,12 +254,14 @@ function exampleList(item: OutlineItem): string[] {
 }
 
 function splitExamples(text: string): string[] {
-  return text
-    .split(/,\s*|\s+(?:o|y|or|and)\s+/)
-    .map(trimExample)
-    .filter((s) => s && !/^etc\.?$/i.test(s))
-    // A phrase starts with a capital ("el particionado …" → "El particionado …"); a name keeps its spelling ("etcd").
-    .map((s) => (s.split(/\s+/).length >= 3 ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s));
+  return (
+    text
+      .split(/,\s*|\s+(?:o|y|or|and)\s+/)
+      .map(trimExample)
+      .filter((s) => s && !/^etc\.?$/i.test(s))
+      // A phrase starts with a capital ("el particionado …" → "El particionado …"); a name keeps its spelling ("etcd").
+      .map((s) => (s.split(/\s+/).length >= 3 ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s))
+  );
 }
 
 /** "Un sistema de varios discos en RAID, aunque se "ven" como uno sólo." → "Un sistema de varios discos en RAID". */
@@ -296,7 +306,9 @@ function pairContrasts(facts: DeckFacts): void {
     if (left === undefined || right === undefined || more.length > 0 || members.size !== 2) continue;
     const claims = [
       ...defs.map((d) => ({ holder: d.term, text: d.definition, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: d.ref })),
-      ...facts.traits.filter((t) => t.group === group).map((t) => ({ holder: t.term, text: t.text, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: t.ref })),
+      ...facts.traits
+        .filter((t) => t.group === group)
+        .map((t) => ({ holder: t.term, text: t.text, namesHolder: false, mirrored: null, nature: 'trait' as const, ref: t.ref })),
     ];
     facts.contrasts.push({ sides: [left, right], claims });
   }

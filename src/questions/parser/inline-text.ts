@@ -4,7 +4,10 @@ import type { Token, Tokens } from 'marked';
 export function inlineText(tokens: Token[] | undefined, fallback = ''): string {
   const raw = tokens ? tokens.map(tokenText).join('') : fallback;
   // Stray emphasis markers left by slide exports ("Objetivo: multiprogramación.**") are not content.
-  return decodeEntities(raw).replace(/\*{2,}|_{2,}/g, '').replace(/\s+/g, ' ').trim();
+  return decodeEntities(raw)
+    .replace(/\*{2,}|_{2,}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function tokenText(token: Token): string {

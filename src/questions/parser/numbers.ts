@@ -70,7 +70,10 @@ const POSSESSIVE: Record<Language, RegExp> = { es: /(?<![\p{L}])(su|sus)(?![\p{L
 function danglingPossessive(sentence: string, language: Language): boolean {
   const at = POSSESSIVE[language].exec(sentence)?.index;
   if (at === undefined) return false;
-  const words = sentence.slice(0, at).split(/[^\p{L}\d-]+/u).filter(Boolean);
+  const words = sentence
+    .slice(0, at)
+    .split(/[^\p{L}\d-]+/u)
+    .filter(Boolean);
   const isName = (w: string, i: number) => /^\p{Lu}/u.test(w) && (i > 0 || /\p{Lu}/u.test(w.slice(1)));
   return !words.some(isName);
 }
@@ -86,7 +89,13 @@ function insideName(sentence: string, at: number): boolean {
   if (!word) return false;
   const isFirstWord = before.length === word.length;
   // A capitalised word before the figure names a product ("Windows 10"), unless it only opens the sentence ("En 1999", "Hay 17").
-  return /^\p{Lu}/u.test(word) && !(isFirstWord && /^(En|In|Desde|Since|From|Hasta|Until|Entre|Between|Hay|Son|Unos|Unas|Más|Sólo|Solo|About|Over|Some|Only|By|Around|Cerca|Alrededor)$/.test(word));
+  return (
+    /^\p{Lu}/u.test(word) &&
+    !(
+      isFirstWord &&
+      /^(En|In|Desde|Since|From|Hasta|Until|Entre|Between|Hay|Son|Unos|Unas|Más|Sólo|Solo|About|Over|Some|Only|By|Around|Cerca|Alrededor)$/.test(word)
+    )
+  );
 }
 
 function splitIntoSentences(text: string): string[] {

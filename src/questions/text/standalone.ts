@@ -44,8 +44,7 @@ const FRAGMENT_START: Record<Language, RegExp> = {
 /** Finite verbs (or the reflexive "se" that comes with one): a statement needs one. */
 const SPANISH_VERB =
   /(^|\s)(es|son|está|están|fue|fueron|era|eran|hay|ha|han|había|puede|pueden|podría|tiene|tienen|permite|permiten|se|debe|deben|suele|suelen|sirve|sirven|consiste|consisten|existe|existen|hace|hacen|usa|usan|ofrece|ofrecen|proporciona|proporcionan|controla|controlan|muestra|muestran|necesita|necesitan|realiza|realizan|cubre|cubren|une|unen|conecta|conectan|identifica|traduce|reenvía|comparten|circulan|deja|dejan|afecta|afectan|genera|generan|puso|pusieron|hizo|hicieron|tuvo|tuvieron|dio|dieron|vino|vinieron|supuso|[\p{L}]{3,}(an|en|ó|aron|ieron|aba|aban|ía|ían|ará|erá|irá|amos|emos|imos))(?=$|[^\p{L}])/iu;
-const ENGLISH_VERB =
-  /(^|\s)(is|are|was|were|be|been|has|have|had|can|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(ed|es|s))(?=$|[^\p{L}])/iu;
+const ENGLISH_VERB = /(^|\s)(is|are|was|were|be|been|has|have|had|can|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(ed|es|s))(?=$|[^\p{L}])/iu;
 
 /** What makes a sentence unfit to be shown alone, or null when it stands alone. */
 export function standaloneProblem(sentence: string, language: Language, use: SentenceUse): StandaloneProblem | null {
@@ -60,7 +59,11 @@ export function standaloneProblem(sentence: string, language: Language, use: Sen
   if (use !== 'trait' && LEADING_PRONOUN[language].test(text)) return 'reference';
   const words = text.split(/\s+/).filter(Boolean);
   if (use !== 'option' && words.length < 3) return 'too-short';
-  if (use === 'statement' && !(language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${text.slice(text.indexOf(' ') + 1)}`) && !hasVerbFirst(words[0] ?? '', language)) {
+  if (
+    use === 'statement' &&
+    !(language === 'es' ? SPANISH_VERB : ENGLISH_VERB).test(` ${text.slice(text.indexOf(' ') + 1)}`) &&
+    !hasVerbFirst(words[0] ?? '', language)
+  ) {
     return 'fragment';
   }
   return null;
@@ -93,7 +96,8 @@ export function isClause(text: string, language: Language): boolean {
 }
 
 /** ENGLISH_VERB without "-ed": "A digest computed with …" is a gloss, its participle no main verb. */
-const ENGLISH_FINITE_VERB = /(^|\s)(is|are|was|were|be|been|has|have|had|can|cannot|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(es|s))(?=$|[^\p{L}])/iu;
+const ENGLISH_FINITE_VERB =
+  /(^|\s)(is|are|was|were|be|been|has|have|had|can|cannot|could|may|might|must|will|would|should|does|do|did|[\p{L}]{3,}(es|s))(?=$|[^\p{L}])/iu;
 
 export function standsAlone(sentence: string, language: Language, use: SentenceUse): boolean {
   return standaloneProblem(sentence, language, use) === null;
@@ -137,7 +141,10 @@ function cutBeforeReference(text: string, language: Language): string | null {
   let cutAt = -1;
   for (const m of text.matchAll(CLAUSE_BREAK[language])) if (m.index < reference.index) cutAt = m.index;
   if (cutAt <= 0) return null;
-  const kept = text.slice(0, cutAt).trim().replace(/[,;:]$/, '');
+  const kept = text
+    .slice(0, cutAt)
+    .trim()
+    .replace(/[,;:]$/, '');
   // "Es el propio kernel del SO el que se usa" lost what it is used for: nothing worth keeping.
   if (/\b(que|which|that)\s+(se\s+)?\S+$/i.test(kept)) return null;
   return `${kept}.`;

@@ -7,7 +7,15 @@ import { singleRules } from './single.js';
 import { trueFalseRules } from './truefalse.js';
 import { typedRules } from './typed.js';
 
-export type { AnswerKeyOf, GivenAnswer, OrderingBreakdown, QuestionTypeRules, RevealBreakdown, StructureFinding, TypedAnswerCount } from './question-type-rules.js';
+export type {
+  AnswerKeyOf,
+  GivenAnswer,
+  OrderingBreakdown,
+  QuestionTypeRules,
+  RevealBreakdown,
+  StructureFinding,
+  TypedAnswerCount,
+} from './question-type-rules.js';
 
 /**
  * The registry of question types: one entry per type in QUESTION_TYPES, each

@@ -39,7 +39,10 @@ const CASES: { [T in QuestionType]: TypeCase } = {
   typed: { right: ' 1999. ', wrong: ['1998', ''], malformed: [1999, [1, 9]], rightText: ' 1999. ', wrongText: '1998', keyText: '1999', mistake: ['1998'] },
   ordering: {
     right: [1, 2, 0],
-    wrong: [[0, 1, 2], [1, 0, 2]],
+    wrong: [
+      [0, 1, 2],
+      [1, 0, 2],
+    ],
     malformed: [[1, 2], [1, 1, 0], [1, 2, 3], 1, 'IBM M44'],
     rightText: 'IBM M44 → Abandono → VMware x86',
     wrongText: 'VMware x86 → IBM M44 → Abandono',
@@ -51,7 +54,11 @@ const CASES: { [T in QuestionType]: TypeCase } = {
 describe('the question-type registry', () => {
   test('has one entry per type, and the fixture round one question per type', () => {
     expect(Object.keys(QUESTION_TYPE_RULES).sort()).toEqual([...QUESTION_TYPES].sort());
-    expect(everyTypeRound().map((q) => q.type).sort()).toEqual([...QUESTION_TYPES].sort());
+    expect(
+      everyTypeRound()
+        .map((q) => q.type)
+        .sort(),
+    ).toEqual([...QUESTION_TYPES].sort());
   });
 
   describe.each(QUESTION_TYPES)('%s', (type) => {
@@ -104,7 +111,8 @@ describe('the question-type registry', () => {
   });
 
   test('true/false and typed questions keep their order in a round; the others are reshuffled', () => {
-    const moved = (type: QuestionType) => [1, 2, 3, 4, 5, 6].some((seed) => shuffleForRound(questionOf(type), new SeededRandom(seed)).options.join() !== questionOf(type).options.join());
+    const moved = (type: QuestionType) =>
+      [1, 2, 3, 4, 5, 6].some((seed) => shuffleForRound(questionOf(type), new SeededRandom(seed)).options.join() !== questionOf(type).options.join());
     expect(QUESTION_TYPES.filter(moved)).toEqual(['single', 'multiple', 'ordering']);
   });
 
@@ -114,7 +122,10 @@ describe('the question-type registry', () => {
     expect(broken('truefalse', { options: ['Verdadero'] })).toEqual(['STRUCTURE: needs at least two options']);
     expect(broken('multiple', { correct: [0, 1, 2, 3] })).toEqual(['STRUCTURE: needs some, not all, options correct']);
     expect(broken('ordering', { correct: [1, 2] })).toEqual(['STRUCTURE: ordering needs every item placed']);
-    expect(broken('typed', { accepted: [], options: ['x'] })).toEqual(['STRUCTURE: typed question without accepted answers', 'STRUCTURE: typed question with options']);
+    expect(broken('typed', { accepted: [], options: ['x'] })).toEqual([
+      'STRUCTURE: typed question without accepted answers',
+      'STRUCTURE: typed question with options',
+    ]);
   });
 
   test('multiple select counts each wrong option picked; typed counts the folded text', () => {
@@ -138,7 +149,13 @@ describe('the question-type registry', () => {
 
     test('typed groups the same text however it was typed, and hides a lone wrong answer', () => {
       const typed = questionOf('typed');
-      const reveal = rulesOf(typed).reveal(typed, [given('1999', true), given(' 1999.', true), given('2001', false), given('2001', false), given('mine', false)]);
+      const reveal = rulesOf(typed).reveal(typed, [
+        given('1999', true),
+        given(' 1999.', true),
+        given('2001', false),
+        given('2001', false),
+        given('mine', false),
+      ]);
       expect(reveal).toEqual({
         options: [],
         typedAnswers: [
