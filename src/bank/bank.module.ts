@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TeacherKeyModule } from '../auth/teacher-key.module.js';
-import { Clock, SystemClock } from '../common/clock/clock.js';
 import { HistoryModule } from '../history/history.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
 import { BankStatsService } from './bank-stats.service.js';
@@ -12,7 +11,7 @@ import { MoodleService } from './moodle/moodle.service.js';
 @Module({
   imports: [QuestionsModule, HistoryModule, TeacherKeyModule],
   controllers: [BankController, MoodleController],
-  providers: [{ provide: Clock, useClass: SystemClock }, BankService, BankStatsService, MoodleService],
+  providers: [BankService, BankStatsService, MoodleService],
   exports: [BankService, BankStatsService],
 })
 export class BankModule {}
