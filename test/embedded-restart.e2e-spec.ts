@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { GameOverView, HostSnapshot, QuestionView, RevealView } from '../src/game/engine/index.js';
-import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
+import type { ResumeResult } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import { rightAnswer } from './support/answers.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
-import { roundFor } from './support/classroom.js';
+import { classMidQuestion } from './support/class-mid-question.js';
 import { ClientPool } from './support/quiz-client.js';
 
 const REQUEST = { questionCount: 2, seed: 5, types: ['single' as const] };
@@ -28,22 +28,7 @@ describe('the embedded server stops mid-question (npm start, DATA_DIR kept)', ()
     'after %s, acknowledged answers are found, the game resumes and reaches history whole',
     async (_label, how) => {
       const dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-restart-'));
-      const round = await roundFor(REQUEST);
-      const first = await startBuiltServer({ DATA_DIR: dataDir });
-      servers.push(first);
-      const { body: game } = await first.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
-        deckId: 'tema1-virtualizacion',
-        timeLimitSec: 60,
-        ...REQUEST,
-      });
-      const host = await pool.connect(first.url);
-      await host.ok('host:attach', { hostToken: game.hostToken });
-      const phones = await Promise.all([0, 1, 2].map(() => pool.connect(first.url)));
-      const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
-      await host.ok('host:start');
-      await host.next<QuestionView>('question:open', (q) => q.index === 0);
-      await phones[0]!.ok('player:answer', { questionIndex: 0, answer: rightAnswer(round[0]!) });
-      await phones[1]!.ok('player:answer', { questionIndex: 0, answer: (rightAnswer(round[0]!) as number) === 0 ? 1 : 0 });
+      const { server: first, round, game, host, phones, joined } = await classMidQuestion(pool, servers, { DATA_DIR: dataDir }, REQUEST);
 
       if (how === 'crash') {
         await first.crash();

@@ -2,13 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { QuestionView } from '../src/game/engine/index.js';
-import type { JoinResult, ResumeResult } from '../src/protocol/index.js';
+import type { ResumeResult } from '../src/protocol/index.js';
 import type { HistoryRecord } from '../src/history/history-record.js';
 import type { HistoryReport } from '../src/history/history-report.js';
-import { rightAnswer } from './support/answers.js';
 import { startBuiltServer, type BuiltServer } from './support/built-server.js';
-import { roundFor } from './support/classroom.js';
+import { classMidQuestion } from './support/class-mid-question.js';
 import { ClientPool } from './support/quiz-client.js';
 
 const REQUEST = { questionCount: 3, seed: 5, types: ['single' as const] };
@@ -36,23 +34,7 @@ describe('a game whose server stopped and whose teacher never came back (npm sta
 
   test('after kill -9 mid-question it ends as interrupted, with the acknowledged answers in history', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-interrupted-'));
-    const round = await roundFor(REQUEST);
-    const first = await startBuiltServer({ DATA_DIR: dataDir, ...SHORT_ABSENCE });
-    servers.push(first);
-    const { body: game } = await first.api<{ gameId: string; pin: string; hostToken: string }>('POST', '/api/games', {
-      deckId: 'tema1-virtualizacion',
-      timeLimitSec: 60,
-      ...REQUEST,
-    });
-    const host = await pool.connect(first.url);
-    await host.ok('host:attach', { hostToken: game.hostToken });
-    const phones = await Promise.all([0, 1, 2].map(() => pool.connect(first.url)));
-    const joined = await Promise.all(phones.map((p, i) => p.ok<JoinResult>('player:join', { pin: game.pin, nickname: `P${i}` })));
-    await host.ok('host:start');
-    await host.next<QuestionView>('question:open', (q) => q.index === 0);
-    const right = rightAnswer(round[0]!) as number;
-    await phones[0]!.ok('player:answer', { questionIndex: 0, answer: right });
-    await phones[1]!.ok('player:answer', { questionIndex: 0, answer: right === 0 ? 1 : 0 });
+    const { server: first, game, joined } = await classMidQuestion(pool, servers, { DATA_DIR: dataDir, ...SHORT_ABSENCE }, REQUEST);
     await first.crash();
 
     // The teacher never comes back. A game keeps the abandon delay it was created with, so both runs use a short one.
