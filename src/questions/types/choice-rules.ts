@@ -1,6 +1,6 @@
 import type { SeededRandom } from '../../common/seeded-random.js';
 import type { AnswerValue, Question } from '../question.js';
-import type { AnswerKeyOf, GivenAnswer, RevealBreakdown, StructureFinding } from './question-type-rules.js';
+import type { AnswerKeyOf, GivenAnswer, QuestionTypeRules, RevealBreakdown, StructureFinding } from './question-type-rules.js';
 
 /** Building blocks shared by the types whose answers are positions in `options`. */
 
@@ -61,4 +61,22 @@ export function oneRightOptionProblems(q: AnyKey): StructureFinding[] {
   if (q.correct.length !== 1) problems.push('STRUCTURE: needs exactly one correct option');
   if (q.options.length < 2) problems.push('STRUCTURE: needs at least two options');
   return problems;
+}
+
+/**
+ * The rules of a question with one right option (single choice, true/false): the answer is an
+ * option's index. Only how a round shows the options differs, so each type passes its shuffle.
+ */
+export function oneRightOptionRules<T extends 'single' | 'truefalse'>(shuffle: QuestionTypeRules<T>['shuffle']): QuestionTypeRules<T> {
+  return {
+    isWellFormed: (q, answer) => isOptionIndex(q, answer),
+    isCorrect: (q, answer) => answer === q.correct[0],
+    shuffle,
+    structureProblems: oneRightOptionProblems,
+    answerText: (q, answer) => optionsText(q, answer, '; '),
+    wrongParts: wrongOptions,
+    rightAnswerText: (q) => q.options[q.correct[0] ?? -1] ?? '',
+    keyLines: checklistLines,
+    reveal: choiceCounts,
+  };
 }
