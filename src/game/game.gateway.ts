@@ -21,7 +21,7 @@ import { GameRunner } from './game-runner.js';
 import { subscribeHostCommands } from './host-command-handlers.js';
 import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
-import { socketLimits } from './socket-rate-limit.js';
+import { SocketLimits } from './socket-rate-limit.js';
 import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
 
 /** What the gateway needs of a socket that may live on another instance. */
@@ -40,6 +40,7 @@ function isAck(value: unknown): value is (reply: Ack<never>) => void {
 /** What the gateway keeps on a socket: who connected (for limits) and whom the socket speaks for. */
 interface SocketData {
   requester: Requester;
+  limits: SocketLimits;
   session?: Session;
 }
 type Socket = IoSocket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -96,14 +97,14 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   handleConnection(socket: Socket): void {
     socket.data.requester = this.limits.requester(socket.request);
+    const limits = (socket.data.limits = new SocketLimits());
     socket.use((packet, next) => {
-      socketLimits.event(socket.id).then(
-        () => next(),
-        (err: unknown) => {
-          const ack: unknown = packet.at(-1);
-          if (isAck(ack)) ack(toAckError(err));
-        },
-      );
+      if (limits.event()) {
+        next();
+        return;
+      }
+      const ack: unknown = packet.at(-1);
+      if (isAck(ack)) ack(toAckError(new GameError('RATE_LIMITED')));
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
@@ -118,13 +119,16 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
-    await socketLimits.joinAllowed(socket.id);
+    socket.data.limits.joinAllowed();
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
     // One connection, one player: the one it held goes, so joining again leaves no one behind.
     await this.release(socket, { withdraw: true });
     const joined = await this.runner.join(dto.pin, dto.nickname, dto.deviceId ?? null).catch(async (err: unknown) => {
-      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await Promise.all([socketLimits.wrongPin(socket.id), this.limits.wrongPin(who)]);
+      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') {
+        socket.data.limits.wrongPin();
+        await this.limits.wrongPin(who);
+      }
       throw err;
     });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
