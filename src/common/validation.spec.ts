@@ -34,7 +34,6 @@ describe('the socket validation pipe (synchronous)', () => {
       const metadatas = storage.getTargetValidationMetadatas(dto, '', true, false);
       expect(metadatas.length).toBeGreaterThan(0);
       for (const metadata of metadatas) {
-        expect(metadata.async).toBeFalsy();
         for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) expect(constraint.async).toBe(false);
       }
     }
