@@ -1,4 +1,4 @@
-import { UseFilters, UsePipes } from '@nestjs/common';
+import { UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -53,6 +53,9 @@ const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.
+ * The validation pipe is on each payload parameter, not on the class: on the
+ * class Nest would also run it (uselessly, a few promises) on the socket
+ * parameter of every event.
  * Who is asking comes only from the socket's own session, set on join,
  * resume or attach — never from a payload.
  */
@@ -64,7 +67,6 @@ const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
   pingTimeout: 8_000,
 })
 @UseFilters(new WsAckExceptionFilter())
-@UsePipes(wsValidationPipe)
 export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private server!: Server;
 
@@ -118,7 +120,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('player:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
+  async join(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
     socket.data.limits.joinAllowed();
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
@@ -137,12 +139,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Any socket may ask the server's time: clients estimate their clock offset from it, so every screen counts down alike. */
   @SubscribeMessage('clock:sync')
-  sync(@MessageBody(NoPayloadPipe) _: unknown): Ack<ResultOf<'clock:sync'>> {
+  sync(@MessageBody(wsValidationPipe, NoPayloadPipe) _: unknown): Ack<ResultOf<'clock:sync'>> {
     return ok({ serverNow: this.runner.now() });
   }
 
   @SubscribeMessage('player:resume')
-  async resume(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
     await this.release(socket);
     const resumed = await this.runner.resume(dto.playerToken);
     await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
@@ -150,13 +152,13 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('player:answer')
-  async answer(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
+  async answer(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
     const session = this.playerSession(socket);
     return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
   }
 
   @SubscribeMessage('host:attach')
-  async attach(@ConnectedSocket() socket: Socket, @MessageBody() dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
+  async attach(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
     await this.release(socket);
     const snapshot = await this.runner.attachHost(dto.hostToken);
     await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));
