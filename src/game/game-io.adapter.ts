@@ -47,7 +47,7 @@ export class GameIoAdapter extends IoAdapter {
 }
 
 /** The payload and the ack of an event, as the stock adapter reads them (`IoAdapter.mapPayload`). */
-function splitArgs(args: unknown[]): { data: unknown; ack?: Ack } {
+export function splitArgs(args: unknown[]): { data: unknown; ack?: Ack } {
   const last = args.at(-1);
   const ack = typeof last === 'function' ? (last as Ack) : undefined;
   if (!ack) return { data: args.length <= 1 ? args[0] : args };

@@ -1,4 +1,5 @@
-import { UseFilters } from '@nestjs/common';
+import { UseFilters, type ArgumentMetadata } from '@nestjs/common';
+import { ExecutionContextHost } from '@nestjs/core/internal';
 import {
   ConnectedSocket,
   MessageBody,
@@ -17,6 +18,7 @@ import { wsValidationPipe } from '../common/validation.js';
 import { GameError } from '../common/game-error.js';
 import type { Ack, HostCommandEvent, PayloadOf, ResultOf } from '../protocol/index.js';
 import { HostAttachDto, NoPayloadPipe, PlayerAnswerDto, PlayerJoinDto, PlayerResumeDto } from './dto/game-events.dto.js';
+import { splitArgs } from './game-io.adapter.js';
 import { GameRunner } from './game-runner.js';
 import { subscribeHostCommands } from './host-command-handlers.js';
 import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
@@ -51,6 +53,9 @@ export const MAX_FRAME_BYTES = 4096;
 
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
+/** What Nest tells a pipe about an answer's payload: WsParamtype.PAYLOAD (3), checked against PlayerAnswerDto. */
+const ANSWER_PAYLOAD: ArgumentMetadata = { type: 3 as unknown as ArgumentMetadata['type'], metatype: PlayerAnswerDto, data: undefined };
+
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.
  * The validation pipe is on each payload parameter, not on the class: on the
@@ -69,6 +74,8 @@ const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 @UseFilters(new WsAckExceptionFilter())
 export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private server!: Server;
+  /** The class's exception filter, for `player:answer`, which does not go through Nest's handler context. */
+  private readonly failures = new WsAckExceptionFilter();
 
   constructor(
     private readonly runner: GameRunner,
@@ -113,6 +120,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (CLIENT_EVENTS.has(event) || !isAck(ack)) return;
       ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
     });
+    socket.on('player:answer', (...args: unknown[]) => void this.answerEvent(socket, args));
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
@@ -151,8 +159,26 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return ok(resumed);
   }
 
-  @SubscribeMessage('player:answer')
-  async answer(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
+  /**
+   * `player:answer` is every phone's event in every question, thousands a second in a big class, so it is bound
+   * here rather than through Nest's handler context, whose guards, interceptors and parameter pipes (it uses none but
+   * the validation pipe) cost a dozen promises per answer. The same validation pipe checks the payload and every
+   * failure goes through the same exception filter, with the arguments Nest would have given it.
+   */
+  private async answerEvent(socket: Socket, args: unknown[]): Promise<void> {
+    const { data, ack } = splitArgs(args);
+    try {
+      const dto = (await wsValidationPipe.transform(data, ANSWER_PAYLOAD)) as PlayerAnswerDto;
+      const reply = await this.answer(socket, dto);
+      ack?.(reply);
+    } catch (err) {
+      const host = new ExecutionContextHost([socket, data, ack, 'player:answer']);
+      host.setType('ws');
+      this.failures.catch(err, host);
+    }
+  }
+
+  async answer(socket: Socket, dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
     const session = this.playerSession(socket);
     return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
   }
