@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, jest, test } from '@jest/globals';
+import { BOUND_BY_GATEWAY, GameIoAdapter } from './game-io.adapter.js';
 import { GameGateway } from './game.gateway.js';
 
 /** The gateway with only what `player:answer` uses: the runner's `answer`. */
@@ -22,7 +23,7 @@ const player = { role: 'player', gameId: 'g1', playerId: 'p1' };
 
 describe('player:answer, bound on the socket', () => {
   test('a valid answer reaches the runner and is acknowledged', async () => {
-    const answer = jest.fn(async () => ({ received: true }));
+    const answer = jest.fn(async (..._args: unknown[]) => ({ received: true }));
     const { socket } = socketOf(player);
     const ack = jest.fn();
     await send(gatewayWith(answer), socket, [{ questionIndex: 2, answer: [1, 0] }, ack]);
@@ -31,7 +32,7 @@ describe('player:answer, bound on the socket', () => {
   });
 
   test('a bad payload is INVALID_PAYLOAD and never reaches the runner', async () => {
-    const answer = jest.fn(async () => ({ received: true }));
+    const answer = jest.fn(async (..._args: unknown[]) => ({ received: true }));
     const ack = jest.fn();
     await send(gatewayWith(answer), socketOf(player).socket, [{ questionIndex: -1, answer: 1, extra: 1 }, ack]);
     expect(answer).not.toHaveBeenCalled();
@@ -77,5 +78,16 @@ describe('player:answer, bound on the socket', () => {
       [{ questionIndex: 0, answer: 1 }, ack],
     );
     expect(ack).toHaveBeenCalledWith({ ok: false, error: { code: 'INTERNAL_ERROR', message: expect.not.stringContaining('disk') } });
+  });
+});
+
+describe('GameIoAdapter', () => {
+  test('leaves player:answer to the gateway and binds every other handler', () => {
+    const bound: string[] = [];
+    const socket = { on: (event: string) => bound.push(event) };
+    const handler = (message: string) => ({ message, methodName: message, callback: () => undefined });
+    new GameIoAdapter().bindMessageHandlers(socket as never, [handler('player:join'), handler('player:answer'), handler('host:next')] as never);
+    expect(bound).toEqual(['player:join', 'host:next']);
+    expect([...BOUND_BY_GATEWAY]).toEqual(['player:answer']);
   });
 });

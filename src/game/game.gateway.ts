@@ -178,7 +178,9 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  async answer(socket: Socket, dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
+  /** The handler Nest knows (its metadata says what it takes); `GameIoAdapter` leaves its binding to `answerEvent`. */
+  @SubscribeMessage('player:answer')
+  async answer(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
     const session = this.playerSession(socket);
     return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
   }
