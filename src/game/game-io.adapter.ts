@@ -5,6 +5,12 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { Socket } from 'socket.io';
 
 type Ack = (response: unknown) => void;
+
+/**
+ * Events the gateway binds on each socket itself (`GameGateway.answerEvent`), calling the same pipe, handler and
+ * exception filter without Nest's per-event handler context; their `@SubscribeMessage` handlers are not bound here.
+ */
+export const BOUND_BY_GATEWAY: ReadonlySet<string> = new Set(['player:answer']);
 type Handler = MessageMappingProperties & { isAckHandledManually?: boolean };
 
 /**
@@ -23,6 +29,7 @@ export class GameIoAdapter extends IoAdapter {
 
   override bindMessageHandlers(socket: Socket, handlers: Handler[]): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
+      if (BOUND_BY_GATEWAY.has(String(message))) continue;
       socket.on(String(message), (...args: unknown[]) => {
         const { data, ack } = splitArgs(args);
         void this.deliver(socket, () => callback(data, ack), isAckHandledManually ? undefined : ack);
@@ -47,7 +54,7 @@ export class GameIoAdapter extends IoAdapter {
 }
 
 /** The payload and the ack of an event, as the stock adapter reads them (`IoAdapter.mapPayload`). */
-function splitArgs(args: unknown[]): { data: unknown; ack?: Ack } {
+export function splitArgs(args: unknown[]): { data: unknown; ack?: Ack } {
   const last = args.at(-1);
   const ack = typeof last === 'function' ? (last as Ack) : undefined;
   if (!ack) return { data: args.length <= 1 ? args[0] : args };

@@ -1,4 +1,5 @@
-import { UseFilters, UsePipes } from '@nestjs/common';
+import { UseFilters, type ArgumentMetadata } from '@nestjs/common';
+import { ExecutionContextHost } from '@nestjs/core/internal';
 import {
   ConnectedSocket,
   MessageBody,
@@ -17,11 +18,12 @@ import { wsValidationPipe } from '../common/validation.js';
 import { GameError } from '../common/game-error.js';
 import type { Ack, HostCommandEvent, PayloadOf, ResultOf } from '../protocol/index.js';
 import { HostAttachDto, NoPayloadPipe, PlayerAnswerDto, PlayerJoinDto, PlayerResumeDto } from './dto/game-events.dto.js';
+import { splitArgs } from './game-io.adapter.js';
 import { GameRunner } from './game-runner.js';
 import { subscribeHostCommands } from './host-command-handlers.js';
 import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
-import { socketLimits } from './socket-rate-limit.js';
+import { SocketLimits } from './socket-rate-limit.js';
 import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
 
 /** What the gateway needs of a socket that may live on another instance. */
@@ -40,6 +42,7 @@ function isAck(value: unknown): value is (reply: Ack<never>) => void {
 /** What the gateway keeps on a socket: who connected (for limits) and whom the socket speaks for. */
 interface SocketData {
   requester: Requester;
+  limits: SocketLimits;
   session?: Session;
 }
 type Socket = IoSocket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -50,8 +53,14 @@ export const MAX_FRAME_BYTES = 4096;
 
 const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
 
+/** What Nest tells a pipe about an answer's payload: WsParamtype.PAYLOAD (3), checked against PlayerAnswerDto. */
+const ANSWER_PAYLOAD: ArgumentMetadata = { type: 3 as unknown as ArgumentMetadata['type'], metatype: PlayerAnswerDto, data: undefined };
+
 /**
  * Translates socket events into runner calls: validate (pipe), act, ack.
+ * The validation pipe is on each payload parameter, not on the class: on the
+ * class Nest would also run it (uselessly, a few promises) on the socket
+ * parameter of every event.
  * Who is asking comes only from the socket's own session, set on join,
  * resume or attach — never from a payload.
  */
@@ -63,9 +72,10 @@ const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
   pingTimeout: 8_000,
 })
 @UseFilters(new WsAckExceptionFilter())
-@UsePipes(wsValidationPipe)
 export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private server!: Server;
+  /** The class's exception filter, for `player:answer`, which does not go through Nest's handler context. */
+  private readonly failures = new WsAckExceptionFilter();
 
   constructor(
     private readonly runner: GameRunner,
@@ -96,20 +106,21 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   handleConnection(socket: Socket): void {
     socket.data.requester = this.limits.requester(socket.request);
+    const limits = (socket.data.limits = new SocketLimits());
     socket.use((packet, next) => {
-      socketLimits.event(socket.id).then(
-        () => next(),
-        (err: unknown) => {
-          const ack: unknown = packet.at(-1);
-          if (isAck(ack)) ack(toAckError(err));
-        },
-      );
+      if (limits.event()) {
+        next();
+        return;
+      }
+      const ack: unknown = packet.at(-1);
+      if (isAck(ack)) ack(toAckError(new GameError('RATE_LIMITED')));
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (CLIENT_EVENTS.has(event) || !isAck(ack)) return;
       ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
     });
+    socket.on('player:answer', (...args: unknown[]) => void this.answerEvent(socket, args));
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
@@ -117,14 +128,17 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('player:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
-    await socketLimits.joinAllowed(socket.id);
+  async join(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
+    socket.data.limits.joinAllowed();
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
     // One connection, one player: the one it held goes, so joining again leaves no one behind.
     await this.release(socket, { withdraw: true });
     const joined = await this.runner.join(dto.pin, dto.nickname, dto.deviceId ?? null).catch(async (err: unknown) => {
-      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') await Promise.all([socketLimits.wrongPin(socket.id), this.limits.wrongPin(who)]);
+      if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') {
+        socket.data.limits.wrongPin();
+        await this.limits.wrongPin(who);
+      }
       throw err;
     });
     await this.bindPlayer(socket, joined.gameId, joined.playerId);
@@ -133,26 +147,46 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Any socket may ask the server's time: clients estimate their clock offset from it, so every screen counts down alike. */
   @SubscribeMessage('clock:sync')
-  sync(@MessageBody(NoPayloadPipe) _: unknown): Ack<ResultOf<'clock:sync'>> {
+  sync(@MessageBody(wsValidationPipe, NoPayloadPipe) _: unknown): Ack<ResultOf<'clock:sync'>> {
     return ok({ serverNow: this.runner.now() });
   }
 
   @SubscribeMessage('player:resume')
-  async resume(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
     await this.release(socket);
     const resumed = await this.runner.resume(dto.playerToken);
     await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
     return ok(resumed);
   }
 
+  /**
+   * `player:answer` is every phone's event in every question, thousands a second in a big class, so it is bound
+   * here rather than through Nest's handler context, whose guards, interceptors and parameter pipes (it uses none but
+   * the validation pipe) cost a dozen promises per answer. The same validation pipe checks the payload and every
+   * failure goes through the same exception filter, with the arguments Nest would have given it.
+   */
+  private async answerEvent(socket: Socket, args: unknown[]): Promise<void> {
+    const { data, ack } = splitArgs(args);
+    try {
+      const dto = (await wsValidationPipe.transform(data, ANSWER_PAYLOAD)) as PlayerAnswerDto;
+      const reply = await this.answer(socket, dto);
+      ack?.(reply);
+    } catch (err) {
+      const host = new ExecutionContextHost([socket, data, ack, 'player:answer']);
+      host.setType('ws');
+      this.failures.catch(err, host);
+    }
+  }
+
+  /** The handler Nest knows (its metadata says what it takes); `GameIoAdapter` leaves its binding to `answerEvent`. */
   @SubscribeMessage('player:answer')
-  async answer(@ConnectedSocket() socket: Socket, @MessageBody() dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
+  async answer(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerAnswerDto): Promise<Ack<ResultOf<'player:answer'>>> {
     const session = this.playerSession(socket);
     return ok(await this.runner.answer(session.gameId, session.playerId, dto.questionIndex, dto.answer));
   }
 
   @SubscribeMessage('host:attach')
-  async attach(@ConnectedSocket() socket: Socket, @MessageBody() dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
+  async attach(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
     await this.release(socket);
     const snapshot = await this.runner.attachHost(dto.hostToken);
     await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));

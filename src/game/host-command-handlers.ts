@@ -1,5 +1,6 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import type { HostCommandEvent } from '../protocol/index.js';
+import { wsValidationPipe } from '../common/validation.js';
 import { NoPayloadPipe } from './dto/game-events.dto.js';
 import { HOST_COMMAND_EVENTS, HOST_COMMANDS } from './host-commands.js';
 
@@ -10,10 +11,10 @@ type Run<G> = (gateway: G, event: HostCommandEvent, socket: unknown, payload: un
  * exactly as if each were written out:
  *
  *     @SubscribeMessage('host:kick')
- *     'host:kick'(@ConnectedSocket() socket: Socket, @MessageBody() payload: HostKickDto) { … }
+ *     'host:kick'(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) payload: HostKickDto) { … }
  *
- * (`@MessageBody(NoPayloadPipe)` for a row without a DTO). Nest then treats
- * them like any hand-written handler: the gateway's validation pipe checks the
+ * (`@MessageBody(wsValidationPipe, NoPayloadPipe)` for a row without a DTO). Nest then treats
+ * them like any hand-written handler: the validation pipe checks the
  * DTO (its class comes from the parameter types, as TypeScript would have
  * emitted them), its exception filter turns failures into acks, and
  * `GameIoAdapter` dispatches them; rate limits and metrics are socket
@@ -32,7 +33,7 @@ export function subscribeHostCommands<G>(gatewayClass: abstract new (...args: ne
     const dto: unknown = HOST_COMMANDS[event].dto;
     Reflect.defineMetadata('design:paramtypes', [Object, dto ?? Object], prototype, event);
     ConnectedSocket()(prototype, event, 0);
-    (dto ? MessageBody() : MessageBody(NoPayloadPipe))(prototype, event, 1);
+    (dto ? MessageBody(wsValidationPipe) : MessageBody(wsValidationPipe, NoPayloadPipe))(prototype, event, 1);
     SubscribeMessage(event)(prototype, event, { value: handler });
   }
 }

@@ -1,11 +1,11 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Socket } from 'socket.io';
 import { GameRunner } from '../game/game-runner.js';
 import { CLIENT_EVENTS } from '../game/client-events.js';
 import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
 import { HistoryOutbox } from '../history/history-outbox.js';
 import { StoreAvailability } from '../redis/store-availability.js';
+import { AckWatch, type AckedEvent } from './ack-watch.js';
 
 /**
  * Prometheus metrics in a registry of this app's own (several apps in one
@@ -14,7 +14,7 @@ import { StoreAvailability } from '../redis/store-availability.js';
  * Node metrics), store availability and the history backlog.
  */
 @Injectable()
-export class MetricsService implements OnApplicationBootstrap {
+export class MetricsService {
   readonly registry = new Registry();
   private readonly ackSeconds = new Histogram({
     name: 'aulaquiz_ack_seconds',
@@ -36,12 +36,7 @@ export class MetricsService implements OnApplicationBootstrap {
     registers: [this.registry],
   });
 
-  constructor(
-    private readonly sockets: SocketIoBroadcaster,
-    runner: GameRunner,
-    outbox: HistoryOutbox,
-    availability: StoreAvailability,
-  ) {
+  constructor(sockets: SocketIoBroadcaster, acks: AckWatch, runner: GameRunner, outbox: HistoryOutbox, availability: StoreAvailability) {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
     new Gauge({
       name: 'aulaquiz_connected_sockets',
@@ -80,27 +75,14 @@ export class MetricsService implements OnApplicationBootstrap {
       },
     });
     availability.subscribe({ down: () => this.outages.inc(), back: () => undefined });
+    acks.watch((acked) => this.measure(acked));
   }
 
-  onApplicationBootstrap(): void {
-    this.sockets.onConnection((socket) => this.measure(socket));
-  }
-
-  /** Times every acknowledged event of the socket, and counts answers and refusals from what the ack says. */
-  private measure(socket: Socket): void {
-    socket.use((packet, next) => {
-      const ack: unknown = packet[packet.length - 1];
-      if (typeof ack === 'function') {
-        const event = typeof packet[0] === 'string' && CLIENT_EVENTS.has(packet[0]) ? packet[0] : 'other';
-        const stop = this.ackSeconds.startTimer({ event });
-        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } } | undefined, ...rest: unknown[]) => {
-          stop();
-          if (reply?.ok === true && event === 'player:answer') this.answers.inc();
-          if (reply?.ok === false && typeof reply.error?.code === 'string') this.refusals.inc({ code: reply.error.code.slice(0, 40) });
-          (ack as (...args: unknown[]) => void)(reply, ...rest);
-        };
-      }
-      next();
-    });
+  /** Times every acknowledged event of every socket, and counts answers and refusals from what the ack says. */
+  private measure({ event, reply, ms }: AckedEvent): void {
+    const known = CLIENT_EVENTS.has(event) ? event : 'other';
+    this.ackSeconds.observe({ event: known }, ms / 1000);
+    if (reply?.ok === true && known === 'player:answer') this.answers.inc();
+    if (reply?.ok === false && typeof reply.error?.code === 'string') this.refusals.inc({ code: reply.error.code.slice(0, 40) });
   }
 }

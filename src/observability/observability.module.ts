@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.js';
 import { GameModule } from '../game/game.module.js';
 import { HistoryModule } from '../history/history.module.js';
+import { AckWatch } from './ack-watch.js';
 import { loggingParams } from './logging.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
@@ -11,7 +12,7 @@ import { SocketLogging } from './socket-logging.js';
 @Module({
   imports: [LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggingParams(config) }), GameModule, HistoryModule],
   controllers: [MetricsController],
-  providers: [MetricsService, SocketLogging],
+  providers: [AckWatch, MetricsService, SocketLogging],
   exports: [MetricsService],
 })
 export class ObservabilityModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
+import { AckWatch, type AckedEvent } from './ack-watch.js';
 
 /**
  * Socket events in the structured log, each line carrying the socket's id
@@ -13,30 +14,26 @@ import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
 export class SocketLogging implements OnApplicationBootstrap {
   private readonly logger = new Logger('Socket');
 
-  constructor(private readonly sockets: SocketIoBroadcaster) {}
+  constructor(
+    private readonly sockets: SocketIoBroadcaster,
+    private readonly acks: AckWatch,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.sockets.onConnection((socket) => this.follow(socket));
+    this.acks.watch((acked) => this.logAck(acked));
   }
 
   private follow(socket: Socket): void {
     const socketId = socket.id;
     this.logger.debug({ socketId, address: socket.handshake.address, msg: 'connected' });
     socket.on('disconnect', (reason) => this.logger.debug({ socketId, reason, msg: 'disconnected' }));
-    socket.use((packet, next) => {
-      const ack: unknown = packet[packet.length - 1];
-      if (typeof ack === 'function') {
-        const event = typeof packet[0] === 'string' ? packet[0].slice(0, 40) : 'other';
-        const started = performance.now();
-        packet[packet.length - 1] = (reply: { ok?: boolean; error?: { code?: unknown } } | undefined, ...rest: unknown[]) => {
-          const code = reply?.ok === false ? String(reply.error?.code).slice(0, 40) : undefined;
-          const line = { socketId, event, ok: reply?.ok === true, code, ms: Math.round((performance.now() - started) * 10) / 10, msg: 'event' };
-          if (code === 'TRY_AGAIN' || code === 'INTERNAL_ERROR') this.logger.warn(line);
-          else this.logger.debug(line);
-          (ack as (...args: unknown[]) => void)(reply, ...rest);
-        };
-      }
-      next();
-    });
+  }
+
+  private logAck({ socketId, event, reply, ms }: AckedEvent): void {
+    const code = reply?.ok === false ? String(reply.error?.code).slice(0, 40) : undefined;
+    const line = { socketId, event: event.slice(0, 40), ok: reply?.ok === true, code, ms: Math.round(ms * 10) / 10, msg: 'event' };
+    if (code === 'TRY_AGAIN' || code === 'INTERNAL_ERROR') this.logger.warn(line);
+    else this.logger.debug(line);
   }
 }

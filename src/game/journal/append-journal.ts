@@ -22,6 +22,15 @@ interface PendingLine {
   afterSnapshot: boolean;
   resolve: () => void;
   reject: (err: unknown) => void;
+  /** `flush` calls waiting for this line, the last appended when they were made. */
+  waiters?: Array<() => void>;
+}
+
+/** Settles the line's append (`failure` set: rejected with its error) and then whoever flushed behind it. */
+function settle(pending: PendingLine, failure?: { error: unknown }): void {
+  if (failure) pending.reject(failure.error);
+  else pending.resolve();
+  for (const waiter of pending.waiters ?? []) waiter();
 }
 
 /**
@@ -43,7 +52,8 @@ export class AppendJournal {
   private fd: number | null = null;
   private buffer: PendingLine[] = [];
   private flushing: Promise<void> | null = null;
-  private lastAppend: Promise<void> = Promise.resolve();
+  /** The batch being written and synced, until all its lines are settled. */
+  private inFlight: PendingLine[] = [];
   private bytes = 0;
   private snapshotBytes = 0;
   private failed: Error | null = null;
@@ -107,17 +117,18 @@ export class AppendJournal {
       return Promise.reject(this.failed);
     }
     const done = new Promise<void>((resolve, reject) => this.buffer.push({ line, afterSnapshot: this.carried !== null, resolve, reject }));
-    this.lastAppend = done.then(
-      () => undefined,
-      () => undefined,
-    );
     this.scheduleFlush();
     return done;
   }
 
-  /** Waits until everything appended so far is on disk (or failed): batches settle in order. */
-  async flush(): Promise<void> {
-    await this.lastAppend;
+  /**
+   * Waits until everything appended so far is on disk (or failed). Batches and the lines in them settle in order, so
+   * that is when the last line appended settles; the wait hangs on that line rather than costing every append a promise.
+   */
+  flush(): Promise<void> {
+    const last = this.buffer.at(-1) ?? this.inFlight.at(-1);
+    if (!last) return Promise.resolve();
+    return new Promise<void>((resolve) => (last.waiters ??= []).push(resolve));
   }
 
   /**
@@ -193,6 +204,7 @@ export class AppendJournal {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const batch = this.buffer;
     this.buffer = [];
+    this.inFlight = batch;
     const text = joinLines(batch.map((p) => p.line));
     try {
       const fd = this.fd;
@@ -204,18 +216,20 @@ export class AppendJournal {
       if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
     } catch (err) {
       this.failed = err as Error;
-      for (const p of batch) p.reject(err);
+      for (const p of batch) settle(p, { error: err });
+      this.inFlight = [];
       return;
     }
     // On disk: the callers may go on. The next batch is written once these are all settled, so batches settle in order.
     await settleInSlices(batch);
+    this.inFlight = [];
   }
 }
 
 async function settleInSlices(batch: PendingLine[]): Promise<void> {
   for (let start = 0; start < batch.length; start += SETTLE_SLICE) {
     if (start > 0) await nextTurn();
-    for (const p of batch.slice(start, start + SETTLE_SLICE)) p.resolve();
+    for (const p of batch.slice(start, start + SETTLE_SLICE)) settle(p);
   }
 }
 
