@@ -182,6 +182,11 @@ async function run(target) {
     join: { latencies: [], failures: [], loop: [] },
     podium: { fanout: [], bytes: [], missing: NaN },
     gameLoop: [],
+    /** Where the run was (join storm, question n, podium): a dropped host is reported with it. */
+    phase: 'start',
+    /** Why each server closed or lost sockets, by role, and each host socket's end (bench/probe.mjs). */
+    serverDisconnects: {},
+    serverHostCloses: [],
   };
   const bots = Array.from({ length: BOT_PROCESSES }, (_, i) => spawnChild(join(here, 'bots.mjs'), { label: `bots ${i}` }));
   for (const b of bots) b.onMessage((m) => m.type === 'dropped' && stats.dropped.push(m.reason));
@@ -192,6 +197,7 @@ async function run(target) {
     // A run that breaks down still reports what it measured up to there.
     stats.failed = String(err?.message ?? err);
   } finally {
+    await recordServerDisconnects(servers, stats);
     await Promise.all([...bots, ...servers].map(stop));
     if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys();
   }
@@ -207,7 +213,10 @@ async function play(target, servers, urls, bots, stats) {
       if (event === 'lobby:update') stats.hostBytes += JSON.stringify(payload).length;
     });
     let hostLeaving = false;
-    host.on('disconnect', (reason) => hostLeaving || stats.dropped.push(`host: ${reason}`));
+    host.on('disconnect', (reason, details) => {
+      if (hostLeaving) return;
+      stats.dropped.push(`host: ${reason}${detailOf(details)} during ${stats.phase}`);
+    });
     await hostCommand(host, stats, 'host:attach', { hostToken: game.hostToken });
     await sumProbe(servers, 'probe:gc');
     const idle = await sumProbe(servers);
@@ -215,6 +224,7 @@ async function play(target, servers, urls, bots, stats) {
     // Join storm: every bot connects (CONNECTS_IN_FLIGHT handshakes at a time) and joins at once.
     await sumProbe(servers, 'probe:reset-loop');
     progress(`${target}: join storm`);
+    stats.phase = 'join storm';
     const share = Math.ceil(PLAYERS / BOT_PROCESSES);
     const joinStart = now();
     const joined = await Promise.all(
@@ -247,6 +257,7 @@ async function play(target, servers, urls, bots, stats) {
     const gameStart = await sumProbe(servers);
     for (let q = 0; q < QUESTIONS; q++) {
       progress(`${target}: question ${q}`);
+      stats.phase = `question ${q}`;
       if (q > 0) await hostCommand(host, stats, 'host:next'); // reveal → leaderboard
       const { sent } = await hostCommand(host, stats, q === 0 ? 'host:start' : 'host:next');
       const done = await Promise.all(bots.map((b) => b.request('question-done', { q, deadlineMs: PHASE_DEADLINE_MS })));
@@ -261,6 +272,7 @@ async function play(target, servers, urls, bots, stats) {
       });
     }
     progress(`${target}: podium`);
+    stats.phase = 'podium';
     const { sent: overSent } = await hostCommand(host, stats, 'host:next'); // last reveal → podium
     const over = await Promise.all(bots.map((b) => b.request('game-over-done', { deadlineMs: PHASE_DEADLINE_MS })));
     stats.podium = {
@@ -278,6 +290,22 @@ async function play(target, servers, urls, bots, stats) {
     hostLeaving = true;
     host.disconnect();
     await Promise.all(bots.map((b) => b.request('finish')));
+  }
+}
+
+/** What a socket.io client says about a disconnect beyond its reason (the transport's error, if any). */
+export function detailOf(details) {
+  const text = details?.description?.message ?? details?.description ?? details?.message;
+  return text === undefined || text === null || text === '' ? '' : ` (${String(text)})`;
+}
+
+/** Asks each server why it closed sockets; a server that does not answer in time (hung, gone) is skipped. */
+async function recordServerDisconnects(servers, stats) {
+  const asked = servers.map((s) => Promise.race([s.request('probe:disconnects'), sleep(5000).then(() => null)]).catch(() => null));
+  for (const [i, value] of (await Promise.all(asked)).entries()) {
+    if (!value) continue;
+    for (const [key, count] of Object.entries(value.counts)) stats.serverDisconnects[key] = (stats.serverDisconnects[key] ?? 0) + count;
+    for (const close of value.hosts) stats.serverHostCloses.push({ server: i + 1, ...close });
   }
 }
 
