@@ -295,6 +295,22 @@ describe('RedisGameStore: joins through two instances', () => {
     expect((await d.load(locked.id))!.game.players.pd).toBeUndefined();
   });
 
+  test('a load on its way while a join of the same copy is refused does not bring the refused player along', async () => {
+    const game = lobbyGame(1);
+    const [a, b] = await onTwo(game);
+    const onA = (await a.load(game.id))!;
+    const refused = engine.addPlayer(onA.game, 'ghost', 'Taken', T0 + 10);
+    expect(await join(b, game.id, 'pb', 'taken')).not.toBeNull();
+    // The commit leaves first; the load's reply (one change behind: B's join) arrives after the refusal.
+    const commit = a.commit(onA.game, onA.version, null, refused);
+    const inFlight = a.load(game.id);
+    expect(await commit).toBeNull();
+    expect((await inFlight)!.game.players.ghost).toBeUndefined();
+    const next = (await a.load(game.id))!.game;
+    expect(next.players.ghost).toBeUndefined();
+    expect([next.activeCount, next.nicknames.taken]).toEqual([2, 'pb']);
+  });
+
   test("a commit loaded before another instance's join is refused; its retry sees the player and applies", async () => {
     const game = lobbyGame(2);
     const [a, b] = await onTwo(game);

@@ -125,12 +125,21 @@ export class RedisGameStore extends GameStore {
   }
 
   async load(gameId: string): Promise<LoadedGame | null> {
+    return this.read(gameId, 0);
+  }
+
+  private async read(gameId: string, retries: number): Promise<LoadedGame | null> {
+    // After a few copies replaced under it, the next read ignores the copy and reads the game whole.
+    if (retries >= 3) this.parsed.delete(gameId);
     const known = this.parsed.get(gameId);
     const reply = await this.redis.gameLoad(k.core(gameId), k.players(gameId), k.log(gameId), known?.version ?? -1, DELTA_LIMIT);
     if (reply === null) {
       this.parsed.delete(gameId);
       return null;
     }
+    // The copy was dropped or replaced while this load was on its way: a commit of it was refused (so it may hold
+    // that refused change) or it moved on. Bringing it forward would bring the refused change along: read again.
+    if (known && this.parsed.get(gameId) !== known && reply[0] !== 'full') return this.read(gameId, retries + 1);
     let entry: Parsed;
     if (reply[0] === 'same' && known) entry = known;
     else if (reply[0] === 'delta' && known) entry = applyChanges(known, reply);
