@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
-import { percentile, report } from './report.mjs';
+import { percentile, report, tally } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -194,6 +194,8 @@ async function run(target) {
   try {
     await play(target, servers, urls, bots, stats);
   } catch (err) {
+    // The host leaves before the servers stop: its socket closing with them is not a drop.
+    stats.leaveHost?.();
     // A run that breaks down still reports what it measured up to there.
     stats.failed = String(err?.message ?? err);
   } finally {
@@ -213,6 +215,10 @@ async function play(target, servers, urls, bots, stats) {
       if (event === 'lobby:update') stats.hostBytes += JSON.stringify(payload).length;
     });
     let hostLeaving = false;
+    stats.leaveHost = () => {
+      hostLeaving = true;
+      host.disconnect();
+    };
     host.on('disconnect', (reason, details) => {
       if (hostLeaving) return;
       stats.dropped.push(`host: ${reason}${detailOf(details)} during ${stats.phase}`);
@@ -368,5 +374,9 @@ function summarize(s) {
     dropped: s.droppedCount,
     loopMaxMs: Math.max(0, ...s.gameLoop.map((l) => l.maxMs), ...s.join.loop.map((l) => l.maxMs)),
     missingFromHistory: s.missingFromHistory,
+    joinFailureCauses: tally(s.join.failures),
+    answerErrorCauses: tally(all('ackErrors')),
+    drops: tally(s.dropped),
+    serverDisconnects: s.serverDisconnects,
   };
 }
