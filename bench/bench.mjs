@@ -8,7 +8,7 @@
 // only, fixed ports, and a hard time limit: it always stops by itself and
 // takes every process it started down with it.
 import { fork } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,8 @@ function spawnChild(script, { env = {}, execArgv = [], label, readyLine }) {
     child.once('exit', (code) => reject(new Error(`${label} exited (${code}) before it was ready`)));
   });
   child.stdout.resume();
+  // BENCH_LOG_DIR: each server's log (its stdout) is kept there, so a failing run's warnings can be read.
+  if (process.env.BENCH_LOG_DIR && readyLine) child.stdout.pipe(createWriteStream(join(process.env.BENCH_LOG_DIR, `${label.replace(/\W+/g, '-')}.log`)));
   const request = (type, body = {}) =>
     new Promise((resolve, reject) => {
       const id = ++seq;

@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { RedisTestKeys } from '../../../test/support/redis.js';
 import { SystemClock } from '../../common/clock/clock.js';
@@ -309,6 +309,21 @@ describe('RedisGameStore: joins through two instances', () => {
     const next = (await a.load(game.id))!.game;
     expect(next.players.ghost).toBeUndefined();
     expect([next.activeCount, next.nicknames.taken]).toEqual([2, 'pb']);
+  });
+
+  test('loads asked while one is on its way share one read after it, which sees what changed meanwhile', async () => {
+    const game = lobbyGame(3);
+    const [a, b] = await onTwo(game);
+    const reads = jest.spyOn(a as unknown as { read: (id: string, n: number) => Promise<unknown> }, 'read');
+    const first = a.load(game.id);
+    const many = Array.from({ length: 50 }, () => a.load(game.id));
+    expect(await join(b, game.id, 'pb', 'From B')).not.toBeNull();
+    const later = await Promise.all([a.load(game.id), a.load(game.id)]);
+    expect(await first).not.toBeNull();
+    expect(await Promise.all(many)).toHaveLength(50);
+    // Asked after B's join: a read that started after it.
+    for (const loaded of later) expect(loaded?.game.players.pb?.nickname).toBe('From B');
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(4);
   });
 
   test("a commit loaded before another instance's join is refused; its retry sees the player and applies", async () => {

@@ -124,8 +124,41 @@ export class RedisGameStore extends GameStore {
     return true;
   }
 
-  async load(gameId: string): Promise<LoadedGame | null> {
-    return this.read(gameId, 0);
+  /** Per game: the read on its way, and the one that starts after it for everyone who asked meanwhile. */
+  private readonly reads = new Map<string, { running: Promise<LoadedGame | null> | null; queued: Promise<LoadedGame | null> | null }>();
+
+  /**
+   * At most one read of a game is on its way, plus one queued behind it that
+   * everyone asking meanwhile shares: each caller still gets a state read
+   * after it asked, but thousands of answers arriving at an instance whose
+   * copy is out of date (the other instance just started the question) cost
+   * two reads, not thousands of whole-game reads that time out together.
+   */
+  load(gameId: string): Promise<LoadedGame | null> {
+    let slot = this.reads.get(gameId);
+    if (!slot) {
+      slot = { running: null, queued: null };
+      this.reads.set(gameId, slot);
+    }
+    const reads = slot;
+    if (reads.queued) return reads.queued;
+    const start = (): Promise<LoadedGame | null> => {
+      const read = this.read(gameId, 0).finally(() => {
+        if (reads.running === read) reads.running = null;
+        if (!reads.running && !reads.queued && this.reads.get(gameId) === reads) this.reads.delete(gameId);
+      });
+      reads.running = read;
+      return read;
+    };
+    if (!reads.running) return start();
+    const queued = reads.running
+      .catch(() => undefined)
+      .then(() => {
+        reads.queued = null;
+        return start();
+      });
+    reads.queued = queued;
+    return queued;
   }
 
   private async read(gameId: string, retries: number): Promise<LoadedGame | null> {
