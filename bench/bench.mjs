@@ -298,6 +298,8 @@ async function play(target, servers, urls, bots, stats) {
     hostLeaving = true;
     host.disconnect();
     await Promise.all(bots.map((b) => b.request('finish')));
+    // BENCH_SETTLE_MS: the servers get this long to handle every phone leaving before they are stopped (read their logs).
+    await sleep(Number(process.env.BENCH_SETTLE_MS ?? 0));
   }
 }
 
