@@ -8,12 +8,12 @@
 // only, fixed ports, and a hard time limit: it always stops by itself and
 // takes every process it started down with it.
 import { fork } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
-import { percentile, report } from './report.mjs';
+import { percentile, report, tally } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -83,6 +83,8 @@ function spawnChild(script, { env = {}, execArgv = [], label, readyLine }) {
     child.once('exit', (code) => reject(new Error(`${label} exited (${code}) before it was ready`)));
   });
   child.stdout.resume();
+  // BENCH_LOG_DIR: each server's log (its stdout) is kept there, so a failing run's warnings can be read.
+  if (process.env.BENCH_LOG_DIR && readyLine) child.stdout.pipe(createWriteStream(join(process.env.BENCH_LOG_DIR, `${label.replace(/\W+/g, '-')}.log`)));
   const request = (type, body = {}) =>
     new Promise((resolve, reject) => {
       const id = ++seq;
@@ -182,6 +184,11 @@ async function run(target) {
     join: { latencies: [], failures: [], loop: [] },
     podium: { fanout: [], bytes: [], missing: NaN },
     gameLoop: [],
+    /** Where the run was (join storm, question n, podium): a dropped host is reported with it. */
+    phase: 'start',
+    /** Why each server closed or lost sockets, by role, and each host socket's end (bench/probe.mjs). */
+    serverDisconnects: {},
+    serverHostCloses: [],
   };
   const bots = Array.from({ length: BOT_PROCESSES }, (_, i) => spawnChild(join(here, 'bots.mjs'), { label: `bots ${i}` }));
   for (const b of bots) b.onMessage((m) => m.type === 'dropped' && stats.dropped.push(m.reason));
@@ -189,9 +196,12 @@ async function run(target) {
   try {
     await play(target, servers, urls, bots, stats);
   } catch (err) {
+    // The host leaves before the servers stop: its socket closing with them is not a drop.
+    stats.leaveHost?.();
     // A run that breaks down still reports what it measured up to there.
     stats.failed = String(err?.message ?? err);
   } finally {
+    await recordServerDisconnects(servers, stats);
     await Promise.all([...bots, ...servers].map(stop));
     if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys();
   }
@@ -207,7 +217,14 @@ async function play(target, servers, urls, bots, stats) {
       if (event === 'lobby:update') stats.hostBytes += JSON.stringify(payload).length;
     });
     let hostLeaving = false;
-    host.on('disconnect', (reason) => hostLeaving || stats.dropped.push(`host: ${reason}`));
+    stats.leaveHost = () => {
+      hostLeaving = true;
+      host.disconnect();
+    };
+    host.on('disconnect', (reason, details) => {
+      if (hostLeaving) return;
+      stats.dropped.push(`host: ${reason}${detailOf(details)} during ${stats.phase}`);
+    });
     await hostCommand(host, stats, 'host:attach', { hostToken: game.hostToken });
     await sumProbe(servers, 'probe:gc');
     const idle = await sumProbe(servers);
@@ -215,6 +232,7 @@ async function play(target, servers, urls, bots, stats) {
     // Join storm: every bot connects (CONNECTS_IN_FLIGHT handshakes at a time) and joins at once.
     await sumProbe(servers, 'probe:reset-loop');
     progress(`${target}: join storm`);
+    stats.phase = 'join storm';
     const share = Math.ceil(PLAYERS / BOT_PROCESSES);
     const joinStart = now();
     const joined = await Promise.all(
@@ -247,6 +265,7 @@ async function play(target, servers, urls, bots, stats) {
     const gameStart = await sumProbe(servers);
     for (let q = 0; q < QUESTIONS; q++) {
       progress(`${target}: question ${q}`);
+      stats.phase = `question ${q}`;
       if (q > 0) await hostCommand(host, stats, 'host:next'); // reveal → leaderboard
       const { sent } = await hostCommand(host, stats, q === 0 ? 'host:start' : 'host:next');
       const done = await Promise.all(bots.map((b) => b.request('question-done', { q, deadlineMs: PHASE_DEADLINE_MS })));
@@ -261,6 +280,7 @@ async function play(target, servers, urls, bots, stats) {
       });
     }
     progress(`${target}: podium`);
+    stats.phase = 'podium';
     const { sent: overSent } = await hostCommand(host, stats, 'host:next'); // last reveal → podium
     const over = await Promise.all(bots.map((b) => b.request('game-over-done', { deadlineMs: PHASE_DEADLINE_MS })));
     stats.podium = {
@@ -278,6 +298,24 @@ async function play(target, servers, urls, bots, stats) {
     hostLeaving = true;
     host.disconnect();
     await Promise.all(bots.map((b) => b.request('finish')));
+    // BENCH_SETTLE_MS: the servers get this long to handle every phone leaving before they are stopped (read their logs).
+    await sleep(Number(process.env.BENCH_SETTLE_MS ?? 0));
+  }
+}
+
+/** What a socket.io client says about a disconnect beyond its reason (the transport's error, if any). */
+export function detailOf(details) {
+  const text = details?.description?.message ?? details?.description ?? details?.message;
+  return text === undefined || text === null || text === '' ? '' : ` (${String(text)})`;
+}
+
+/** Asks each server why it closed sockets; a server that does not answer in time (hung, gone) is skipped. */
+async function recordServerDisconnects(servers, stats) {
+  const asked = servers.map((s) => Promise.race([s.request('probe:disconnects'), sleep(5000).then(() => null)]).catch(() => null));
+  for (const [i, value] of (await Promise.all(asked)).entries()) {
+    if (!value) continue;
+    for (const [key, count] of Object.entries(value.counts)) stats.serverDisconnects[key] = (stats.serverDisconnects[key] ?? 0) + count;
+    for (const close of value.hosts) stats.serverHostCloses.push({ server: i + 1, ...close });
   }
 }
 
@@ -340,5 +378,9 @@ function summarize(s) {
     dropped: s.droppedCount,
     loopMaxMs: Math.max(0, ...s.gameLoop.map((l) => l.maxMs), ...s.join.loop.map((l) => l.maxMs)),
     missingFromHistory: s.missingFromHistory,
+    joinFailureCauses: tally(s.join.failures),
+    answerErrorCauses: tally(all('ackErrors')),
+    drops: tally(s.dropped),
+    serverDisconnects: s.serverDisconnects,
   };
 }

@@ -65,10 +65,11 @@ async function joinAll({ urls, pin, offset, count, inFlight, ackTimeoutMs }) {
 
 function watch(bot) {
   const { socket } = bot;
-  socket.on('disconnect', (reason) => {
+  socket.on('disconnect', (reason, details) => {
     if (!finished) {
       dropped += 1;
-      send({ type: 'dropped', reason });
+      const text = details?.description?.message ?? details?.description ?? details?.message;
+      send({ type: 'dropped', reason: text ? `${reason} (${String(text)})` : reason });
     }
   });
   socket.on('question:open', (q) => {

@@ -4,6 +4,8 @@
 // the server goes with it, so no run can leave a server behind.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const STALL_MS = 100;
 const TICK_MS = 20;
@@ -19,6 +21,37 @@ setInterval(() => {
   if (late > longest) longest = late;
   last = now;
 }, TICK_MS).unref();
+
+/**
+ * Why the server closed or lost each socket (socket.io's own reason, e.g.
+ * "ping timeout", "transport close", "server namespace disconnect"), counted
+ * per role (the gateway keeps the session on `socket.data`). Read from the
+ * socket.io the server itself loads, so the server's code is untouched. A
+ * server that does not use socket.io from this directory reports nothing.
+ */
+const disconnects = { counts: {}, hosts: [] };
+try {
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  const { Socket } = require('socket.io/dist/socket.js');
+  const onclose = Socket.prototype._onclose;
+  Socket.prototype._onclose = function (reason, description) {
+    const role = this.data?.session?.role ?? 'none';
+    const key = `${role}: ${reason}`;
+    disconnects.counts[key] = (disconnects.counts[key] ?? 0) + 1;
+    if (role === 'host') disconnects.hosts.push({ reason, detail: describe(description), at: performance.timeOrigin + performance.now() });
+    return onclose.call(this, reason, description);
+  };
+} catch {
+  // No socket.io here: nothing to count.
+}
+
+function describe(description) {
+  if (description === undefined || description === null) return null;
+  if (description instanceof Error) return description.message;
+  if (typeof description === 'object')
+    return String(description.description?.message ?? description.message ?? description.description ?? JSON.stringify(description));
+  return String(description);
+}
 
 function rssBytes() {
   const status = readFileSync('/proc/self/status', 'utf8');
@@ -46,6 +79,7 @@ if (process.send) {
       longest = 0;
       process.send({ probe: 'reset-loop', id: msg.id, value: true });
     }
+    if (msg?.probe === 'disconnects') process.send({ probe: 'disconnects', id: msg.id, value: disconnects });
     if (msg?.probe === 'gc') {
       globalThis.gc?.();
       process.send({ probe: 'gc', id: msg.id, value: true });

@@ -61,7 +61,31 @@ export function report(results, { players, mode }) {
     lines.push(`| ${label} | ${va === undefined ? '–' : fmt(va)} | ${vb === undefined ? '–' : fmt(vb)} | ${ratio} |`);
   });
   for (const [k, v] of Object.entries(results)) if (v.failed) lines.push(`\n${k} FAILED (figures up to the failure): ${v.failed}`);
-  const reasons = [...(a?.dropped ?? []), ...(b?.dropped ?? [])];
-  if (reasons.length) lines.push(`\ndrop reasons: ${[...new Set(reasons)].join(', ')}`);
+  for (const [k, v] of Object.entries(results)) if (!v.broken) lines.push(...causes(k, v));
   return lines.join('\n');
+}
+
+/** "CODE ×n, OTHER ×m", most frequent first. */
+export function tally(values) {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .map(([v, c]) => `${v} ×${c}`)
+    .join(', ');
+}
+
+/** Why joins and answers were refused and sockets dropped: a failing run says what went wrong, not only how often. */
+function causes(target, s) {
+  const out = [];
+  const answerErrors = s.questions.flatMap((q, i) => q.ackErrors.map((code) => `q${i} ${code}`));
+  if (s.join.failures.length) out.push(`${target} join failures: ${tally(s.join.failures)}`);
+  if (answerErrors.length) out.push(`${target} answer errors: ${tally(answerErrors)}`);
+  if (s.dropped?.length) out.push(`${target} drops seen by clients: ${tally(s.dropped)}`);
+  const server = Object.entries(s.serverDisconnects ?? {}).filter(([key]) => !key.endsWith('client namespace disconnect'));
+  if (server.length) out.push(`${target} sockets the servers closed or lost (role: reason): ${server.map(([k, c]) => `${k} ×${c}`).join(', ')}`);
+  for (const h of s.serverHostCloses ?? []) {
+    if (h.reason !== 'client namespace disconnect') out.push(`${target} host socket on server ${h.server}: ${h.reason}${h.detail ? ` (${h.detail})` : ''}`);
+  }
+  return out.length ? ['', ...out] : [];
 }

@@ -60,4 +60,34 @@ describe('two server instances sharing one Redis', () => {
     const history = await a.api<{ leaderboard: Array<{ score: number }> }>('GET', `/api/history/${created.body.gameId}`);
     expect(history.body.leaderboard.map((p) => p.score)).toEqual(over.leaderboard.map((p) => p.score));
   });
+
+  test('phones joining through both instances at once: none refused for the other, each nickname taken once', async () => {
+    const created = await a.api<{ pin: string; hostToken: string }>('POST', '/api/games', {
+      deckId: 'tema1-virtualizacion',
+      timeLimitSec: 30,
+      questionCount: 1,
+      seed: 7,
+      types: ['single'],
+    });
+    const host = await connect(a);
+    await host.ok('host:attach', { hostToken: created.body.hostToken });
+    const pin = created.body.pin;
+    const onA = await Promise.all(Array.from({ length: 15 }, () => connect(a)));
+    const onB = await Promise.all(Array.from({ length: 15 }, () => connect(b)));
+    // Every name is asked for on both instances at the same moment (differing only in case), plus a name of each phone's own.
+    const twins = await Promise.all([
+      ...onA.map((p, i) => p.call<JoinResult>('player:join', { pin, nickname: `Twin ${i}` })),
+      ...onB.map((p, i) => p.call<JoinResult>('player:join', { pin, nickname: `twin ${i}` })),
+    ]);
+    const own = await Promise.all(
+      [...onA, ...onB].map(async (_, i) => (await connect(i % 2 ? b : a)).call<JoinResult>('player:join', { pin, nickname: `Own ${i}` })),
+    );
+    expect(own.every((ack) => ack.ok)).toBe(true);
+    for (let i = 0; i < 15; i++) {
+      const pair = [twins[i]!, twins[15 + i]!];
+      expect(pair.filter((ack) => ack.ok)).toHaveLength(1);
+      expect(pair.find((ack) => !ack.ok)).toMatchObject({ ok: false, error: { code: 'NICKNAME_TAKEN' } });
+    }
+    await host.next<{ count: number }>('lobby:update', (l) => l.count === 45);
+  });
 });

@@ -3,8 +3,11 @@
  * the messages of docs/protocol.md; the engine itself knows nothing of sockets.
  */
 export type GameEvent =
-  /** `playerId`: the player who joined, left, came back or was kicked (none for a lock change). */
-  | { type: 'lobby-changed'; playerId?: string }
+  /**
+   * `playerId`: the player who joined, left, came back or was kicked (none for a lock change);
+   * `joined`: a new player, and nothing else changed for them (a store may write a join apart from other commits).
+   */
+  | { type: 'lobby-changed'; playerId?: string; joined?: true }
   | { type: 'question-opened' }
   | { type: 'answer-recorded'; playerId: string }
   | { type: 'question-closed' }

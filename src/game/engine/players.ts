@@ -60,7 +60,7 @@ export function addPlayer(game: GameState, id: string, rawNickname: string, now:
   game.players[id] = player;
   playerNamed(game, player);
   rosterChanged(game);
-  return [{ type: 'lobby-changed', playerId: id }];
+  return [{ type: 'lobby-changed', playerId: id, joined: true }];
 }
 
 export function requireActivePlayer(game: GameState, playerId: string): PlayerState {

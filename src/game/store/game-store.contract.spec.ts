@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { RedisTestKeys } from '../../../test/support/redis.js';
 import { SystemClock } from '../../common/clock/clock.js';
@@ -20,8 +20,9 @@ afterAll(() => redis.cleanup());
 const T0 = 1_700_000_000_000;
 let seq = 0;
 
-function lobbyGame(players: number, pin = String(200_000 + (seq++ % 700_000))): GameState {
-  const game = engine.newGame({ id: `contract-${seq}-${pin}`, pin, hostSecretHash: 'h', settings: testSettings(), questions: everyTypeRound() }, T0);
+function lobbyGame(players: number, pin = String(200_000 + (seq++ % 700_000)), maxPlayers = 100): GameState {
+  const settings = testSettings({ maxPlayers });
+  const game = engine.newGame({ id: `contract-${seq}-${pin}`, pin, hostSecretHash: 'h', settings, questions: everyTypeRound() }, T0);
   for (let i = 0; i < players; i++) engine.addPlayer(game, `p${i}`, `Player ${i}`, T0);
   return game;
 }
@@ -70,6 +71,22 @@ describe.each(adapters)('GameStore contract: %s', (_name, make) => {
     expect(await store.commit(b.game, b.version, null)).toBeNull();
     const now = (await store.load(game.id))!;
     expect([now.version, now.game.locked]).toEqual([1, true]);
+  });
+
+  test('a join keeps the player, its nickname and the counters; the next commit applies at the version a load gives', async () => {
+    const game = lobbyGame(2);
+    await store.insert(game);
+    const loaded = (await store.load(game.id))!;
+    const events = engine.addPlayer(loaded.game, 'p9', 'Newcomer', T0 + 10);
+    expect(await store.commit(loaded.game, loaded.version, null, events)).not.toBeNull();
+    const after = (await store.load(game.id))!;
+    expect(after.game.players.p9?.nickname).toBe('Newcomer');
+    expect(after.game.nicknames.newcomer).toBe('p9');
+    expect([after.game.activeCount, after.game.connectedCount]).toEqual([3, 3]);
+    expect(() => engine.addPlayer(after.game, 'p10', 'NEWCOMER', T0 + 20)).toThrow(expect.objectContaining({ code: 'NICKNAME_TAKEN' }));
+    engine.setLocked(after.game, true);
+    expect(await store.commit(after.game, after.version, null, [{ type: 'lobby-changed' }])).not.toBeNull();
+    expect((await store.load(game.id))!.game.locked).toBe(true);
   });
 
   test('the first answer wins; repeats and answers to a changed question are not kept', async () => {
@@ -192,6 +209,136 @@ describe('RedisGameStore: instances sharing one Redis', () => {
     expect(fresh.version).toBe(version);
     expect(fresh.game.phase).toBe('question');
     expect(fresh.openCount).toBe(1);
+  });
+});
+
+describe('RedisGameStore: joins through two instances', () => {
+  let shared: ReturnType<RedisTestKeys['client']>;
+  beforeEach(() => {
+    shared = redis.client();
+  });
+
+  /** Both instances hold the game as inserted. */
+  async function onTwo(game: GameState): Promise<[RedisGameStore, RedisGameStore]> {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    expect(await a.insert(game)).toBe(true);
+    await a.load(game.id);
+    await b.load(game.id);
+    return [a, b];
+  }
+
+  /** A join as the runner makes it: load, the engine's rules, commit. */
+  async function join(store: RedisGameStore, gameId: string, id: string, nickname: string): Promise<number | null> {
+    const loaded = (await store.load(gameId))!;
+    const events = engine.addPlayer(loaded.game, id, nickname, T0 + 10);
+    return store.commit(loaded.game, loaded.version, null, events);
+  }
+
+  test('joins loaded at the same version on two instances never refuse each other; each then sees both', async () => {
+    const game = lobbyGame(2);
+    const [a, b] = await onTwo(game);
+    const onA = (await a.load(game.id))!;
+    const onB = (await b.load(game.id))!;
+    const joinA = engine.addPlayer(onA.game, 'pa', 'From A', T0 + 10);
+    const joinB = engine.addPlayer(onB.game, 'pb', 'From B', T0 + 10);
+    expect(await a.commit(onA.game, onA.version, null, joinA)).not.toBeNull();
+    expect(await b.commit(onB.game, onB.version, null, joinB)).not.toBeNull();
+    const fresh = (await new RedisGameStore(shared).load(game.id))!.game;
+    expect(Object.keys(fresh.players).sort()).toEqual(['p0', 'p1', 'pa', 'pb']);
+    expect([fresh.activeCount, fresh.connectedCount]).toEqual([4, 4]);
+    for (const store of [a, b]) {
+      const seen = (await store.load(game.id))!.game;
+      expect(Object.keys(seen.players).sort()).toEqual(['p0', 'p1', 'pa', 'pb']);
+      expect([seen.activeCount, seen.nicknames['from a'], seen.nicknames['from b']]).toEqual([4, 'pa', 'pb']);
+    }
+  });
+
+  test('a nickname another instance took since the load is refused; on the fresh load the engine says NICKNAME_TAKEN', async () => {
+    const game = lobbyGame(1);
+    const [a, b] = await onTwo(game);
+    const onB = (await b.load(game.id))!;
+    const late = engine.addPlayer(onB.game, 'pb', 'same name', T0 + 10);
+    expect(await join(a, game.id, 'pa', 'Same Name')).not.toBeNull();
+    expect(await b.commit(onB.game, onB.version, null, late)).toBeNull();
+    const again = (await b.load(game.id))!;
+    expect(() => engine.addPlayer(again.game, 'pb', 'same name', T0 + 20)).toThrow(expect.objectContaining({ code: 'NICKNAME_TAKEN' }));
+    expect(again.game.players.pb).toBeUndefined();
+    expect(again.game.activeCount).toBe(2);
+  });
+
+  test('a name freed by a kick can be taken again', async () => {
+    const game = lobbyGame(2);
+    const [a, b] = await onTwo(game);
+    const onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, null, engine.kickPlayer(onA.game, 'p0', T0 + 10))).not.toBeNull();
+    expect(await join(b, game.id, 'p5', 'player 0')).not.toBeNull();
+    expect((await a.load(game.id))!.game.nicknames['player 0']).toBe('p5');
+  });
+
+  test('the player limit and a lock hold across instances', async () => {
+    const full = lobbyGame(1, undefined, 2);
+    const [a, b] = await onTwo(full);
+    const onB = (await b.load(full.id))!;
+    const late = engine.addPlayer(onB.game, 'pb', 'Second', T0 + 10);
+    expect(await join(a, full.id, 'pa', 'First')).not.toBeNull();
+    expect(await b.commit(onB.game, onB.version, null, late)).toBeNull();
+    const reloaded = (await b.load(full.id))!;
+    expect(() => engine.addPlayer(reloaded.game, 'pb', 'Second', T0 + 20)).toThrow(expect.objectContaining({ code: 'GAME_FULL' }));
+
+    const locked = lobbyGame(1);
+    const [c, d] = await onTwo(locked);
+    const onD = (await d.load(locked.id))!;
+    const pending = engine.addPlayer(onD.game, 'pd', 'Late', T0 + 10);
+    const onC = (await c.load(locked.id))!;
+    expect(await c.commit(onC.game, onC.version, null, engine.setLocked(onC.game, true))).not.toBeNull();
+    expect(await d.commit(onD.game, onD.version, null, pending)).toBeNull();
+    expect((await d.load(locked.id))!.game.players.pd).toBeUndefined();
+  });
+
+  test('a load on its way while a join of the same copy is refused does not bring the refused player along', async () => {
+    const game = lobbyGame(1);
+    const [a, b] = await onTwo(game);
+    const onA = (await a.load(game.id))!;
+    const refused = engine.addPlayer(onA.game, 'ghost', 'Taken', T0 + 10);
+    expect(await join(b, game.id, 'pb', 'taken')).not.toBeNull();
+    // The commit leaves first; the load's reply (one change behind: B's join) arrives after the refusal.
+    const commit = a.commit(onA.game, onA.version, null, refused);
+    const inFlight = a.load(game.id);
+    expect(await commit).toBeNull();
+    expect((await inFlight)!.game.players.ghost).toBeUndefined();
+    const next = (await a.load(game.id))!.game;
+    expect(next.players.ghost).toBeUndefined();
+    expect([next.activeCount, next.nicknames.taken]).toEqual([2, 'pb']);
+  });
+
+  test('loads asked while one is on its way share one read after it, which sees what changed meanwhile', async () => {
+    const game = lobbyGame(3);
+    const [a, b] = await onTwo(game);
+    const reads = jest.spyOn(a as unknown as { read: (id: string, n: number) => Promise<unknown> }, 'read');
+    const first = a.load(game.id);
+    const many = Array.from({ length: 50 }, () => a.load(game.id));
+    expect(await join(b, game.id, 'pb', 'From B')).not.toBeNull();
+    const later = await Promise.all([a.load(game.id), a.load(game.id)]);
+    expect(await first).not.toBeNull();
+    expect(await Promise.all(many)).toHaveLength(50);
+    // Asked after B's join: a read that started after it.
+    for (const loaded of later) expect(loaded?.game.players.pb?.nickname).toBe('From B');
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(4);
+  });
+
+  test("a commit loaded before another instance's join is refused; its retry sees the player and applies", async () => {
+    const game = lobbyGame(2);
+    const [a, b] = await onTwo(game);
+    const onA = (await a.load(game.id))!;
+    engine.setLocked(onA.game, true);
+    expect(await join(b, game.id, 'pb', 'From B')).not.toBeNull();
+    expect(await a.commit(onA.game, onA.version, null, [{ type: 'lobby-changed' }])).toBeNull();
+    const retry = (await a.load(game.id))!;
+    expect(retry.game.players.pb?.nickname).toBe('From B');
+    engine.setLocked(retry.game, true);
+    expect(await a.commit(retry.game, retry.version, null, [{ type: 'lobby-changed' }])).not.toBeNull();
+    const fresh = (await new RedisGameStore(shared).load(game.id))!.game;
+    expect([fresh.locked, fresh.activeCount, Object.keys(fresh.players).length]).toEqual([true, 3, 3]);
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import { dict, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
+import { dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
-import { ANSWERS, COMMIT, LOAD } from './redis-game-scripts.js';
+import { ANSWERS, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
 import { TurnBatcher } from './turn-batcher.js';
 
 /**
@@ -11,10 +11,13 @@ import { TurnBatcher } from './turn-batcher.js';
  * carry its hash tag ({gameId}), so a Redis Cluster keeps one game on one
  * shard and the scripts stay atomic there.
  *
- *   game:{id}:core        hash  v (version), s (the game's small fields, JSON), q (questions JSON),
- *                               h (host credential), open (open key or ""),
- *                               c (ids of the players the commit that made v changed, JSON; "*": all)
+ *   game:{id}:core        hash  v (version: every commit and every join moves it on), s (the game's small
+ *                               fields, JSON), q (questions JSON), h (host credential), open (open key or ""),
+ *                               active, connected (the player counters: joins count them here, not in s),
+ *                               gate ("" or why a join is refused: GAME_OVER, GAME_LOCKED), max (player limit)
+ *   game:{id}:log         list  element i: ids of the players the change that made version i + 1 changed (JSON; "*": all)
  *   game:{id}:players     hash  playerId → { id, player, credential, banned? } JSON, one field per player
+ *   game:{id}:names       hash  "n:" + folded nickname → playerId for players in play, "p:" + playerId → folded nickname
  *   game:{id}:answers:<i> hash  playerId → answer JSON (first answer wins)
  *   game:{id}:kicked      set   players who can no longer answer
  *   pin:<pin>             string → game id, unique among live games
@@ -25,21 +28,43 @@ import { TurnBatcher } from './turn-batcher.js';
  * of 5,000 writes one player, not 5,000. A reveal re-scores and re-ranks
  * everyone, so it (and any commit whose events cannot say who changed)
  * rewrites every player — once per question, not once per event.
+ *
+ * A commit that only joins players (`lobby-changed` events marked `joined`,
+ * nothing else of the game changed) is not compare-and-set: the JOIN script
+ * checks, against the game as it is now, what another instance could have
+ * changed since this one loaded it (nickname taken, game full, locked or
+ * over) and writes the players, their names and the counters. So joins
+ * arriving at two instances never refuse each other; a commit of anything
+ * else is still refused by any change since its load, joins included, and
+ * its retry reads only the players those changes named.
  */
 const k = {
   core: (id: string) => `game:{${id}}:core`,
   players: (id: string) => `game:{${id}}:players`,
   answers: (id: string, i: number) => `game:{${id}}:answers:${String(i)}`,
+  log: (id: string) => `game:{${id}}:log`,
+  names: (id: string) => `game:{${id}}:names`,
   kicked: (id: string) => `game:{${id}}:kicked`,
   pin: (pin: string) => `pin:${pin}`,
   live: 'games:live',
 };
 
-type LoadReply = null | ['same', string] | ['delta', string, string, string, ...Array<string | null>] | ['full', string, string, string, string, ...string[]];
+type LoadReply =
+  | null
+  | ['same', string]
+  | ['delta', string, string, string, string, ...Array<string | null>]
+  | ['full', string, string, string, string, string, string, ...string[]];
+
+/** A refusal code, or the version and the counters after the join. */
+type JoinReply = string | [number, number, number];
+
+/** How many changes behind a copy may be and still be brought forward player by player (beyond, it is read whole). */
+const DELTA_LIMIT = 1000;
 
 type GameRedis = Redis & {
-  gameCommit(core: string, answers: string, kicked: string, players: string, ...args: Array<string | number>): Promise<number>;
-  gameLoad(core: string, players: string, knownVersion: number): Promise<LoadReply>;
+  gameCommit(core: string, answers: string, kicked: string, players: string, log: string, names: string, ...args: Array<string | number>): Promise<number>;
+  gameJoin(core: string, players: string, log: string, names: string, ...args: string[]): Promise<JoinReply>;
+  gameLoad(core: string, players: string, log: string, knownVersion: number, deltaLimit: number): Promise<LoadReply>;
   gameAnswers(core: string, answers: string, kicked: string, key: string, ...idsAndRecords: string[]): Promise<number[]>;
 };
 
@@ -49,6 +74,8 @@ interface Parsed {
   game: GameState;
   /** The shape at that version: tells a commit whether a delta can describe it. */
   shape: JournaledShape;
+  /** The small fields at that version but for what a join changes (`joinFree`): a commit that leaves them alone may be a join. */
+  joinFree: string;
   /** `game.answers[index]` holds this many answers of the open question (-1: not read yet). */
   openIndex: number;
   openCount: number;
@@ -76,8 +103,9 @@ export class RedisGameStore extends GameStore {
 
   constructor(redis: Redis) {
     super();
-    redis.defineCommand('gameCommit', { numberOfKeys: 4, lua: COMMIT });
-    redis.defineCommand('gameLoad', { numberOfKeys: 2, lua: LOAD });
+    redis.defineCommand('gameCommit', { numberOfKeys: 6, lua: COMMIT });
+    redis.defineCommand('gameJoin', { numberOfKeys: 4, lua: JOIN });
+    redis.defineCommand('gameLoad', { numberOfKeys: 3, lua: LOAD });
     redis.defineCommand('gameAnswers', { numberOfKeys: 3, lua: ANSWERS });
     this.redis = redis as GameRedis;
   }
@@ -86,24 +114,68 @@ export class RedisGameStore extends GameStore {
     const taken = (await this.redis.set(k.pin(game.pin), game.id, 'NX')) === null;
     if (taken) return false;
     const tx = this.redis.multi();
-    tx.hset(k.core(game.id), 'v', 0, 's', coreOf(game), 'q', JSON.stringify(game.questions), 'h', game.credentials.host, 'open', '', 'c', '*');
+    tx.hset(k.core(game.id), 'v', 0, 's', coreOf(game), 'q', JSON.stringify(game.questions), 'h', game.credentials.host, 'open', '', ...countersOf(game));
     const entries = Object.keys(game.players).flatMap((id) => [id, JSON.stringify(playerChange(game, id))]);
     if (entries.length > 0) tx.hset(k.players(game.id), ...entries);
+    const names = Object.values(game.players).flatMap((p) => (p.kicked ? [] : [`n:${folded(p.nickname)}`, p.id, `p:${p.id}`, folded(p.nickname)]));
+    if (names.length > 0) tx.hset(k.names(game.id), ...names);
     await tx.exec();
     await this.redis.sadd(k.live, game.id);
     return true;
   }
 
-  async load(gameId: string): Promise<LoadedGame | null> {
+  /** Per game: the read on its way, and the one that starts after it for everyone who asked meanwhile. */
+  private readonly reads = new Map<string, { running: Promise<LoadedGame | null> | null; queued: Promise<LoadedGame | null> | null }>();
+
+  /**
+   * At most one read of a game is on its way, plus one queued behind it that
+   * everyone asking meanwhile shares: each caller still gets a state read
+   * after it asked, but thousands of answers arriving at an instance whose
+   * copy is out of date (the other instance just started the question) cost
+   * two reads, not thousands of whole-game reads that time out together.
+   */
+  load(gameId: string): Promise<LoadedGame | null> {
+    let slot = this.reads.get(gameId);
+    if (!slot) {
+      slot = { running: null, queued: null };
+      this.reads.set(gameId, slot);
+    }
+    const reads = slot;
+    if (reads.queued) return reads.queued;
+    const start = (): Promise<LoadedGame | null> => {
+      const read = this.read(gameId, 0).finally(() => {
+        if (reads.running === read) reads.running = null;
+        if (!reads.running && !reads.queued && this.reads.get(gameId) === reads) this.reads.delete(gameId);
+      });
+      reads.running = read;
+      return read;
+    };
+    if (!reads.running) return start();
+    const queued = reads.running
+      .catch(() => undefined)
+      .then(() => {
+        reads.queued = null;
+        return start();
+      });
+    reads.queued = queued;
+    return queued;
+  }
+
+  private async read(gameId: string, retries: number): Promise<LoadedGame | null> {
+    // After a few copies replaced under it, the next read ignores the copy and reads the game whole.
+    if (retries >= 3) this.parsed.delete(gameId);
     const known = this.parsed.get(gameId);
-    const reply = await this.redis.gameLoad(k.core(gameId), k.players(gameId), known?.version ?? -1);
+    const reply = await this.redis.gameLoad(k.core(gameId), k.players(gameId), k.log(gameId), known?.version ?? -1, DELTA_LIMIT);
     if (reply === null) {
       this.parsed.delete(gameId);
       return null;
     }
+    // The copy was dropped or replaced while this load was on its way: a commit of it was refused (so it may hold
+    // that refused change) or it moved on. Bringing it forward would bring the refused change along: read again.
+    if (known && this.parsed.get(gameId) !== known && reply[0] !== 'full') return this.read(gameId, retries + 1);
     let entry: Parsed;
     if (reply[0] === 'same' && known) entry = known;
-    else if (reply[0] === 'delta' && known) entry = applyCommit(known, reply);
+    else if (reply[0] === 'delta' && known) entry = applyChanges(known, reply);
     else if (reply[0] === 'full') entry = assemble(reply);
     else throw new Error(`game ${gameId}: unexpected load reply ${reply[0]}`);
     this.parsed.set(gameId, entry);
@@ -133,6 +205,8 @@ export class RedisGameStore extends GameStore {
 
   async commit(game: GameState, version: number, open: OpenAnswers | null, changes?: readonly GameEvent[]): Promise<number | null> {
     const known = this.parsed.get(game.id);
+    const joined = known?.game === game ? joinsOnly(known, game, changes) : null;
+    if (joined) return this.join(game, joined);
     const before = known?.game === game ? known.shape : null;
     const named = changedPlayers(game, before, changes);
     const ids = named ?? Object.keys(game.players);
@@ -145,7 +219,7 @@ export class RedisGameStore extends GameStore {
         removed.push(id);
         continue;
       }
-      set.push(id, JSON.stringify(playerChange(game, id)));
+      set.push(id, JSON.stringify(playerChange(game, id)), player.kicked ? '' : folded(player.nickname));
       if (player.kicked) kicked.push(id);
     }
     const reshaped = before === null || !sameShape(before, game);
@@ -155,17 +229,22 @@ export class RedisGameStore extends GameStore {
       openKey(game) ?? '',
       open ? open.count : -1,
       named ? JSON.stringify(named) : '*',
-      set.length / 2,
+      set.length / 3,
       removed.length,
       reshaped ? JSON.stringify(game.questions) : '',
       reshaped ? game.credentials.host : '',
+      game.activeCount,
+      game.connectedCount,
+      joinGate(game),
+      game.settings.maxPlayers,
       ...set,
       ...removed,
       ...kicked,
     ];
     let result: number;
     try {
-      result = await this.redis.gameCommit(k.core(game.id), k.answers(game.id, open?.index ?? 0), k.kicked(game.id), k.players(game.id), ...args);
+      const id = game.id;
+      result = await this.redis.gameCommit(k.core(id), k.answers(id, open?.index ?? 0), k.kicked(id), k.players(id), k.log(id), k.names(id), ...args);
     } catch (err) {
       // It may or may not have been applied: the next load reads the game again rather than trust this copy.
       this.parsed.delete(game.id);
@@ -177,8 +256,42 @@ export class RedisGameStore extends GameStore {
     }
     const openIndex = known?.game === game ? known.openIndex : -1;
     const openCount = known?.game === game ? known.openCount : 0;
-    this.parsed.set(game.id, { version: result, game, shape: shapeOf(game), openIndex, openCount });
+    this.parsed.set(game.id, { version: result, game, shape: shapeOf(game), joinFree: joinFree(game), openIndex, openCount });
     return result;
+  }
+
+  /**
+   * Writes joins without compare-and-set (JOIN). Refused (null) when Redis
+   * says another instance took the nickname, filled, locked or ended the game
+   * since this copy was loaded: the runner loads it again and the engine
+   * refuses the player who no longer fits.
+   */
+  private async join(game: GameState, ids: string[]): Promise<number | null> {
+    const args = [JSON.stringify(ids)];
+    for (const id of ids) {
+      const player = game.players[id];
+      if (player) args.push(id, JSON.stringify(playerChange(game, id)), folded(player.nickname));
+    }
+    let reply: JoinReply;
+    try {
+      reply = await this.redis.gameJoin(k.core(game.id), k.players(game.id), k.log(game.id), k.names(game.id), ...args);
+    } catch (err) {
+      this.parsed.delete(game.id);
+      throw err;
+    }
+    if (typeof reply === 'string') {
+      this.parsed.delete(game.id);
+      return null;
+    }
+    const [version, active, connected] = reply;
+    const entry = this.parsed.get(game.id);
+    // Only a copy exactly one change behind is this join's result; otherwise the next load brings it forward (this join included).
+    if (entry?.game === game && entry.version + 1 === version) {
+      game.activeCount = active;
+      game.connectedCount = connected;
+      entry.version = version;
+    }
+    return version;
   }
 
   async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
@@ -218,7 +331,7 @@ export class RedisGameStore extends GameStore {
   async retire(gameId: string, keepMs: number): Promise<void> {
     const loaded = await this.load(gameId);
     this.parsed.delete(gameId);
-    const keys = [k.core(gameId), k.players(gameId), k.kicked(gameId)];
+    const keys = [k.core(gameId), k.players(gameId), k.kicked(gameId), k.log(gameId), k.names(gameId)];
     for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i));
     // Same-game keys in one transaction (one hash slot); the PIN and the live set live elsewhere.
     const tx = this.redis.multi();
@@ -247,6 +360,42 @@ function changedPlayers(game: GameState, before: JournaledShape | null, changes:
   return named ? [...named] : null;
 }
 
+/**
+ * The ids of the players a commit joins, when joining them is all it does:
+ * every event a join (`joined`), the questions, phase and host as loaded, and
+ * the small fields as loaded but for the counters and the ranking's version,
+ * which a join moves. Null for any other commit.
+ */
+function joinsOnly(known: Parsed, game: GameState, changes: readonly GameEvent[] | undefined): string[] | null {
+  if (!changes || changes.length === 0 || !sameShape(known.shape, game)) return null;
+  const ids: string[] = [];
+  for (const event of changes) {
+    if (event.type !== 'lobby-changed' || event.joined !== true || event.playerId === undefined || !game.players[event.playerId]) return null;
+    ids.push(event.playerId);
+  }
+  return joinFree(game) === known.joinFree ? ids : null;
+}
+
+/** The small fields without the ones a join changes. */
+function joinFree(game: GameState): string {
+  return JSON.stringify({ ...topOf(game), activeCount: 0, connectedCount: 0, standingsVersion: 0 });
+}
+
+/** Why a join would be refused whatever the player: the same order of checks as engine.addPlayer. */
+function joinGate(game: GameState): string {
+  if (game.phase === 'podium' || game.phase === 'ended') return 'GAME_OVER';
+  return game.locked ? 'GAME_LOCKED' : '';
+}
+
+function countersOf(game: GameState): Array<string | number> {
+  return ['active', game.activeCount, 'connected', game.connectedCount, 'gate', joinGate(game), 'max', game.settings.maxPlayers];
+}
+
+/** Nicknames are unique as the engine folds them. */
+function folded(nickname: string): string {
+  return nickname.toLocaleLowerCase();
+}
+
 /** The small fields: what every commit rewrites. */
 function coreOf(game: GameState): string {
   return JSON.stringify(topOf(game));
@@ -254,7 +403,7 @@ function coreOf(game: GameState): string {
 
 /** A whole game from its core, questions, host credential and every player's entry. */
 function assemble(reply: Extract<LoadReply, ['full', ...unknown[]]>): Parsed {
-  const [, v, core, questions, host, ...flat] = reply;
+  const [, v, core, questions, host, active, connected, ...flat] = reply;
   const top = JSON.parse(core) as GameTop;
   const game: GameState = {
     ...top,
@@ -270,21 +419,34 @@ function assemble(reply: Extract<LoadReply, ['full', ...unknown[]]>): Parsed {
   // A hash keeps no order: players are listed (lobby, ties) in the order they joined, as the game had them.
   entries.sort((a, b) => (a.player?.joinedAt ?? 0) - (b.player?.joinedAt ?? 0));
   for (const change of entries) applyPlayer(game, change);
+  game.activeCount = Number(active);
+  game.connectedCount = Number(connected);
   game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => dict<AnswerRecord>());
-  return { version: Number(v), game, shape: shapeOf(game), openIndex: -1, openCount: 0 };
+  return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0 };
 }
 
-/** Brings a copy one commit forward: the new small fields, then the players that commit changed. */
-function applyCommit(known: Parsed, reply: Extract<LoadReply, ['delta', ...unknown[]]>): Parsed {
-  const [, v, core, changed, ...values] = reply;
+/** Brings a copy a few changes forward: the new small fields and counters, then the current entries of the players those changes named. */
+function applyChanges(known: Parsed, reply: Extract<LoadReply, ['delta', ...unknown[]]>): Parsed {
+  const [, v, core, active, connected, ...pairs] = reply;
   const { game } = known;
   Object.assign(game, JSON.parse(core) as GameTop);
-  const ids = JSON.parse(changed) as string[];
-  ids.forEach((id, i) => {
-    const json = values[i];
+  game.activeCount = Number(active);
+  game.connectedCount = Number(connected);
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const id = pairs[i] ?? '';
+    const json = pairs[i + 1];
     applyPlayer(game, json ? (JSON.parse(json) as PlayerChange) : { id, player: null, credential: null });
-  });
+  }
+  // Another instance's joins leave the ranking's version where its last commit wrote it: a ranking sorted here before is stale.
+  if (pairs.length > 0) forgetStandings(game);
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
   const sameQuestion = known.openIndex === game.index;
-  return { version: Number(v), game, shape: shapeOf(game), openIndex: sameQuestion ? known.openIndex : -1, openCount: sameQuestion ? known.openCount : 0 };
+  return {
+    version: Number(v),
+    game,
+    shape: shapeOf(game),
+    joinFree: joinFree(game),
+    openIndex: sameQuestion ? known.openIndex : -1,
+    openCount: sameQuestion ? known.openCount : 0,
+  };
 }
