@@ -39,10 +39,13 @@ function isAck(value: unknown): value is (reply: Ack<never>) => void {
   return typeof value === 'function';
 }
 
-/** What the gateway keeps on a socket: who connected (for limits) and whom the socket speaks for. */
+/**
+ * What the gateway keeps on a socket: who connected (for limits) and whom the socket speaks for.
+ * Plain data only: with Redis, `fetchSockets` sends it to the other instances (msgpack), so the
+ * per-connection limits (objects with functions) live in the gateway's `socketLimits` instead.
+ */
 interface SocketData {
   requester: Requester;
-  limits: SocketLimits;
   session?: Session;
 }
 type Socket = IoSocket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -74,6 +77,8 @@ const ANSWER_PAYLOAD: ArgumentMetadata = { type: 3 as unknown as ArgumentMetadat
 @UseFilters(new WsAckExceptionFilter())
 export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private server!: Server;
+  /** Each connection's own rate limits, set when it connects. */
+  private readonly socketLimits = new WeakMap<Socket, SocketLimits>();
   /** The class's exception filter, for `player:answer`, which does not go through Nest's handler context. */
   private readonly failures = new WsAckExceptionFilter();
 
@@ -106,7 +111,8 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
    */
   handleConnection(socket: Socket): void {
     socket.data.requester = this.limits.requester(socket.request);
-    const limits = (socket.data.limits = new SocketLimits());
+    const limits = new SocketLimits();
+    this.socketLimits.set(socket, limits);
     socket.use((packet, next) => {
       if (limits.event()) {
         next();
@@ -123,20 +129,26 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.on('player:answer', (...args: unknown[]) => void this.answerEvent(socket, args));
   }
 
+  private limitsOf(socket: Socket): SocketLimits {
+    const limits = this.socketLimits.get(socket);
+    if (!limits) throw new Error('a socket reached a handler without passing handleConnection');
+    return limits;
+  }
+
   async handleDisconnect(socket: Socket): Promise<void> {
     await this.release(socket);
   }
 
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
-    socket.data.limits.joinAllowed();
+    this.limitsOf(socket).joinAllowed();
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
     // One connection, one player: the one it held goes, so joining again leaves no one behind.
     await this.release(socket, { withdraw: true });
     const joined = await this.runner.join(dto.pin, dto.nickname, dto.deviceId ?? null).catch(async (err: unknown) => {
       if (err instanceof GameError && err.code === 'GAME_NOT_FOUND') {
-        socket.data.limits.wrongPin();
+        this.limitsOf(socket).wrongPin();
         await this.limits.wrongPin(who);
       }
       throw err;
