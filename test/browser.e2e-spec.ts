@@ -165,14 +165,12 @@ describe('a whole class in a real browser', () => {
     await host.screenshot({ path: `${SHOTS}/host-podium.png`, animations: 'disabled' });
     // First stands highest, then second, then third, whatever the length of the names above the steps. Places are ranks:
     // the round is random, so two players may tie (both on the second step, none on the third) — compare the ranks shown.
-    const steps = await host
-      .locator('.place')
-      .evaluateAll((places) =>
-        places.map((e) => ({
-          rank: Number(/place-(\d)/.exec(e.getAttribute('class') ?? '')?.[1]),
-          top: e.querySelector('.step')?.getBoundingClientRect().top ?? NaN,
-        })),
-      );
+    const steps = await host.locator('.place').evaluateAll((places) =>
+      places.map((e) => ({
+        rank: Number(/place-(\d)/.exec(e.getAttribute('class') ?? '')?.[1]),
+        top: e.querySelector('.step')?.getBoundingClientRect().top ?? NaN,
+      })),
+    );
     const ranks = [...new Set(steps.map((s) => s.rank))].sort();
     expect(ranks[0]).toBe(1);
     const topOf = (rank: number) => steps.find((s) => s.rank === rank)!.top;
