@@ -15,6 +15,7 @@ import { createAdapter as streamsAdapter } from '@socket.io/redis-streams-adapte
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
+import { dropRedisKeys } from './redis-keys.mjs';
 import { percentile } from './report.mjs';
 
 const { createAdapter: pubSubAdapter } = await import('@socket.io/redis-adapter').catch(() => {
@@ -107,13 +108,6 @@ try {
     });
   }
 } finally {
-  const raw = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await raw.del(...keys);
-  } while (cursor !== '0');
-  raw.disconnect();
+  await dropRedisKeys(REDIS_URL, prefix);
   clearTimeout(hardStop);
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
+import { dropRedisKeys } from './redis-keys.mjs';
 import { percentile, report, tally } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -203,7 +204,7 @@ async function run(target) {
   } finally {
     await recordServerDisconnects(servers, stats);
     await Promise.all([...bots, ...servers].map(stop));
-    if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys();
+    if (target === 'aulaquiz' && MODE !== 'embedded') await dropRedisKeys(REDIS_URL, REDIS_PREFIX);
   }
   return stats;
 }
@@ -326,18 +327,6 @@ async function missingFromHistory(url, gameId, acked) {
   const record = await res.json();
   const kept = new Set(record.questions.flatMap((q) => q.answers.map((a) => `${a.playerId}:${q.index}`)));
   return acked.filter(([playerId, q]) => !kept.has(`${playerId}:${q}`)).length;
-}
-
-async function dropRedisKeys() {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
 }
 
 console.log(

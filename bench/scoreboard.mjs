@@ -10,6 +10,7 @@
 // Uses its own key prefix on the Redis at BENCH_REDIS_URL and deletes it after.
 import { Redis } from 'ioredis';
 import { storeRanks } from '../dist/game/engine/index.js';
+import { dropRedisKeys } from './redis-keys.mjs';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sizes = process.argv
@@ -105,13 +106,6 @@ try {
     console.log(`| ${n} | ${f(runs.with)} | ${f(runs.without)} | ${f(runs.set)} | ${f(runs.engine)} |`);
   }
 } finally {
-  let cursor = '0';
-  const raw = new Redis(REDIS_URL);
-  do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await raw.del(...keys);
-  } while (cursor !== '0');
-  raw.disconnect();
+  await dropRedisKeys(REDIS_URL, prefix);
   redis.disconnect();
 }
