@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { PacedSends } from './paced-sends.js';
+import { countTurns } from '../../test/support/turn-counter.js';
 
 /** A clock that each send moves on by 1 ms: a budget of 10 ms is 10 sends per turn. */
 function costlyClock() {
@@ -13,18 +14,11 @@ describe('PacedSends', () => {
     const paced = new PacedSends(10, undefined, clock.now);
     const sent: string[] = [];
     const turns: number[] = [];
-    // Counts turns of the event loop: armed before any send, so it runs first in every turn.
-    let turn = 0;
-    let counting = true;
-    const tick = () => {
-      turn += 1;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
-    for (let i = 0; i < 25; i++) paced.send('g', () => (clock.spend(), sent.push(`m${i}`), turns.push(turn)));
+    const loop = countTurns();
+    for (let i = 0; i < 25; i++) paced.send('g', () => (clock.spend(), sent.push(`m${i}`), turns.push(loop.turn)));
     expect(sent).toHaveLength(10);
     await paced.settled('g');
-    counting = false;
+    loop.stop();
     expect(sent).toEqual(Array.from({ length: 25 }, (_, i) => `m${i}`));
     const perTurn = new Map<number, number>();
     for (const t of turns) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
