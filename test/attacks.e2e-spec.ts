@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { HostSnapshot, LobbyUpdateView } from '../src/game/engine/index.js';
 import type { JoinResult } from '../src/protocol/index.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { ClientPool } from './support/quiz-client.js';
@@ -71,6 +72,42 @@ describe('a phone that joins again on the same connection', () => {
     const back = await pool.connect(server.url);
     const refused = await back.call('player:join', { pin, nickname: 'Carla2', deviceId });
     expect(refused.ok ? 'joined' : refused.error.code).toBe('KICKED');
+  });
+
+  test('joins sent all at once on one connection leave one player, gone when it closes', async () => {
+    const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 3 });
+    const { pin, hostToken } = created.body;
+    const host = await pool.connect(server.url);
+    await host.ok('host:attach', { hostToken });
+    const phone = await pool.connect(server.url);
+    const replies = await Promise.all(['Dana 1', 'Dana 2', 'Dana 3', 'Dana 4'].map((nickname) => phone.call<JoinResult>('player:join', { pin, nickname })));
+    expect(replies.map((r) => r.ok)).toEqual([true, true, true, true]);
+    // Each join gave up the one before it, as joining again one at a time does: only the last is in the game.
+    const lobby = (await host.ok<HostSnapshot>('host:attach', { hostToken })).lobby;
+    expect(lobby.players.map((p) => [p.nickname, p.connected])).toEqual([['Dana 4', true]]);
+    const left = host.next<LobbyUpdateView>('lobby:update', (u) => u.changed.some((p) => p.nickname === 'Dana 4' && !p.connected), host.mark());
+    phone.close();
+    await left;
+    const after = (await host.ok<HostSnapshot>('host:attach', { hostToken })).lobby;
+    expect(after.players.map((p) => [p.nickname, p.connected])).toEqual([['Dana 4', false]]);
+  });
+
+  test('a phone that closes while its join is under way is not left in the game as connected', async () => {
+    const created = await server.api<{ pin: string; hostToken: string }>('POST', '/api/games', { deckId: DECK, questionCount: 2, seed: 4 });
+    const { pin, hostToken } = created.body;
+    const host = await pool.connect(server.url);
+    await host.ok('host:attach', { hostToken });
+    for (let i = 0; i < 6; i++) {
+      const phone = await pool.connect(server.url);
+      const acked = phone.call('player:join', { pin, nickname: `Eva ${i}` }).catch(() => null);
+      // The join reaches the server; the phone is gone before its ack comes back.
+      await new Promise((resolve) => setTimeout(resolve, i));
+      phone.close();
+      await acked;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lobby = (await host.ok<HostSnapshot>('host:attach', { hostToken })).lobby;
+    expect(lobby.players.filter((p) => p.connected)).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ import { subscribeHostCommands } from './host-command-handlers.js';
 import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { SocketLimits } from './socket-rate-limit.js';
+import { SessionQueue } from './socket-session-queue.js';
 import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
 
 /** What the gateway needs of a socket that may live on another instance. */
@@ -79,6 +80,8 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private server!: Server;
   /** Each connection's own rate limits, set when it connects. */
   private readonly socketLimits = new WeakMap<Socket, SocketLimits>();
+  /** Each connection's session changes, run one at a time (see SessionQueue). */
+  private readonly sessionQueues = new WeakMap<Socket, SessionQueue>();
   /** The class's exception filter, for `player:answer`, which does not go through Nest's handler context. */
   private readonly failures = new WsAckExceptionFilter();
 
@@ -113,6 +116,7 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.data.requester = this.limits.requester(socket.request);
     const limits = new SocketLimits();
     this.socketLimits.set(socket, limits);
+    this.sessionQueues.set(socket, new SessionQueue());
     socket.use((packet, next) => {
       if (limits.event()) {
         next();
@@ -135,12 +139,22 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return limits;
   }
 
+  /** Runs a change of whom the socket speaks for after the ones it sent before (or a socket without a queue: at once). */
+  private inTurn<T>(socket: Socket, change: () => Promise<T>): Promise<T> {
+    const queue = this.sessionQueues.get(socket);
+    return queue ? queue.run(change) : change();
+  }
+
   async handleDisconnect(socket: Socket): Promise<void> {
-    await this.release(socket);
+    await this.inTurn(socket, () => this.release(socket));
   }
 
   @SubscribeMessage('player:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
+    return this.inTurn(socket, () => this.joinNow(socket, dto));
+  }
+
+  private async joinNow(socket: Socket, dto: PlayerJoinDto): Promise<Ack<ResultOf<'player:join'>>> {
     this.limitsOf(socket).joinAllowed();
     const who = socket.data.requester;
     await this.limits.beforeJoin(who, dto.pin);
@@ -165,10 +179,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('player:resume')
   async resume(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: PlayerResumeDto): Promise<Ack<ResultOf<'player:resume'>>> {
-    await this.release(socket);
-    const resumed = await this.runner.resume(dto.playerToken);
-    await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
-    return ok(resumed);
+    return this.inTurn(socket, async () => {
+      await this.release(socket);
+      const resumed = await this.runner.resume(dto.playerToken);
+      await this.bindPlayer(socket, resumed.gameId, resumed.playerId);
+      return ok(resumed);
+    });
   }
 
   /**
@@ -199,10 +215,12 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('host:attach')
   async attach(@ConnectedSocket() socket: Socket, @MessageBody(wsValidationPipe) dto: HostAttachDto): Promise<Ack<ResultOf<'host:attach'>>> {
-    await this.release(socket);
-    const snapshot = await this.runner.attachHost(dto.hostToken);
-    await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));
-    return ok(snapshot);
+    return this.inTurn(socket, async () => {
+      await this.release(socket);
+      const snapshot = await this.runner.attachHost(dto.hostToken);
+      await this.bind(socket, { role: 'host', gameId: snapshot.gameId }, rooms.host(snapshot.gameId));
+      return ok(snapshot);
+    });
   }
 
   /**
