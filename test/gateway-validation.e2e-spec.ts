@@ -155,6 +155,13 @@ describe('bad input over sockets and REST', () => {
     expect(await ana.ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
   });
 
+  test('events nobody handles count against the same limit: the excess is RATE_LIMITED, not UNKNOWN_EVENT', async () => {
+    const flood = await connect();
+    const replies = await Promise.all(Array.from({ length: 60 }, () => flood.call('host:explode', {})));
+    const codes = replies.map((r) => (r.ok ? 'OK' : r.error.code));
+    expect(codes).toEqual([...Array<string>(40).fill('UNKNOWN_EVENT'), ...Array<string>(20).fill('RATE_LIMITED')]);
+  });
+
   test('guessing PINs from one connection stops after a few wrong ones', async () => {
     const guesser = await connect();
     const codes: string[] = [];

@@ -117,18 +117,20 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const limits = new SocketLimits();
     this.socketLimits.set(socket, limits);
     this.sessionQueues.set(socket, new SessionQueue());
+    // Unknown events are answered here, after the limit, not by an `onAny` listener: socket.io calls those before
+    // any middleware, so a flood of unknown events was answered UNKNOWN_EVENT however far over the limit it went.
     socket.use((packet, next) => {
-      if (limits.event()) {
+      const ack: unknown = packet.at(-1);
+      if (!limits.event()) {
+        if (isAck(ack)) ack(toAckError(new GameError('RATE_LIMITED')));
+        return;
+      }
+      const [event] = packet;
+      if (CLIENT_EVENTS.has(event)) {
         next();
         return;
       }
-      const ack: unknown = packet.at(-1);
-      if (isAck(ack)) ack(toAckError(new GameError('RATE_LIMITED')));
-    });
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (CLIENT_EVENTS.has(event) || !isAck(ack)) return;
-      ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
+      if (isAck(ack)) ack({ ok: false, error: { code: 'UNKNOWN_EVENT', message: `Unknown event "${event}".` } });
     });
     socket.on('player:answer', (...args: unknown[]) => void this.answerEvent(socket, args));
   }
