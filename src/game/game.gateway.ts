@@ -24,7 +24,7 @@ import { subscribeHostCommands } from './host-command-handlers.js';
 import { checkHostCommand, HOST_COMMANDS } from './host-commands.js';
 import { rooms, SocketIoBroadcaster } from './socket-io.broadcaster.js';
 import { SocketLimits } from './socket-rate-limit.js';
-import { SessionQueue } from './socket-session-queue.js';
+import { KeyedSerialQueue } from '../common/keyed-serial-queue.js';
 import { toAckError, WsAckExceptionFilter } from './ws-ack.filter.js';
 
 /** What the gateway needs of a socket that may live on another instance. */
@@ -80,8 +80,14 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private server!: Server;
   /** Each connection's own rate limits, set when it connects. */
   private readonly socketLimits = new WeakMap<Socket, SocketLimits>();
-  /** Each connection's session changes, run one at a time (see SessionQueue). */
-  private readonly sessionQueues = new WeakMap<Socket, SessionQueue>();
+  /**
+   * Each connection's session changes (join, resume, attach, its disconnect), one at a time per socket id. Each
+   * releases the session the socket holds, awaits the game, then binds the new one: two at once would both find
+   * nothing to release and both bind, leaving the first player connected with no socket speaking for it; a
+   * disconnect during a join would release nothing and the join would bind a closed socket. The queue keeps an
+   * entry only while a change runs, so an idle connection costs nothing here.
+   */
+  private readonly sessionChanges = new KeyedSerialQueue();
   /** The class's exception filter, for `player:answer`, which does not go through Nest's handler context. */
   private readonly failures = new WsAckExceptionFilter();
 
@@ -116,7 +122,6 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket.data.requester = this.limits.requester(socket.request);
     const limits = new SocketLimits();
     this.socketLimits.set(socket, limits);
-    this.sessionQueues.set(socket, new SessionQueue());
     // Unknown events are answered here, after the limit, not by an `onAny` listener: socket.io calls those before
     // any middleware, so a flood of unknown events was answered UNKNOWN_EVENT however far over the limit it went.
     socket.use((packet, next) => {
@@ -141,10 +146,9 @@ export class GameGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return limits;
   }
 
-  /** Runs a change of whom the socket speaks for after the ones it sent before (or a socket without a queue: at once). */
+  /** Runs a change of whom the socket speaks for after the ones it sent before. */
   private inTurn<T>(socket: Socket, change: () => Promise<T>): Promise<T> {
-    const queue = this.sessionQueues.get(socket);
-    return queue ? queue.run(change) : change();
+    return this.sessionChanges.run(socket.id, change);
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
