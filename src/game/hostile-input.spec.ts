@@ -1,17 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../test/support/fixtures.js';
-import { RecordingBroadcaster } from '../../test/support/recording-broadcaster.js';
+import { runnerOver } from '../../test/support/runner-harness.js';
 import { RedisTestKeys } from '../../test/support/redis.js';
 import { SystemClock } from '../common/clock/clock.js';
 import { ManualClock } from '../common/clock/manual-clock.js';
-import { validateConfig } from '../config/app-config.js';
-import { HistoryOutbox } from '../history/history-outbox.js';
-import { MemoryHistoryStore } from '../history/memory-history.store.js';
-import { LocalCoordinator } from './coordination/game-coordinator.js';
 import * as engine from './engine/index.js';
 import { GameError } from '../common/game-error.js';
-import { GamePublisher } from './game-publisher.js';
-import { GameRunner } from './game-runner.js';
 import { GameTimers, TIMER_RETRY_MS } from './game-timers.js';
 import type { GameStore } from './store/game-store.js';
 import { MemoryGameStore } from './store/memory-game-store.js';
@@ -26,12 +20,7 @@ describe('one bad change fails alone', () => {
   test('a change that throws unexpectedly is refused INTERNAL_ERROR; the changes batched with it commit', async () => {
     const clock = new ManualClock();
     const store = new MemoryGameStore(clock);
-    const runner = new GameRunner(
-      store,
-      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
-      clock,
-      new LocalCoordinator(),
-    );
+    const runner = runnerOver(store, clock);
     const { game } = await runner.create(testSettings(), everyTypeRound());
     await runner.join(game.pin, 'Ana');
     // Issued in one tick, so they are applied in one transaction (group commit).

@@ -6,12 +6,19 @@ import { LocalCoordinator } from '../../src/game/coordination/game-coordinator.j
 import type { GameEvent, GameState } from '../../src/game/engine/index.js';
 import { GamePublisher } from '../../src/game/game-publisher.js';
 import { GameRunner } from '../../src/game/game-runner.js';
-import type { LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
+import type { GameStore, LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
 import { MemoryGameStore } from '../../src/game/store/memory-game-store.js';
 import { HistoryOutbox } from '../../src/history/history-outbox.js';
+import type { HistoryStore } from '../../src/history/history-store.js';
 import { MemoryHistoryStore } from '../../src/history/memory-history.store.js';
 import { everyTypeRound, testSettings } from './fixtures.js';
 import { RecordingBroadcaster } from './recording-broadcaster.js';
+
+/** A runner over `store` wired as one server wires it: a recording broadcaster, history in memory (or `history`), a local coordinator. */
+export function runnerOver(store: GameStore, clock: ManualClock, history: HistoryStore = new MemoryHistoryStore()): GameRunner {
+  const publisher = new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(history), clock, validateConfig({}));
+  return new GameRunner(store, publisher, clock, new LocalCoordinator());
+}
 
 /** Lets queued runner work (promises) finish after the clock fires timers. */
 export const settle = () => new Promise((resolve) => setImmediate(resolve));

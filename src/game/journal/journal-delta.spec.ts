@@ -4,16 +4,10 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { rightAnswer, wrongAnswer } from '../../../test/support/answers.js';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
-import { RecordingBroadcaster } from '../../../test/support/recording-broadcaster.js';
+import { runnerOver } from '../../../test/support/runner-harness.js';
 import { ManualClock } from '../../common/clock/manual-clock.js';
-import { validateConfig } from '../../config/app-config.js';
-import { HistoryOutbox } from '../../history/history-outbox.js';
-import { MemoryHistoryStore } from '../../history/memory-history.store.js';
-import { LocalCoordinator } from '../coordination/game-coordinator.js';
 import * as engine from '../engine/index.js';
 import type { GameState } from '../engine/index.js';
-import { GamePublisher } from '../game-publisher.js';
-import { GameRunner } from '../game-runner.js';
 import { AppendJournal } from './append-journal.js';
 import { DEFAULT_COMPACTION, JournaledGameStore, type CompactionPolicy } from './journaled-game-store.js';
 import { replayJournal } from './journal-replay.js';
@@ -25,12 +19,7 @@ function journalFile(): string {
 async function serverOn(journal: AppendJournal, clock: ManualClock, policy: CompactionPolicy = DEFAULT_COMPACTION) {
   const store = new JournaledGameStore(journal, clock, policy);
   await store.recover();
-  const runner = new GameRunner(
-    store,
-    new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
-    clock,
-    new LocalCoordinator(),
-  );
+  const runner = runnerOver(store, clock);
   return { store, runner };
 }
 

@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
-import { RecordingBroadcaster } from '../../../test/support/recording-broadcaster.js';
+import { runnerOver } from '../../../test/support/runner-harness.js';
 import { ManualClock } from '../../common/clock/manual-clock.js';
-import { validateConfig } from '../../config/app-config.js';
 import { HistoryOutbox } from '../../history/history-outbox.js';
 import { MemoryHistoryStore } from '../../history/memory-history.store.js';
-import { LocalCoordinator } from '../coordination/game-coordinator.js';
 import * as engine from '../engine/index.js';
-import { GamePublisher } from '../game-publisher.js';
-import { GameRunner } from '../game-runner.js';
 import { AppendJournal } from './append-journal.js';
 import { JournaledGameStore } from './journaled-game-store.js';
 import { RecoveredHistory } from './recovered-history.js';
@@ -20,12 +16,7 @@ import { RecoveredHistory } from './recovered-history.js';
 async function serverOn(file: string, clock: ManualClock) {
   const store = new JournaledGameStore(new AppendJournal(file), clock);
   await store.recover();
-  const runner = new GameRunner(
-    store,
-    new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
-    clock,
-    new LocalCoordinator(),
-  );
+  const runner = runnerOver(store, clock);
   return { store, runner };
 }
 
@@ -74,12 +65,7 @@ describe('JournaledGameStore', () => {
         throw new Error('EROFS: read-only file system');
       }
     })();
-    const runner = new GameRunner(
-      store,
-      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(unwritable), clock, validateConfig({})),
-      clock,
-      new LocalCoordinator(),
-    );
+    const runner = runnerOver(store, clock, unwritable);
     const { game, hostToken } = await runner.create(testSettings(), everyTypeRound().slice(0, 1));
     await runner.attachHost(hostToken);
     const ana = await runner.join(game.pin, 'Ana');
@@ -127,12 +113,7 @@ describe('JournaledGameStore', () => {
     const journal = new AppendJournal(file);
     const store = new JournaledGameStore(journal, clock);
     await store.recover();
-    const runner = new GameRunner(
-      store,
-      new GamePublisher(new RecordingBroadcaster(), store, new HistoryOutbox(new MemoryHistoryStore()), clock, validateConfig({})),
-      clock,
-      new LocalCoordinator(),
-    );
+    const runner = runnerOver(store, clock);
     const { game } = await runner.create(testSettings(), everyTypeRound());
     const ana = await runner.join(game.pin, 'Ana');
     await runner.join(game.pin, 'Beto');
