@@ -96,7 +96,7 @@ function spawnChild(script, { env = {}, execArgv = [], label, readyLine }) {
 }
 
 /** A profiled server writes its CPU profile as it exits, which takes a while for a big run: it gets longer before SIGKILL. */
-const STOP_GRACE_MS = process.env.BENCH_PROFILE_DIR ? 60_000 : 5000;
+const STOP_GRACE_MS = process.env.BENCH_PROFILE_DIR || process.env.BENCH_ALLOC_PROFILE_DIR ? 60_000 : 5000;
 
 async function stop(proc) {
   if (proc.child.exitCode !== null) return;

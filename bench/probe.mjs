@@ -6,6 +6,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
 
 const STALL_MS = 100;
 const TICK_MS = 20;
@@ -68,6 +70,37 @@ function sample() {
   };
 }
 
+/**
+ * BENCH_ALLOC_PROFILE_DIR: a sampling heap profile of the game phase (from the second loop reset, when the first
+ * question is about to open, to the end) that keeps objects the garbage collector already took, so it shows what
+ * the game allocates, not only what it keeps. Load it in Chrome DevTools (Memory tab) or summarise it by function.
+ */
+const allocDir = process.env.BENCH_ALLOC_PROFILE_DIR;
+let allocSession = null;
+let resets = 0;
+function startAllocationSampling() {
+  allocSession = new Session();
+  allocSession.connect();
+  allocSession.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+}
+function writeAllocationProfile() {
+  if (!allocSession) return;
+  allocSession.post('HeapProfiler.stopSampling', (err, result) => {
+    if (!err) writeFileSync(join(allocDir, `alloc.${process.pid}.heapprofile`), JSON.stringify(result.profile));
+  });
+  allocSession = null;
+}
+
+// Written as the server is told to stop, and as it exits (an in-process inspector session answers synchronously).
+if (allocDir) {
+  process.on('SIGTERM', () => {
+    writeAllocationProfile();
+    // A server without its own SIGTERM handler (the bare one) would otherwise no longer stop on it.
+    if (process.listenerCount('SIGTERM') === 1) process.exit(143);
+  });
+  process.on('exit', writeAllocationProfile);
+}
+
 if (process.send) {
   process.on('message', (msg) => {
     if (msg?.probe === 'sample') process.send({ probe: 'sample', id: msg.id, value: sample() });
@@ -77,6 +110,7 @@ if (process.send) {
       histogram.enable();
       stalls = 0;
       longest = 0;
+      if (allocDir && ++resets === 2) startAllocationSampling();
       process.send({ probe: 'reset-loop', id: msg.id, value: true });
     }
     if (msg?.probe === 'disconnects') process.send({ probe: 'disconnects', id: msg.id, value: disconnects });
@@ -85,5 +119,8 @@ if (process.send) {
       process.send({ probe: 'gc', id: msg.id, value: true });
     }
   });
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', () => {
+    writeAllocationProfile();
+    process.exit(0);
+  });
 }
