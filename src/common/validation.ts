@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
+import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { payloadShapeProblem } from './payload-shape.js';
 
@@ -40,6 +41,48 @@ export class ShapeCheckedValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 
+  /** Per DTO class, what the flat check said of each payload it saw (see `transformFlatSync`). */
+  private readonly flatVerdicts = new Map<new () => object, Map<string, FlatVerdict>>();
+
+  /**
+   * The same check without a promise, for a payload that is a flat plain object (every value a primitive or an
+   * array of primitives without gaps), which is what well-behaved clients send: then none of the pipe's special
+   * cases (nil, primitive, binary, sparse or nested values) applies, and what is left is exactly what the pipe
+   * does — class-transformer builds the instance, class-validator checks it with the same options, a refusal has
+   * the same message. Anything else returns `undefined`, and the caller goes through `transform`. Only for
+   * `synchronous` pipes (no async constraint).
+   *
+   * The verdict is a pure function of the payload's values, and a class's phones send the same few payloads (an
+   * option index for one question) thousands of times a second, while class-validator allocates kilobytes per
+   * check: so verdicts are remembered per exact payload, at most FLAT_VERDICTS per class. A payload seen for the
+   * first time (typed text, a hostile value) costs the full check, as it would without this.
+   */
+  transformFlatSync<T extends object>(value: unknown, metatype: new () => T): T | undefined {
+    if (!this.synchronous) return undefined;
+    const key = flatPayloadKey(value);
+    if (key === undefined) return undefined;
+    let verdicts = this.flatVerdicts.get(metatype);
+    if (!verdicts) this.flatVerdicts.set(metatype, (verdicts = new Map<string, FlatVerdict>()));
+    let verdict = verdicts.get(key);
+    if (!verdict) {
+      verdict = this.judgeFlat(value as Record<string, unknown>, metatype);
+      // Full: start again rather than track use; hot payloads come back within a moment.
+      if (verdicts.size >= FLAT_VERDICTS) verdicts.clear();
+      verdicts.set(key, verdict);
+    }
+    if (!verdict.ok) throw this.refuse(verdict.message);
+    return Object.assign(new metatype(), copyFlat(verdict.fields));
+  }
+
+  private judgeFlat(value: Record<string, unknown>, metatype: new () => object): FlatVerdict {
+    const problem = payloadShapeProblem(value);
+    if (problem) return { ok: false, message: problem };
+    const entity = plainToInstance(metatype, value, this.transformOptions);
+    const errors = validateSync(entity, { ...this.validatorOptions, validationError: { target: false, ...this.validatorOptions.validationError } });
+    if (errors.length > 0) return { ok: false, message: describeValidationErrors(errors) };
+    return { ok: true, fields: copyFlat({ ...entity }) };
+  }
+
   /**
    * class-validator's `validate` makes a promise per constraint and awaits them all; `validateSync` runs the same
    * constraints and returns the same errors, but skips any marked async. So `synchronous` is only for DTOs that have
@@ -48,6 +91,66 @@ export class ShapeCheckedValidationPipe extends ValidationPipe {
   protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
     return this.synchronous ? validateSync(object, options) : super.validate(object, options);
   }
+}
+
+/** How many flat payloads' verdicts a pipe remembers per DTO class. */
+export const FLAT_VERDICTS = 1000;
+
+type FlatVerdict = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string };
+
+/**
+ * A string that tells flat payloads apart exactly (value and type, -0 from 0, key order included), or `undefined`
+ * when the payload is not a flat plain object: one whose values are primitives or gap-free plain arrays of them.
+ */
+function flatPayloadKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  let key = '';
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) return undefined;
+    const field: unknown = (value as Record<string, unknown>)[name];
+    const part = Array.isArray(field) ? flatArrayKey(field) : primitiveKey(field);
+    if (part === undefined) return undefined;
+    key += `${JSON.stringify(name)}:${part},`;
+  }
+  return key;
+}
+
+function flatArrayKey(items: unknown[]): string | undefined {
+  if (Object.getPrototypeOf(items) !== Array.prototype) return undefined;
+  let key = '[';
+  for (let i = 0; i < items.length; i++) {
+    const part = i in items ? primitiveKey(items[i]) : undefined;
+    if (part === undefined) return undefined;
+    key += `${part},`;
+  }
+  return `${key}]`;
+}
+
+function primitiveKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Object.is(value, -0) ? 'n-0' : `n${value}`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      return value === null ? 'z' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Fields of a flat payload with their arrays copied, so no caller shares an array with a remembered verdict. */
+function copyFlat(fields: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const name in fields) {
+    const field = fields[name];
+    copy[name] = Array.isArray(field) ? [...(field as unknown[])] : field;
+  }
+  return copy;
 }
 
 /** Socket events: a bad payload becomes the INVALID_PAYLOAD ack. Their DTOs have no async constraints, so they are checked synchronously. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+import { AppConfig } from '../config/app-config.js';
 import { SocketIoBroadcaster } from '../game/socket-io.broadcaster.js';
 import { AckWatch, type AckedEvent } from './ack-watch.js';
 
@@ -13,11 +14,16 @@ import { AckWatch, type AckedEvent } from './ack-watch.js';
 @Injectable()
 export class SocketLogging implements OnApplicationBootstrap {
   private readonly logger = new Logger('Socket');
+  /** Every answer of a big class is an acked event: below debug, the line is not even built. */
+  private readonly debug: boolean;
 
   constructor(
     private readonly sockets: SocketIoBroadcaster,
     private readonly acks: AckWatch,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.debug = config.LOG_LEVEL === 'debug';
+  }
 
   onApplicationBootstrap(): void {
     this.sockets.onConnection((socket) => this.follow(socket));
@@ -32,6 +38,7 @@ export class SocketLogging implements OnApplicationBootstrap {
 
   private logAck({ socketId, event, reply, ms }: AckedEvent): void {
     const code = reply?.ok === false ? String(reply.error?.code).slice(0, 40) : undefined;
+    if (!this.debug && code !== 'TRY_AGAIN' && code !== 'INTERNAL_ERROR') return;
     const line = { socketId, event: event.slice(0, 40), ok: reply?.ok === true, code, ms: Math.round(ms * 10) / 10, msg: 'event' };
     if (code === 'TRY_AGAIN' || code === 'INTERNAL_ERROR') this.logger.warn(line);
     else this.logger.debug(line);

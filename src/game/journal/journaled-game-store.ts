@@ -138,21 +138,23 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     );
   }
 
-  override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
+  override recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
     // Kept and queued in one turn: a reveal committed later is always journaled after this answer.
     const write = this.storeAnswer(gameId, questionIndex, key, record);
+    // Promise chains, not an async frame: thousands of answers wait on one fsync at once.
     if (write.status === 'stored') {
-      try {
-        await this.write({ t: 'answer', at: this.clock.now(), gameId, index: questionIndex, record });
-      } catch (err) {
-        // Not on disk, so not kept: the phone is told to send it again, and the retry must not find it as a duplicate.
-        this.forgetAnswer(gameId, questionIndex, record);
-        throw err;
-      }
+      return this.write({ t: 'answer', at: this.clock.now(), gameId, index: questionIndex, record }).then(
+        () => write,
+        (err: unknown) => {
+          // Not on disk, so not kept: the phone is told to send it again, and the retry must not find it as a duplicate.
+          this.forgetAnswer(gameId, questionIndex, record);
+          throw err;
+        },
+      );
     }
     // A repeat may arrive while the first copy is still on its way to disk: its ack waits for it too.
-    else if (write.status === 'duplicate') await this.journal.flush();
-    return write;
+    if (write.status === 'duplicate') return this.journal.flush().then(() => write);
+    return Promise.resolve(write);
   }
 
   private forgetAnswer(gameId: string, questionIndex: number, record: AnswerRecord): void {
@@ -179,8 +181,9 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     await this.journal.close();
   }
 
-  private async write(entry: JournalEntry): Promise<void> {
-    await this.journal.append(JSON.stringify(entry));
+  /** Resolves once the entry is on disk. A compaction that is due starts with the entry queued (memory already has it). */
+  private write(entry: JournalEntry): Promise<void> {
+    const written = this.journal.append(JSON.stringify(entry));
     if (!this.compaction && this.compactionDue()) {
       this.lastCompactionAt = this.clock.now();
       this.compaction = this.journal
@@ -188,6 +191,7 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
         .catch((err: unknown) => this.logger.error(`Journal compaction failed (the journal goes on as it was): ${String(err)}`))
         .finally(() => (this.compaction = null));
     }
+    return written;
   }
 
   private compactionDue(): boolean {

@@ -21,6 +21,11 @@ export class KnownGames {
     return this.games.has(gameId);
   }
 
+  /** The known state, if there is one (no load). */
+  peek(gameId: string): GameState | undefined {
+    return this.games.get(gameId);
+  }
+
   /** The known state, or (`refresh`, or none known) a fresh load that becomes the known state. */
   async current(gameId: string, refresh = false): Promise<GameState> {
     const known = refresh ? undefined : this.games.get(gameId);
