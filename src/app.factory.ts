@@ -16,6 +16,7 @@ import { AppConfig } from './config/app-config.js';
 import { RedisConnection } from './redis/redis-connection.js';
 import { RedisIoAdapter } from './redis/redis-io.adapter.js';
 import { GameIoAdapter } from './game/game-io.adapter.js';
+import { HttpLogging } from './observability/logging.js';
 
 /**
  * App-wide setup in one place, so the server and the e2e tests run the same app.
@@ -100,6 +101,8 @@ function largeBodiesNeedTheKey(guard: TeacherKeyGuard) {
 }
 
 export function configureApp(app: INestApplication): INestApplication {
+  // Request ids and request lines first, so refusals below carry an id too (see logging.ts).
+  app.use(app.get(HttpLogging).middleware);
   app.use(originCheck(app.get(OriginPolicy)));
   app.use(securityHeaders);
   app.use(largeBodiesNeedTheKey(app.get(TeacherKeyGuard)));

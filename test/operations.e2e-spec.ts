@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { JoinResult } from '../src/protocol/index.js';
 import { freePort, startBuiltServer, type BuiltServer } from './support/built-server.js';
@@ -44,6 +46,9 @@ describe('operations: health, metrics and request ids', () => {
     expect(kept.headers.get('x-request-id')).toBe('proxy-42');
     const replaced = await fetch(`${ctx.server.url}/api/decks`, { headers: { 'x-request-id': 'x'.repeat(500) } });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Refusals by the middleware in front of the routes too.
+    const refused = await fetch(`${ctx.server.url}/api/decks`, { headers: { origin: 'http://evil.example', 'x-request-id': 'proxy-43' } });
+    expect([refused.status, refused.headers.get('x-request-id')]).toEqual([403, 'proxy-43']);
   });
 });
 
@@ -53,7 +58,9 @@ describe('operations of the built server', () => {
 
   test('logs are JSON lines when not on a terminal, the start banner is unchanged, and METRICS_PORT serves metrics without the key', async () => {
     const metricsPort = await freePort();
-    server = await startBuiltServer({ LOG_LEVEL: 'debug', METRICS_PORT: String(metricsPort) });
+    // The probe reports, after each HTTP response, whether promises now pay Node's promise hooks.
+    const probe = pathToFileURL(path.resolve('test/support/promise-hooks-probe.mjs')).href;
+    server = await startBuiltServer({ LOG_LEVEL: 'debug', METRICS_PORT: String(metricsPort), NODE_OPTIONS: `--import ${probe}` });
     // pino writes asynchronously: its start-up lines may follow the banner.
     for (let i = 0; i < 100 && !/"msg":"Deck /.test(server.output()); i++) await new Promise((r) => setTimeout(r, 50));
     const output = server.output();
@@ -78,6 +85,13 @@ describe('operations of the built server', () => {
     phone.close();
     expect(socketLine()).toMatchObject({ event: 'player:join', ok: false, code: 'GAME_NOT_FOUND' });
     expect(logged().find((l) => l.req?.id === 'proxy-7')).toMatchObject({ req: { method: 'GET', url: '/api/decks' }, res: { statusCode: 200 } });
+
+    // Request ids cost the game nothing: after HTTP requests and socket events, promises created
+    // anywhere in the process run without async hooks (AsyncLocalStorage would turn them on for good).
+    await fetch(`${server.url}/api/decks?probe=1`);
+    const probed = () => /^promise-hooks:(true|false) \/api\/decks\?probe=1$/m.exec(server!.output())?.[1];
+    for (let i = 0; i < 100 && probed() === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(probed()).toBe('false');
 
     const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(metrics.status).toBe(200);

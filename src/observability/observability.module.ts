@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '../config/app-config.js';
 import { GameModule } from '../game/game.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { AckWatch } from './ack-watch.js';
-import { loggingParams } from './logging.js';
+import { HttpLogging, HttpLoggingModule, loggingParams } from './logging.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
 import { SocketLogging } from './socket-logging.js';
 
 @Module({
-  imports: [LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => loggingParams(config) }), GameModule, HistoryModule],
+  imports: [
+    HttpLoggingModule,
+    LoggerModule.forRootAsync({ imports: [HttpLoggingModule], inject: [HttpLogging], useFactory: (http: HttpLogging) => loggingParams(http) }),
+    GameModule,
+    HistoryModule,
+  ],
   controllers: [MetricsController],
   providers: [AckWatch, MetricsService, SocketLogging],
   exports: [MetricsService],
