@@ -54,7 +54,7 @@ export class ShapeCheckedValidationPipe extends ValidationPipe {
    *
    * The verdict is a pure function of the payload's values, and a class's phones send the same few payloads (an
    * option index for one question) thousands of times a second, while class-validator allocates kilobytes per
-   * check: so verdicts are remembered per exact payload, at most FLAT_VERDICTS per class. A payload seen for the
+   * check: so verdicts are remembered per exact payload, at most FLAT_VERDICTS short ones per class. A payload seen for the
    * first time (typed text, a hostile value) costs the full check, as it would without this.
    */
   transformFlatSync<T extends object>(value: unknown, metatype: new () => T): T | undefined {
@@ -66,9 +66,9 @@ export class ShapeCheckedValidationPipe extends ValidationPipe {
     let verdict = verdicts.get(key);
     if (!verdict) {
       verdict = this.judgeFlat(value as Record<string, unknown>, metatype);
-      // Full: start again rather than track use; hot payloads come back within a moment.
+      // Full: start again rather than track use; hot payloads come back within a moment. Long payloads are not kept.
       if (verdicts.size >= FLAT_VERDICTS) verdicts.clear();
-      verdicts.set(key, verdict);
+      if (key.length <= FLAT_KEY_MAX) verdicts.set(key, verdict);
     }
     if (!verdict.ok) throw this.refuse(verdict.message);
     return Object.assign(new metatype(), copyFlat(verdict.fields));
@@ -93,8 +93,9 @@ export class ShapeCheckedValidationPipe extends ValidationPipe {
   }
 }
 
-/** How many flat payloads' verdicts a pipe remembers per DTO class. */
+/** How many flat payloads' verdicts a pipe remembers per DTO class, and how long a payload's key may be to be kept. */
 export const FLAT_VERDICTS = 1000;
+const FLAT_KEY_MAX = 256;
 
 type FlatVerdict = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string };
 
