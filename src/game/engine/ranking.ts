@@ -49,6 +49,7 @@ export function rosterChanged(game: GameState): void {
 /** Drops the ranking kept for this state object (its players were replaced wholesale, as a journal replay does). */
 export function forgetStandings(game: GameState): void {
   standingsOf.delete(game);
+  ordinalsOf.delete(game);
 }
 
 /**
@@ -70,6 +71,7 @@ const namesOf = new WeakMap<GameState, string[]>();
  */
 export function playerNamed(game: GameState, player: PlayerState): void {
   const ids = namesOf.get(game);
+  ordinalsOf.delete(game);
   if (!ids) {
     if (game.activeCount <= 1) namesOf.set(game, [player.id]);
     return;
@@ -85,18 +87,32 @@ export function playerNamed(game: GameState, player: PlayerState): void {
   ids.splice(low, 0, player.id);
 }
 
+/**
+ * Each id's place in the name order, kept until the order changes (a join):
+ * during a game nobody joins between reveals, so a reveal reuses it instead
+ * of building a map of the whole class again.
+ */
+const ordinalsOf = new WeakMap<GameState, Map<string, number>>();
+
 /** Each player's place in the name order; rebuilt (one collator sort) when it does not cover everyone. */
 function nameOrdinals(game: GameState, players: readonly PlayerState[]): Map<string, number> {
+  const cached = ordinalsOf.get(game);
+  if (cached && players.every((p) => cached.has(p.id))) return cached;
   const kept = namesOf.get(game);
   if (kept) {
     const ordinals = new Map(kept.map((id, i) => [id, i]));
-    if (players.every((p) => ordinals.has(p.id))) return ordinals;
+    if (players.every((p) => ordinals.has(p.id))) {
+      ordinalsOf.set(game, ordinals);
+      return ordinals;
+    }
   }
   const ids = Object.values(game.players)
     .sort((a, b) => byName.compare(a.nickname, b.nickname))
     .map((p) => p.id);
   namesOf.set(game, ids);
-  return new Map(ids.map((id, i) => [id, i]));
+  const ordinals = new Map(ids.map((id, i) => [id, i]));
+  ordinalsOf.set(game, ordinals);
+  return ordinals;
 }
 
 function standings(game: GameState): Standings {
@@ -135,6 +151,22 @@ export function rankPlayers(game: GameState, limit = Number.POSITIVE_INFINITY): 
   return ranked;
 }
 
+/**
+ * Calls `visit` with every ranked player in ranking order, with their rank
+ * and the gap to the player ahead: what a reveal needs per player, read from
+ * the standings without building a RankedPlayer for each.
+ */
+export function forEachStanding(game: GameState, visit: (player: PlayerState, rank: number, gap: Gap) => void): void {
+  const { order, rank } = standings(game);
+  const next = order[1];
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i];
+    if (!p) continue;
+    const myRank = rank[i] ?? i + 1;
+    visit(p, myRank, gapAt(order, myRank, i, p, next));
+  }
+}
+
 /** How many players are ranked (not kicked). */
 export function rankedCount(game: GameState): number {
   return standings(game).order.length;
@@ -151,10 +183,14 @@ export function gapOf(game: GameState, playerId: string): Gap {
   const i = position.get(playerId);
   const me = i === undefined ? undefined : order[i];
   if (i === undefined || !me) return { ahead: null, leadBy: null };
-  // rank[i] - 1 is the position of the first player with my score; the one before it has the next higher score.
-  const above = order[(rank[i] ?? i + 1) - 2];
+  return gapAt(order, rank[i] ?? i + 1, i, me, order[1]);
+}
+
+/** The gap of the player at position `i` of `order`, whose rank is `myRank`; `next` is the second in the order. */
+function gapAt(order: readonly PlayerState[], myRank: number, i: number, me: PlayerState, next: PlayerState | undefined): Gap {
+  // myRank - 1 is the position of the first player with my score; the one before it has the next higher score.
+  const above = order[myRank - 2];
   if (above) return { ahead: { nickname: above.nickname, score: above.score }, leadBy: null };
-  const next = order[1];
   const alone = i === 0 && (next === undefined || next.score < me.score);
   return { ahead: null, leadBy: alone && next ? me.score - next.score : null };
 }
@@ -201,19 +237,21 @@ export function rankOf(game: GameState, playerId: string): RankedPlayer {
 }
 
 /**
- * Keeps each player's new rank (and the one before) after a reveal; returns the ranking.
+ * Keeps each player's new rank (and the one before) after a reveal.
  * Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
  */
-export function storeRanks(game: GameState): RankedPlayer[] {
+export function storeRanks(game: GameState): void {
   rosterChanged(game);
-  for (const p of Object.values(game.players)) if (!p.kicked) p.previousRank = game.index > 0 ? p.rank : null;
-  const ranked = rankPlayers(game);
-  let newcomerRank = ranked.length + 1;
-  for (const entry of ranked) {
-    const player = game.players[entry.playerId];
-    if (player) player.rank = entry.rank;
-    if (entry.score <= 0 && entry.rank < newcomerRank) newcomerRank = entry.rank;
+  // Straight from the standings: a reveal of 10,000 builds no RankedPlayer objects just to copy ranks out of them.
+  const { order, rank } = standings(game);
+  let newcomerRank = order.length + 1;
+  for (let i = 0; i < order.length; i++) {
+    const player = order[i];
+    if (!player) continue;
+    const newRank = rank[i] ?? i + 1;
+    player.previousRank = game.index > 0 ? player.rank : null;
+    player.rank = newRank;
+    if (player.score <= 0 && newRank < newcomerRank) newcomerRank = newRank;
   }
   game.newcomerRank = newcomerRank;
-  return ranked;
 }
