@@ -73,6 +73,33 @@ describe('standings sorted once, looked up after', () => {
     expect(engine.rankOf(game, 'late').rank).toBe(game.newcomerRank);
   });
 
+  test("a reveal stores each rank, the rank before it and the newcomers' rank as the ranking has them", () => {
+    const game = revealedClass(30);
+    const before = new Map(Object.values(game.players).map((p) => [p.id, p.rank]));
+    engine.advance(game, T0 + 40_000);
+    engine.advance(game, T0 + 41_000);
+    // Nobody answers the second question; some scores move (as points would) so the ranks change at its reveal.
+    for (let i = 0; i < 30; i += 4) playerOf(game, `p${i}`).score += 700 + i;
+    engine.skipQuestion(game);
+    expect(game.phase).toBe('reveal');
+    const ranked = engine.rankPlayers(game);
+    for (const entry of ranked) expect(playerOf(game, entry.playerId)).toMatchObject({ rank: entry.rank, previousRank: before.get(entry.playerId) });
+    expect(game.newcomerRank).toBe(ranked.find((p) => p.score <= 0)?.rank ?? ranked.length + 1);
+  });
+
+  test('a host snapshot at the podium carries the top ten and the same podium as the whole game:over', () => {
+    const game = revealedClass(25);
+    // Three-way tie on top: the podium can hold more than three players.
+    for (const id of ['p3', 'p7', 'p11']) playerOf(game, id).score = 5000;
+    engine.rosterChanged(game);
+    engine.endGame(game, T0 + 41_000);
+    const whole = engine.gameOverView(game);
+    const snapshot = engine.hostSnapshot(game, T0 + 42_000);
+    expect(snapshot.gameOver).toEqual({ ...whole, leaderboard: whole.leaderboard.slice(0, engine.LEADERBOARD_TOP) });
+    expect(snapshot.gameOver?.total).toBe(25);
+    expect(snapshot.leaderboard).toEqual({ top: whole.leaderboard.slice(0, engine.LEADERBOARD_TOP), total: 25 });
+  });
+
   test('the podium is the stored ranks 1 to 3, in ranking order', () => {
     const game = revealedClass(12);
     engine.advance(game, T0 + 40_000);
