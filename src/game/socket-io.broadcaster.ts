@@ -99,7 +99,7 @@ export class SocketIoBroadcaster extends GameBroadcaster {
         // Emitted on the socket itself: a reveal's 10,000 results are 10,000 emits, and going through a
         // broadcast operator and the adapter for each (a room set, flags, the adapter's walk of its rooms)
         // cost more than the emit. The packet and its encoding are the same.
-        for (const socketId of here) nsp.sockets.get(socketId)?.emit(event as string, payload);
+        for (const socketId of here) nsp.sockets.get(socketId)?.emit(event, payload);
         return;
       }
       // Not on this instance: with Redis the adapter reaches the instance that has the socket.
