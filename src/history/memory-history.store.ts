@@ -11,17 +11,8 @@ export class MemoryHistoryStore extends HistoryStore {
   protected readonly deleted = new Set<string>();
 
   async saveOnce(record: HistoryRecord): Promise<boolean> {
-    return this.keep(record.gameId, () => structuredClone(record));
-  }
-
-  /**
-   * Keeps a game's record unless history already has it or it was deleted;
-   * `copy` makes the copy held here (the caller keeps its own record), and is
-   * only called when it is kept.
-   */
-  protected keep(gameId: string, copy: () => HistoryRecord): boolean {
-    if (this.records.has(gameId) || this.deleted.has(gameId)) return false;
-    this.records.set(gameId, copy());
+    if (this.records.has(record.gameId) || this.deleted.has(record.gameId)) return false;
+    this.records.set(record.gameId, structuredClone(record));
     return true;
   }
 

@@ -96,8 +96,6 @@ const ordinalsOf = new WeakMap<GameState, Map<string, number>>();
 
 /** Each player's place in the name order; rebuilt (one collator sort) when it does not cover everyone. */
 function nameOrdinals(game: GameState, players: readonly PlayerState[]): Map<string, number> {
-  const cached = ordinalsOf.get(game);
-  if (cached && players.every((p) => cached.has(p.id))) return cached;
   const kept = namesOf.get(game);
   if (kept) {
     const ordinals = new Map(kept.map((id, i) => [id, i]));
@@ -115,13 +113,26 @@ function nameOrdinals(game: GameState, players: readonly PlayerState[]): Map<str
   return ordinals;
 }
 
+/** Each player with their place in the name order, or null if `ordinals` misses one of them. */
+function keyedByName(players: readonly PlayerState[], ordinals: Map<string, number>): Array<{ p: PlayerState; name: number }> | null {
+  const keyed: Array<{ p: PlayerState; name: number }> = [];
+  for (const p of players) {
+    const name = ordinals.get(p.id);
+    if (name === undefined) return null;
+    keyed.push({ p, name });
+  }
+  return keyed;
+}
+
 function standings(game: GameState): Standings {
   const version = game.standingsVersion ?? 0;
   const cached = standingsOf.get(game);
   if (cached?.version === version) return cached;
   const inPlay = Object.values(game.players).filter((p) => !p.kicked);
-  const ordinals = nameOrdinals(game, inPlay);
-  const keyed = inPlay.map((p) => ({ p, name: ordinals.get(p.id) ?? 0 }));
+  // The ordinals kept since the last join serve while they cover everyone (checked on the way, not in a pass of its own).
+  const kept = ordinalsOf.get(game);
+  const keyed = (kept && keyedByName(inPlay, kept)) ?? keyedByName(inPlay, nameOrdinals(game, inPlay));
+  if (!keyed) throw new Error(`The name order of game ${game.id} misses a player it was just built from`);
   keyed.sort((a, b) => b.p.score - a.p.score || b.p.correctCount - a.p.correctCount || a.name - b.name);
   const order = keyed.map((k) => k.p);
   const position = new Map<string, number>();
