@@ -206,8 +206,9 @@ export class GamePublisher implements OnModuleDestroy {
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
     const over = engine.gameOverView(game, leaderboard);
     this.out.toHost(game.id, 'game:over', { ...over, historySaved });
+    const podium = over.podium.map(engine.podiumEntry);
     await sendInSlices(over.leaderboard, (me) =>
-      this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me), historySaved }),
+      this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me, podium), historySaved }),
     );
   }
 

@@ -106,7 +106,10 @@ describe('standings sorted once, looked up after', () => {
     engine.endGame(game, T0 + 41_000);
     const over = engine.gameOverView(game);
     const snapshot = engine.playerSnapshot(game, 'p5', T0 + 42_000);
-    expect(snapshot.gameOver?.podium).toEqual(over.podium);
+    expect(snapshot.gameOver?.podium).toEqual(over.podium.map(engine.podiumEntry));
+    // What a phone's podium place carries: what it shows, nothing more.
+    expect(Object.keys(snapshot.gameOver?.podium[0] ?? {}).sort()).toEqual(['correctCount', 'nickname', 'playerId', 'rank', 'score']);
+    expect(engine.playerGameOverView(over, engine.rankOf(game, 'p5'))).toEqual({ ...snapshot.gameOver, total: over.total });
   });
 
   test("ties are broken by the collator's order of names, kept as players join, and the same for a state read back", () => {

@@ -16,6 +16,24 @@ export interface RankedPlayer {
   roundPoints: number;
 }
 
+/**
+ * A podium place as each phone gets it at the podium: who, the score and the
+ * correct answers it shows. The same podium goes to every phone in the
+ * class, so it carries no more than the phone shows (the host's podium is
+ * whole RankedPlayers).
+ */
+export interface PodiumEntry {
+  playerId: string;
+  nickname: string;
+  score: number;
+  correctCount: number;
+  rank: number;
+}
+
+export function podiumEntry(p: RankedPlayer): PodiumEntry {
+  return { playerId: p.playerId, nickname: p.nickname, score: p.score, correctCount: p.correctCount, rank: p.rank };
+}
+
 /** The nearest player with more points, or a sole leader's margin over the next score (see PlayerResultView). */
 export interface Gap {
   ahead: { nickname: string; score: number } | null;

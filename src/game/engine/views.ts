@@ -3,7 +3,7 @@ import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../qu
 import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
-import { forEachStanding, gapOf, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type RankedPlayer } from './ranking.js';
+import { forEachStanding, gapOf, podiumEntry, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type PodiumEntry, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
 
 export type { OrderingBreakdown, TypedAnswerCount } from '../../questions/types/index.js';
@@ -191,7 +191,7 @@ export interface GameOverView {
 
 /** A phone's `game:over`: its own standing and the podium, never the whole class. */
 export interface PlayerGameOverView {
-  podium: RankedPlayer[];
+  podium: PodiumEntry[];
   me: RankedPlayer;
   total: number;
   endReason: GameState['endReason'];
@@ -223,9 +223,13 @@ function podiumFrom(game: GameState, ranked: readonly RankedPlayer[]): RankedPla
   return ranked.length >= rankedCount(game) ? podium : rankPlayers(game, PODIUM_MAX).filter((p) => p.rank <= 3);
 }
 
-/** One phone's view of the final standings; `over` is the game's `gameOverView`, built once for everyone. */
-export function playerGameOverView(over: GameOverView, me: RankedPlayer): PlayerGameOverView {
-  return { podium: over.podium, me, total: over.total, endReason: over.endReason };
+/**
+ * One phone's view of the final standings; `over` is the game's
+ * `gameOverView` and `podium` its podium as phones get it, both built once
+ * for everyone.
+ */
+export function playerGameOverView(over: GameOverView, me: RankedPlayer, podium = over.podium.map(podiumEntry)): PlayerGameOverView {
+  return { podium, me, total: over.total, endReason: over.endReason };
 }
 
 export interface LobbyPlayer {
@@ -338,7 +342,7 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
   const result = base.reveal ? resultOf(game, game.answers[game.index], playerId, me, me.rank, game.activeCount, gapOf(game, playerId)) : null;
-  const gameOver = isOver(game) ? { podium: podiumOf(game, PODIUM_MAX), me, total: game.activeCount, endReason: game.endReason } : null;
+  const gameOver = isOver(game) ? { podium: podiumOf(game, PODIUM_MAX).map(podiumEntry), me, total: game.activeCount, endReason: game.endReason } : null;
   return { ...base, gameOver, me, answered: game.phase === 'question' && answered, result };
 }
 
