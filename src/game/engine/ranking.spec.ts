@@ -100,6 +100,30 @@ describe('standings sorted once, looked up after', () => {
     expect(snapshot.leaderboard).toEqual({ top: whole.leaderboard.slice(0, engine.LEADERBOARD_TOP), total: 25 });
   });
 
+  test("a closed question's reveal is built once per roster: snapshots reuse it, a kick or a join counts again", () => {
+    const settings = testSettings({ getReadyMs: 0, timeLimitMs: 20_000 });
+    const game = engine.newGame({ id: 'g3', pin: '223456', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+    engine.setHostConnected(game, true, T0);
+    for (const id of ['a', 'b', 'c']) {
+      engine.addPlayer(game, id, `Name ${id}`, T0);
+      engine.setPlayerConnected(game, id, true, T0);
+    }
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'a', 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'b', 0, 0, T0 + 200);
+    engine.skipQuestion(game);
+    const first = engine.revealView(game);
+    expect(first.distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
+    expect(engine.hostSnapshot(game, T0 + 300).reveal).toBe(first);
+    expect(engine.playerSnapshot(game, 'a', T0 + 300).reveal).toBe(first);
+    engine.kickPlayer(game, 'c', T0 + 400);
+    expect(engine.revealView(game).distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 0 });
+    // A player who joins after the question was asked could not answer it: not "unanswered", but counted afresh.
+    engine.addPlayer(game, 'd', 'Name d', T0 + 500);
+    expect(engine.revealView(game)).toEqual(engine.revealView(structuredClone(game)));
+    expect(engine.revealView(game).distribution.unanswered).toBe(0);
+  });
+
   test('the podium is the stored ranks 1 to 3, in ranking order', () => {
     const game = revealedClass(12);
     engine.advance(game, T0 + 40_000);
