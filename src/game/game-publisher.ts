@@ -75,11 +75,11 @@ export class GamePublisher implements OnModuleDestroy {
    * commit and its answers), so any instance can do this for any game —
    * which is how a record survives the instance that ended the game.
    */
-  async ensureHistory(game: GameState): Promise<boolean> {
+  async ensureHistory(game: GameState, leaderboard?: engine.RankedPlayer[]): Promise<boolean> {
     if (game.startedAt === null || this.recorded.has(game.id)) return true;
     if (this.history.isPending(game.id)) return false;
     const answers = await this.store.answersOf(game.id, game.index + 1);
-    return this.history.save(buildHistoryRecord({ ...game, answers }));
+    return this.history.save(buildHistoryRecord({ ...game, answers }, leaderboard));
   }
 
   /**
@@ -193,19 +193,22 @@ export class GamePublisher implements OnModuleDestroy {
   }
 
   private async publishGameOver(game: GameState): Promise<void> {
+    // The class is ranked once, for history and for everyone's game:over (at 10,000 players, 10,000 objects each time).
+    const leaderboard = engine.rankPlayers(game);
     // A failed write stays in the outbox and is retried; the podium shows "saving…" until history:saved.
     const historySaved =
       game.startedAt !== null &&
-      (await this.ensureHistory(game).catch((err: unknown) => {
+      (await this.ensureHistory(game, leaderboard).catch((err: unknown) => {
         // Not even queued (its answers could not be read): FinishedGames' sweep builds and stores it from the store.
         this.logger.warn(`History of game ${game.id} not kept at the podium (${describe(err)}); the finished-games sweep retries.`);
         return false;
       }));
     // The host gets the whole leaderboard (history has it too); each phone only its own standing and the podium.
-    const over = engine.gameOverView(game);
+    const over = engine.gameOverView(game, leaderboard);
     this.out.toHost(game.id, 'game:over', { ...over, historySaved });
+    const podium = over.podium.map(engine.podiumEntry);
     await sendInSlices(over.leaderboard, (me) =>
-      this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me), historySaved }),
+      this.out.toPlayer(game.id, me.playerId, 'game:over', { ...engine.playerGameOverView(over, me, podium), historySaved }),
     );
   }
 

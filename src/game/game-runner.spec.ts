@@ -56,7 +56,7 @@ describe('GameRunner', () => {
     // The host gets the whole leaderboard; each phone its own standing and the podium.
     const over = out.last('game:over', 'host') as engine.GameOverView;
     expect(out.last('game:over', beto.playerId)).toEqual({
-      podium: over.podium,
+      podium: over.podium.map(engine.podiumEntry),
       me: over.leaderboard[1],
       total: 2,
       endReason: 'completed',

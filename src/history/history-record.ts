@@ -44,9 +44,13 @@ function median(values: number[]): number | null {
   return sorted.length % 2 || lower === undefined ? upper : Math.round((lower + upper) / 2);
 }
 
-/** Only questions that were actually opened are part of the record. */
-export function buildHistoryRecord(game: GameState): HistoryRecord {
-  const leaderboard = rankPlayers(game);
+/**
+ * Only questions that were actually opened are part of the record.
+ * `leaderboard` is the game's whole ranking when the caller already has it
+ * (the podium ranks the class once for history and for `game:over`).
+ */
+export function buildHistoryRecord(game: GameState, leaderboard: RankedPlayer[] = rankPlayers(game)): HistoryRecord {
+  const players = Object.values(game.players);
   const { startedAt, endedAt, endReason } = game;
   if (startedAt === null || endedAt === null || endReason === null) throw new Error(`game ${game.id} has not ended: it has no history record yet`);
   const questions = game.answers.flatMap((answers, index): HistoryQuestion[] => {
@@ -56,12 +60,7 @@ export function buildHistoryRecord(game: GameState): HistoryRecord {
     const list = Object.values(answers);
     const distribution = revealView(game, index).distribution;
     const askedAt = game.askedAt?.[index];
-    const joinedLater =
-      askedAt === undefined
-        ? []
-        : Object.values(game.players)
-            .filter((p) => p.joinedAt > askedAt && !answers[p.id])
-            .map((p) => p.id);
+    const joinedLater = askedAt === undefined ? [] : players.filter((p) => p.joinedAt > askedAt && !answers[p.id]).map((p) => p.id);
     const asked = distribution.correct + distribution.incorrect + distribution.unanswered;
     const record: HistoryQuestion = {
       index,

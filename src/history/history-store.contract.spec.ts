@@ -42,6 +42,15 @@ describe.each(adapters)('HistoryStore contract: %s', (_name, make) => {
     expect(await store.get('missing-game')).toBeNull();
   });
 
+  test('the stored record is its own: changing the saved object afterwards does not change history', async () => {
+    const record = finishedGame('game-own001', 'deck-a', 1_000_000);
+    const original = structuredClone(record);
+    await store.saveOnce(record);
+    record.endReason = 'abandoned';
+    record.leaderboard.length = 0;
+    expect(await store.get('game-own001')).toEqual(original);
+  });
+
   test('concurrent saves of one game store it exactly once', async () => {
     const record = finishedGame('game-race01', 'deck-a', 1_000_000);
     const results = await Promise.all([store.saveOnce(record), store.saveOnce(record), store.saveOnce(record)]);

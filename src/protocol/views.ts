@@ -19,5 +19,5 @@ export type {
   RevealView,
   TypedAnswerCount,
 } from '../game/engine/views.js';
-export type { RankedPlayer } from '../game/engine/ranking.js';
+export type { PodiumEntry, RankedPlayer } from '../game/engine/ranking.js';
 export type { AnswerValue } from '../questions/question.js';

@@ -4,7 +4,7 @@ import { currentLang, setLang, t } from './i18n.js';
 import type { GameSocket } from './connection.js';
 import { clockOffsetMs, useSecondsLeft } from './server-clock.js';
 import { useServerNotices } from './server-notices.js';
-import type { QuestionView, RankedPlayer } from './types.js';
+import type { PodiumEntry, QuestionView, RankedPlayer } from './types.js';
 
 /** Stands in for a page that passes no socket: it never emits, so no notice shows. */
 const NO_SOCKET = { on: () => undefined } as unknown as GameSocket;
@@ -138,7 +138,7 @@ export function Leaderboard({ players, animate, live = true }: { players: Ranked
  * reduced motion). Each name stands on a step whose height is its place, so a
  * long name that wraps never makes second place look higher than first.
  */
-export function Podium({ podium, staged }: { podium: RankedPlayer[]; staged?: boolean }) {
+export function Podium({ podium, staged }: { podium: PodiumEntry[]; staged?: boolean }) {
   return (
     <ol class={`podium${staged ? ' is-staged' : ''}`}>
       {podium.map((p) => (

@@ -15,6 +15,7 @@ export type {
   PlayerGameOverView,
   PlayerResultView,
   PlayerSnapshot,
+  PodiumEntry,
   ProgressView,
   QuestionView,
   RankedPlayer,

@@ -73,13 +73,67 @@ describe('standings sorted once, looked up after', () => {
     expect(engine.rankOf(game, 'late').rank).toBe(game.newcomerRank);
   });
 
+  test("a reveal stores each rank, the rank before it and the newcomers' rank as the ranking has them", () => {
+    const game = revealedClass(30);
+    const before = new Map(Object.values(game.players).map((p) => [p.id, p.rank]));
+    engine.advance(game, T0 + 40_000);
+    engine.advance(game, T0 + 41_000);
+    // Nobody answers the second question; some scores move (as points would) so the ranks change at its reveal.
+    for (let i = 0; i < 30; i += 4) playerOf(game, `p${i}`).score += 700 + i;
+    engine.skipQuestion(game);
+    expect(game.phase).toBe('reveal');
+    const ranked = engine.rankPlayers(game);
+    for (const entry of ranked) expect(playerOf(game, entry.playerId)).toMatchObject({ rank: entry.rank, previousRank: before.get(entry.playerId) });
+    expect(game.newcomerRank).toBe(ranked.find((p) => p.score <= 0)?.rank ?? ranked.length + 1);
+  });
+
+  test('a host snapshot at the podium carries the top ten and the same podium as the whole game:over', () => {
+    const game = revealedClass(25);
+    // Three-way tie on top: the podium can hold more than three players.
+    for (const id of ['p3', 'p7', 'p11']) playerOf(game, id).score = 5000;
+    engine.rosterChanged(game);
+    engine.endGame(game, T0 + 41_000);
+    const whole = engine.gameOverView(game);
+    const snapshot = engine.hostSnapshot(game, T0 + 42_000);
+    expect(snapshot.gameOver).toEqual({ ...whole, leaderboard: whole.leaderboard.slice(0, engine.LEADERBOARD_TOP) });
+    expect(snapshot.gameOver?.total).toBe(25);
+    expect(snapshot.leaderboard).toEqual({ top: whole.leaderboard.slice(0, engine.LEADERBOARD_TOP), total: 25 });
+  });
+
+  test("a closed question's reveal is built once per roster: snapshots reuse it, a kick or a join counts again", () => {
+    const settings = testSettings({ getReadyMs: 0, timeLimitMs: 20_000 });
+    const game = engine.newGame({ id: 'g3', pin: '223456', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+    engine.setHostConnected(game, true, T0);
+    for (const id of ['a', 'b', 'c']) {
+      engine.addPlayer(game, id, `Name ${id}`, T0);
+      engine.setPlayerConnected(game, id, true, T0);
+    }
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'a', 0, 1, T0 + 100);
+    engine.submitAnswer(game, 'b', 0, 0, T0 + 200);
+    engine.skipQuestion(game);
+    const first = engine.revealView(game);
+    expect(first.distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 1 });
+    expect(engine.hostSnapshot(game, T0 + 300).reveal).toBe(first);
+    expect(engine.playerSnapshot(game, 'a', T0 + 300).reveal).toBe(first);
+    engine.kickPlayer(game, 'c', T0 + 400);
+    expect(engine.revealView(game).distribution).toMatchObject({ correct: 1, incorrect: 1, unanswered: 0 });
+    // A player who joins after the question was asked could not answer it: not "unanswered", but counted afresh.
+    engine.addPlayer(game, 'd', 'Name d', T0 + 500);
+    expect(engine.revealView(game)).toEqual(engine.revealView(structuredClone(game)));
+    expect(engine.revealView(game).distribution.unanswered).toBe(0);
+  });
+
   test('the podium is the stored ranks 1 to 3, in ranking order', () => {
     const game = revealedClass(12);
     engine.advance(game, T0 + 40_000);
     engine.endGame(game, T0 + 41_000);
     const over = engine.gameOverView(game);
     const snapshot = engine.playerSnapshot(game, 'p5', T0 + 42_000);
-    expect(snapshot.gameOver?.podium).toEqual(over.podium);
+    expect(snapshot.gameOver?.podium).toEqual(over.podium.map(engine.podiumEntry));
+    // What a phone's podium place carries: what it shows, nothing more.
+    expect(Object.keys(snapshot.gameOver?.podium[0] ?? {}).sort()).toEqual(['correctCount', 'nickname', 'playerId', 'rank', 'score']);
+    expect(engine.playerGameOverView(over, engine.rankOf(game, 'p5'))).toEqual({ ...snapshot.gameOver, total: over.total });
   });
 
   test("ties are broken by the collator's order of names, kept as players join, and the same for a state read back", () => {

@@ -16,6 +16,24 @@ export interface RankedPlayer {
   roundPoints: number;
 }
 
+/**
+ * A podium place as each phone gets it at the podium: who, the score and the
+ * correct answers it shows. The same podium goes to every phone in the
+ * class, so it carries no more than the phone shows (the host's podium is
+ * whole RankedPlayers).
+ */
+export interface PodiumEntry {
+  playerId: string;
+  nickname: string;
+  score: number;
+  correctCount: number;
+  rank: number;
+}
+
+export function podiumEntry(p: RankedPlayer): PodiumEntry {
+  return { playerId: p.playerId, nickname: p.nickname, score: p.score, correctCount: p.correctCount, rank: p.rank };
+}
+
 /** The nearest player with more points, or a sole leader's margin over the next score (see PlayerResultView). */
 export interface Gap {
   ahead: { nickname: string; score: number } | null;
@@ -49,6 +67,7 @@ export function rosterChanged(game: GameState): void {
 /** Drops the ranking kept for this state object (its players were replaced wholesale, as a journal replay does). */
 export function forgetStandings(game: GameState): void {
   standingsOf.delete(game);
+  ordinalsOf.delete(game);
 }
 
 /**
@@ -70,6 +89,7 @@ const namesOf = new WeakMap<GameState, string[]>();
  */
 export function playerNamed(game: GameState, player: PlayerState): void {
   const ids = namesOf.get(game);
+  ordinalsOf.delete(game);
   if (!ids) {
     if (game.activeCount <= 1) namesOf.set(game, [player.id]);
     return;
@@ -85,18 +105,41 @@ export function playerNamed(game: GameState, player: PlayerState): void {
   ids.splice(low, 0, player.id);
 }
 
+/**
+ * Each id's place in the name order, kept until the order changes (a join):
+ * during a game nobody joins between reveals, so a reveal reuses it instead
+ * of building a map of the whole class again.
+ */
+const ordinalsOf = new WeakMap<GameState, Map<string, number>>();
+
 /** Each player's place in the name order; rebuilt (one collator sort) when it does not cover everyone. */
 function nameOrdinals(game: GameState, players: readonly PlayerState[]): Map<string, number> {
   const kept = namesOf.get(game);
   if (kept) {
     const ordinals = new Map(kept.map((id, i) => [id, i]));
-    if (players.every((p) => ordinals.has(p.id))) return ordinals;
+    if (players.every((p) => ordinals.has(p.id))) {
+      ordinalsOf.set(game, ordinals);
+      return ordinals;
+    }
   }
   const ids = Object.values(game.players)
     .sort((a, b) => byName.compare(a.nickname, b.nickname))
     .map((p) => p.id);
   namesOf.set(game, ids);
-  return new Map(ids.map((id, i) => [id, i]));
+  const ordinals = new Map(ids.map((id, i) => [id, i]));
+  ordinalsOf.set(game, ordinals);
+  return ordinals;
+}
+
+/** Each player with their place in the name order, or null if `ordinals` misses one of them. */
+function keyedByName(players: readonly PlayerState[], ordinals: Map<string, number>): Array<{ p: PlayerState; name: number }> | null {
+  const keyed: Array<{ p: PlayerState; name: number }> = [];
+  for (const p of players) {
+    const name = ordinals.get(p.id);
+    if (name === undefined) return null;
+    keyed.push({ p, name });
+  }
+  return keyed;
 }
 
 function standings(game: GameState): Standings {
@@ -104,8 +147,10 @@ function standings(game: GameState): Standings {
   const cached = standingsOf.get(game);
   if (cached?.version === version) return cached;
   const inPlay = Object.values(game.players).filter((p) => !p.kicked);
-  const ordinals = nameOrdinals(game, inPlay);
-  const keyed = inPlay.map((p) => ({ p, name: ordinals.get(p.id) ?? 0 }));
+  // The ordinals kept since the last join serve while they cover everyone (checked on the way, not in a pass of its own).
+  const kept = ordinalsOf.get(game);
+  const keyed = (kept && keyedByName(inPlay, kept)) ?? keyedByName(inPlay, nameOrdinals(game, inPlay));
+  if (!keyed) throw new Error(`The name order of game ${game.id} misses a player it was just built from`);
   keyed.sort((a, b) => b.p.score - a.p.score || b.p.correctCount - a.p.correctCount || a.name - b.name);
   const order = keyed.map((k) => k.p);
   const position = new Map<string, number>();
@@ -135,6 +180,22 @@ export function rankPlayers(game: GameState, limit = Number.POSITIVE_INFINITY): 
   return ranked;
 }
 
+/**
+ * Calls `visit` with every ranked player in ranking order, with their rank
+ * and the gap to the player ahead: what a reveal needs per player, read from
+ * the standings without building a RankedPlayer for each.
+ */
+export function forEachStanding(game: GameState, visit: (player: PlayerState, rank: number, gap: Gap) => void): void {
+  const { order, rank } = standings(game);
+  const next = order[1];
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i];
+    if (!p) continue;
+    const myRank = rank[i] ?? i + 1;
+    visit(p, myRank, gapAt(order, myRank, i, p, next));
+  }
+}
+
 /** How many players are ranked (not kicked). */
 export function rankedCount(game: GameState): number {
   return standings(game).order.length;
@@ -151,10 +212,14 @@ export function gapOf(game: GameState, playerId: string): Gap {
   const i = position.get(playerId);
   const me = i === undefined ? undefined : order[i];
   if (i === undefined || !me) return { ahead: null, leadBy: null };
-  // rank[i] - 1 is the position of the first player with my score; the one before it has the next higher score.
-  const above = order[(rank[i] ?? i + 1) - 2];
+  return gapAt(order, rank[i] ?? i + 1, i, me, order[1]);
+}
+
+/** The gap of the player at position `i` of `order`, whose rank is `myRank`; `next` is the second in the order. */
+function gapAt(order: readonly PlayerState[], myRank: number, i: number, me: PlayerState, next: PlayerState | undefined): Gap {
+  // myRank - 1 is the position of the first player with my score; the one before it has the next higher score.
+  const above = order[myRank - 2];
   if (above) return { ahead: { nickname: above.nickname, score: above.score }, leadBy: null };
-  const next = order[1];
   const alone = i === 0 && (next === undefined || next.score < me.score);
   return { ahead: null, leadBy: alone && next ? me.score - next.score : null };
 }
@@ -201,19 +266,21 @@ export function rankOf(game: GameState, playerId: string): RankedPlayer {
 }
 
 /**
- * Keeps each player's new rank (and the one before) after a reveal; returns the ranking.
+ * Keeps each player's new rank (and the one before) after a reveal.
  * Before the first reveal everyone is tied at 0: there is no earlier standing to move from.
  */
-export function storeRanks(game: GameState): RankedPlayer[] {
+export function storeRanks(game: GameState): void {
   rosterChanged(game);
-  for (const p of Object.values(game.players)) if (!p.kicked) p.previousRank = game.index > 0 ? p.rank : null;
-  const ranked = rankPlayers(game);
-  let newcomerRank = ranked.length + 1;
-  for (const entry of ranked) {
-    const player = game.players[entry.playerId];
-    if (player) player.rank = entry.rank;
-    if (entry.score <= 0 && entry.rank < newcomerRank) newcomerRank = entry.rank;
+  // Straight from the standings: a reveal of 10,000 builds no RankedPlayer objects just to copy ranks out of them.
+  const { order, rank } = standings(game);
+  let newcomerRank = order.length + 1;
+  for (let i = 0; i < order.length; i++) {
+    const player = order[i];
+    if (!player) continue;
+    const newRank = rank[i] ?? i + 1;
+    player.previousRank = game.index > 0 ? player.rank : null;
+    player.rank = newRank;
+    if (player.score <= 0 && newRank < newcomerRank) newcomerRank = newRank;
   }
   game.newcomerRank = newcomerRank;
-  return ranked;
 }

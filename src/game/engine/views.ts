@@ -3,7 +3,7 @@ import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../qu
 import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
-import { gapOf, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type RankedPlayer } from './ranking.js';
+import { forEachStanding, gapOf, podiumEntry, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type PodiumEntry, type RankedPlayer } from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
 
 export type { OrderingBreakdown, TypedAnswerCount } from '../../questions/types/index.js';
@@ -91,7 +91,36 @@ function couldAnswer(game: GameState, index: number, byPlayer: Record<string, An
   return count;
 }
 
+/**
+ * The reveal of a closed question, kept per state object: every snapshot
+ * during a reveal carries it (a host command's ack, and each phone's join or
+ * resume), and building it counts the whole class and its answers (13 ms at
+ * 10,000 players). A closed question's answers no longer change; who counts
+ * as able to answer changes only with the roster (a join, a kick), which
+ * moves `standingsVersion` and `activeCount` on.
+ */
+interface KeptReveal {
+  index: number;
+  answers: Record<string, AnswerRecord> | undefined;
+  version: number;
+  activeCount: number;
+  view: RevealView;
+}
+const revealsOf = new WeakMap<GameState, KeptReveal>();
+
 export function revealView(game: GameState, index = game.index): RevealView {
+  const closed = index < game.index || (index === game.index && game.phase !== 'question' && game.phase !== 'lobby');
+  if (!closed) return buildRevealView(game, index);
+  const kept = revealsOf.get(game);
+  const answers = game.answers[index];
+  const version = game.standingsVersion ?? 0;
+  if (kept?.index === index && kept.answers === answers && kept.version === version && kept.activeCount === game.activeCount) return kept.view;
+  const view = buildRevealView(game, index);
+  revealsOf.set(game, { index, answers, version, activeCount: game.activeCount, view });
+  return view;
+}
+
+function buildRevealView(game: GameState, index: number): RevealView {
   const q = questionAt(game, index);
   const byPlayer = game.answers[index] ?? {};
   const answers = Object.values(byPlayer);
@@ -131,25 +160,44 @@ export interface PlayerResultView {
 }
 
 /** One player's result for the question just revealed, from their standing. */
-function resultOf(game: GameState, entry: RankedPlayer, totalPlayers: number, gap: Gap): PlayerResultView {
-  const record = game.answers[game.index]?.[entry.playerId];
+function resultOf(
+  game: GameState,
+  answers: Record<string, AnswerRecord> | undefined,
+  playerId: string,
+  me: Pick<PlayerState, 'score' | 'correctCount' | 'streak'>,
+  rank: number,
+  totalPlayers: number,
+  gap: Gap,
+): PlayerResultView {
+  const record = answers?.[playerId];
   return {
     index: game.index,
     answered: record !== undefined,
     correct: record?.correct ?? false,
     points: record?.points ?? 0,
-    score: entry.score,
-    correctCount: entry.correctCount,
-    streak: entry.streak,
-    rank: entry.rank,
+    score: me.score,
+    correctCount: me.correctCount,
+    streak: me.streak,
+    rank,
     totalPlayers,
-    ...gap,
+    ahead: gap.ahead,
+    leadBy: gap.leadBy,
   };
 }
 
-/** Every player's own result for the question just revealed: the reveal's ranking is sorted once, each gap is a lookup. */
-export function playerResults(game: GameState, ranked = rankPlayers(game)): Map<string, PlayerResultView> {
-  return new Map(ranked.map((entry) => [entry.playerId, resultOf(game, entry, ranked.length, gapOf(game, entry.playerId))]));
+/**
+ * Every player's own result for the question just revealed, in ranking
+ * order: the reveal's ranking is sorted once and each gap is a lookup, read
+ * straight from the standings (no RankedPlayer per player on the way).
+ */
+export function playerResults(game: GameState): Map<string, PlayerResultView> {
+  const answers = game.answers[game.index];
+  const total = rankedCount(game);
+  const results = new Map<string, PlayerResultView>();
+  forEachStanding(game, (p, rank, gap) => {
+    results.set(p.id, resultOf(game, answers, p.id, p, rank, total, gap));
+  });
+  return results;
 }
 
 export interface LeaderboardView {
@@ -172,25 +220,45 @@ export interface GameOverView {
 
 /** A phone's `game:over`: its own standing and the podium, never the whole class. */
 export interface PlayerGameOverView {
-  podium: RankedPlayer[];
+  podium: PodiumEntry[];
   me: RankedPlayer;
   total: number;
   endReason: GameState['endReason'];
 }
 
-export function gameOverView(game: GameState, leaderboard = rankPlayers(game)): GameOverView {
+/** `leaderboard` may be the top of the ranking only (a snapshot's), with `total` the whole class. */
+export function gameOverView(game: GameState, leaderboard = rankPlayers(game), total = leaderboard.length): GameOverView {
   return {
-    podium: leaderboard.filter((p) => p.rank <= 3).slice(0, PODIUM_MAX),
+    podium: podiumFrom(game, leaderboard),
     leaderboard,
-    total: leaderboard.length,
+    total,
     endReason: game.endReason,
     historyId: game.id,
   };
 }
 
-/** One phone's view of the final standings; `over` is the game's `gameOverView`, built once for everyone. */
-export function playerGameOverView(over: GameOverView, me: RankedPlayer): PlayerGameOverView {
-  return { podium: over.podium, me, total: over.total, endReason: over.endReason };
+/**
+ * The players ranked 3rd or better, at most PODIUM_MAX: from `ranked` when it
+ * holds all of them (it is in ranking order, so they come first), else from
+ * the standings.
+ */
+function podiumFrom(game: GameState, ranked: readonly RankedPlayer[]): RankedPlayer[] {
+  const podium: RankedPlayer[] = [];
+  for (const p of ranked) {
+    if (p.rank > 3 || podium.length === PODIUM_MAX) return podium;
+    podium.push(p);
+  }
+  // `ranked` ended while still on the podium: it may be a cut-off top, so the standings tell.
+  return ranked.length >= rankedCount(game) ? podium : rankPlayers(game, PODIUM_MAX).filter((p) => p.rank <= 3);
+}
+
+/**
+ * One phone's view of the final standings; `over` is the game's
+ * `gameOverView` and `podium` its podium as phones get it, both built once
+ * for everyone.
+ */
+export function playerGameOverView(over: GameOverView, me: RankedPlayer, podium = over.podium.map(podiumEntry)): PlayerGameOverView {
+  return { podium, me, total: over.total, endReason: over.endReason };
 }
 
 export interface LobbyPlayer {
@@ -302,8 +370,8 @@ export function playerSnapshot(game: GameState, playerId: string, now: number): 
   const me = rankOf(game, playerId);
   const answered = game.index >= 0 && game.answers[game.index]?.[playerId] !== undefined;
   // One player's result, not everyone's: a burst of resumes during a reveal must not sort the class each time.
-  const result = base.reveal ? resultOf(game, me, game.activeCount, gapOf(game, playerId)) : null;
-  const gameOver = isOver(game) ? { podium: podiumOf(game, PODIUM_MAX), me, total: game.activeCount, endReason: game.endReason } : null;
+  const result = base.reveal ? resultOf(game, game.answers[game.index], playerId, me, me.rank, game.activeCount, gapOf(game, playerId)) : null;
+  const gameOver = isOver(game) ? { podium: podiumOf(game, PODIUM_MAX).map(podiumEntry), me, total: game.activeCount, endReason: game.endReason } : null;
   return { ...base, gameOver, me, answered: game.phase === 'question' && answered, result };
 }
 
@@ -318,14 +386,16 @@ export interface HostSnapshot extends SnapshotBase {
 }
 
 export function hostSnapshot(game: GameState, now: number): HostSnapshot {
-  const over = isOver(game) ? gameOverView(game) : null;
+  // Every host command answers with a snapshot: at the podium it ranks the top only, not the whole class.
+  const top = rankPlayers(game, LEADERBOARD_TOP);
+  const over = isOver(game) ? gameOverView(game, top, rankedCount(game)) : null;
   return {
     ...snapshotBase(game, now),
-    gameOver: over && { ...over, leaderboard: over.leaderboard.slice(0, LEADERBOARD_TOP) },
+    gameOver: over,
     pin: game.pin,
     deckTitle: game.settings.deckTitle,
     lobby: lobbyView(game),
     progress: game.phase === 'question' ? progressView(game, now) : null,
-    leaderboard: leaderboardView(game),
+    leaderboard: { top, total: rankedCount(game) },
   };
 }
