@@ -107,6 +107,14 @@ export class RedisGameStore extends GameStore {
     redis.defineCommand('gameJoin', { numberOfKeys: 4, lua: JOIN });
     redis.defineCommand('gameLoad', { numberOfKeys: 3, lua: LOAD });
     redis.defineCommand('gameAnswers', { numberOfKeys: 3, lua: ANSWERS });
+    // Auto-pipelining sends a turn's commands at the turn's end (setImmediate), which a burst of readable sockets
+    // holds off for the whole burst (see TurnBatcher): an answer or a join waited for every other phone's packet.
+    // The commands of loads, commits, joins and answers are already one per batch or per game transaction, so they
+    // leave at once; the rest (PINs, the live set, retiring) still pipeline.
+    redis.options.autoPipeliningIgnoredCommands = [
+      ...(redis.options.autoPipeliningIgnoredCommands ?? []),
+      ...['gameCommit', 'gameJoin', 'gameLoad', 'gameAnswers', 'hlen', 'hgetall', 'hexists'],
+    ];
     this.redis = redis as GameRedis;
   }
 
