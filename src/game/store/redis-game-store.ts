@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
+import { closeQuestion, dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
@@ -15,7 +15,9 @@ import { TurnBatcher } from './turn-batcher.js';
  *                               fields, JSON), q (questions JSON), h (host credential), open (open key or ""),
  *                               active, connected (the player counters: joins count them here, not in s),
  *                               gate ("" or why a join is refused: GAME_OVER, GAME_LOCKED), max (player limit)
- *   game:{id}:log         list  element i: ids of the players the change that made version i + 1 changed (JSON; "*": all)
+ *   game:{id}:log         list  element i: what the change that made version i + 1 changed: the ids of the players
+ *                               it changed (JSON), "*" (any player), or "r<question>:<digest>" (it revealed that
+ *                               question and changed no player otherwise; the digest is of everyone's scores and ranks)
  *   game:{id}:players     hash  playerId → { id, player, credential, banned? } JSON, one field per player
  *   game:{id}:names       hash  "n:" + folded nickname → playerId for players in play, "p:" + playerId → folded nickname
  *   game:{id}:answers:<i> hash  playerId → answer JSON (first answer wins)
@@ -27,7 +29,12 @@ import { TurnBatcher } from './turn-batcher.js';
  * name (`playersNamed`, shared with the embedded journal): a join to a game
  * of 5,000 writes one player, not 5,000. A reveal re-scores and re-ranks
  * everyone, so it (and any commit whose events cannot say who changed)
- * rewrites every player — once per question, not once per event.
+ * rewrites every player — once per question, not once per event. Another
+ * instance does not read those players back: the engine is deterministic, so
+ * an instance whose copy was current up to the reveal closes the question on
+ * its copy with the question's answers (`closeQuestion`, as the embedded
+ * journal replays a reveal) and checks the result against the digest the
+ * committing instance logged; only a copy that does not match reads the game whole.
  *
  * A commit that only joins players (`lobby-changed` events marked `joined`,
  * nothing else of the game changed) is not compare-and-set: the JOIN script
@@ -52,7 +59,7 @@ const k = {
 type LoadReply =
   | null
   | ['same', string]
-  | ['delta', string, string, string, string, ...Array<string | null>]
+  | ['delta', string, string, string, string, string, ...Array<string | null>]
   | ['full', string, string, string, string, string, string, ...string[]];
 
 /** A refusal code, or the version and the counters after the join. */
@@ -183,11 +190,33 @@ export class RedisGameStore extends GameStore {
     if (known && this.parsed.get(gameId) !== known && reply[0] !== 'full') return this.read(gameId, retries + 1);
     let entry: Parsed;
     if (reply[0] === 'same' && known) entry = known;
-    else if (reply[0] === 'delta' && known) entry = applyChanges(known, reply);
-    else if (reply[0] === 'full') entry = assemble(reply);
+    else if (reply[0] === 'delta' && known) {
+      const reveal = revealOf(reply[5]);
+      const answers = reveal ? await this.closedAnswers(gameId, known, reveal.index) : null;
+      // The answers' read gave the copy time to be dropped or replaced: as above.
+      if (this.parsed.get(gameId) !== known) return this.read(gameId, retries + 1);
+      const forward = applyChanges(known, reply, reveal && answers ? { ...reveal, answers } : null);
+      if (!forward) {
+        // The reveal on this copy did not give the scores the committing instance logged: read the game whole.
+        this.parsed.delete(gameId);
+        return this.read(gameId, retries + 1);
+      }
+      entry = forward;
+    } else if (reply[0] === 'full') entry = assemble(reply);
     else throw new Error(`game ${gameId}: unexpected load reply ${reply[0]}`);
     this.parsed.set(gameId, entry);
     return this.withOpenAnswers(gameId, entry);
+  }
+
+  /**
+   * Every answer to a question another instance closed: the copy's own when it
+   * holds as many as Redis does (no answer is stored after the close: the
+   * answers script checks the open key the close cleared), else all of them read.
+   */
+  private async closedAnswers(gameId: string, known: Parsed, index: number): Promise<Record<string, AnswerRecord>> {
+    const have = known.openIndex === index ? known.game.answers[index] : undefined;
+    if (have && (await this.redis.hlen(k.answers(gameId, index))) === known.openCount) return have;
+    return this.answersAt(gameId, index);
   }
 
   /**
@@ -217,6 +246,7 @@ export class RedisGameStore extends GameStore {
     if (joined) return this.join(game, joined);
     const before = known?.game === game ? known.shape : null;
     const named = changedPlayers(game, before, changes);
+    const revealed = named ? null : revealOnly(game, before, changes);
     const ids = named ?? Object.keys(game.players);
     const set: string[] = [];
     const removed: string[] = [];
@@ -236,7 +266,7 @@ export class RedisGameStore extends GameStore {
       coreOf(game),
       openKey(game) ?? '',
       open ? open.count : -1,
-      named ? JSON.stringify(named) : '*',
+      named ? JSON.stringify(named) : revealed !== null ? `r${String(revealed)}:${scoresDigest(game)}` : '*',
       set.length / 3,
       removed.length,
       reshaped ? JSON.stringify(game.questions) : '',
@@ -369,6 +399,47 @@ function changedPlayers(game: GameState, before: JournaledShape | null, changes:
 }
 
 /**
+ * The question a commit closed, when closing it is all the commit did to the
+ * players: one reveal of the question open at load (the same rule as the
+ * journal's reveal deltas), and no event naming a player. Null otherwise.
+ */
+function revealOnly(game: GameState, before: JournaledShape | null, changes: readonly GameEvent[] | undefined): number | null {
+  if (!changes || !before || !sameShape(before, game) || before.phase !== 'question' || revealsSince(before, game) !== 1) return null;
+  return playersNamed(changes)?.size === 0 ? before.index : null;
+}
+
+/**
+ * What a reveal computes for every player (scores, streaks, ranks), hashed
+ * per player and summed, so the order players are kept in does not matter:
+ * an instance that applies a reveal to its own copy compares this with the
+ * digest the committing instance logged.
+ */
+export function scoresDigest(game: GameState): string {
+  let sum = 0;
+  let count = 0;
+  for (const p of Object.values(game.players)) {
+    sum = (sum + fnv1a(`${p.id}|${p.score}|${p.streak}|${p.correctCount}|${p.bestStreak}|${p.rank}|${String(p.previousRank)}|${String(p.kicked)}`)) >>> 0;
+    count++;
+  }
+  return `${String(count)}.${sum.toString(36)}`;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A reveal logged by the load's delta: "r<question>:<digest>", or "" for none. */
+function revealOf(logged: string | null | undefined): { index: number; digest: string } | null {
+  const match = /^r(\d+):(.+)$/.exec(logged ?? '');
+  return match ? { index: Number(match[1]), digest: match[2] ?? '' } : null;
+}
+
+/**
  * The ids of the players a commit joins, when joining them is all it does:
  * every event a join (`joined`), the questions, phase and host as loaded, and
  * the small fields as loaded but for the counters and the ranking's version,
@@ -433,10 +504,32 @@ function assemble(reply: Extract<LoadReply, ['full', ...unknown[]]>): Parsed {
   return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0 };
 }
 
-/** Brings a copy a few changes forward: the new small fields and counters, then the current entries of the players those changes named. */
-function applyChanges(known: Parsed, reply: Extract<LoadReply, ['delta', ...unknown[]]>): Parsed {
-  const [, v, core, active, connected, ...pairs] = reply;
+/**
+ * Brings a copy a few changes forward: the reveal among them, if any (the
+ * engine's `closeQuestion` on the copy as it was before it, with every answer
+ * to that question), then the new small fields and counters, then the current
+ * entries of the players the changes after the reveal named (LOAD sends a
+ * reveal only when no change before it named a player). Null when the reveal
+ * here does not reproduce the committing instance's digest: the copy is
+ * spoiled then and must be read whole.
+ */
+function applyChanges(
+  known: Parsed,
+  reply: Extract<LoadReply, ['delta', ...unknown[]]>,
+  reveal: { index: number; digest: string; answers: Record<string, AnswerRecord> } | null,
+): Parsed | null {
+  const [, v, core, active, connected, , ...pairs] = reply;
   const { game } = known;
+  let revealedCount = -1;
+  if (reveal) {
+    // The question as it stood when it closed; nothing but the small fields changed since the copy (LOAD checked).
+    game.phase = 'question';
+    game.index = reveal.index;
+    game.answers[reveal.index] = reveal.answers;
+    closeQuestion(game);
+    if (scoresDigest(game) !== reveal.digest) return null;
+    revealedCount = Object.keys(reveal.answers).length;
+  }
   Object.assign(game, JSON.parse(core) as GameTop);
   game.activeCount = Number(active);
   game.connectedCount = Number(connected);
@@ -448,13 +541,15 @@ function applyChanges(known: Parsed, reply: Extract<LoadReply, ['delta', ...unkn
   // Another instance's joins leave the ranking's version where its last commit wrote it: a ranking sorted here before is stale.
   if (pairs.length > 0) forgetStandings(game);
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
-  const sameQuestion = known.openIndex === game.index;
+  // The copy holds every answer of a question it closed here; of any other, what it had if it is still the same one.
+  const sameQuestion = revealedCount >= 0 ? reveal?.index === game.index : known.openIndex === game.index;
+  const count = revealedCount >= 0 ? revealedCount : known.openCount;
   return {
     version: Number(v),
     game,
     shape: shapeOf(game),
     joinFree: joinFree(game),
-    openIndex: sameQuestion ? known.openIndex : -1,
-    openCount: sameQuestion ? known.openCount : 0,
+    openIndex: sameQuestion ? game.index : -1,
+    openCount: sameQuestion ? count : 0,
   };
 }
