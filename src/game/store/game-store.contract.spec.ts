@@ -529,4 +529,41 @@ describe('RedisGameStore: players one field each', () => {
     expect(twoBehind.kinds).toEqual(['full']);
     expect(plain(twoBehind.loaded.game)).toEqual(await freshLoad(game.id));
   });
+  test('a load during a question reads only the answers stored since the copy last read them, its own ones kept', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(4);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    const key = engine.openKey((await b.load(game.id))!.game)!;
+    expect(await a.recordAnswer(game.id, 0, key, record('p0', 100))).toMatchObject({ answered: 1 });
+    expect(await b.recordAnswer(game.id, 0, key, record('p1', 200))).toMatchObject({ answered: 2 });
+    const since = jest.spyOn(shared as unknown as { gameAnswersSince: (...args: unknown[]) => Promise<unknown[]> }, 'gameAnswersSince');
+    expect((await b.load(game.id))!.openCount).toBe(2);
+    expect(await a.recordAnswer(game.id, 0, key, record('p2', 300))).toMatchObject({ answered: 3 });
+    const onB = (await b.load(game.id))!;
+    const replies = await Promise.all(since.mock.results.map((r) => r.value as Promise<unknown[]>));
+    since.mockRestore();
+    // The second read starts where the first ended: only p2's answer comes back.
+    expect(replies.map((r) => r.slice(2).filter((_, i) => i % 2 === 0))).toEqual([['p0', 'p1'], ['p2']]);
+    expect(onB.openCount).toBe(3);
+    expect(onB.game.answers[0]).toEqual({ p0: record('p0', 100), p1: record('p1', 200), p2: record('p2', 300) });
+    // The count is exact: a close committed with it goes through, and scores all three.
+    expect(await b.commit(onB.game, onB.version, { index: 0, count: onB.openCount }, engine.skipQuestion(onB.game))).not.toBeNull();
+    expect(plain((await a.load(game.id))!.game)).toEqual(await freshLoad(game.id));
+    expect((await a.load(game.id))!.game.players.p2?.score).toBe(300);
+  });
+
+  test('answers stored before the order list existed are read whole', async () => {
+    const store = new RedisGameStore(shared);
+    const game = lobbyGame(2);
+    expect(await store.insert(game)).toBe(true);
+    const lobby = (await store.load(game.id))!;
+    expect(await store.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    // As an older server left it: the answer in the hash, no order list.
+    await shared.hset(`game:{${game.id}}:answers:0`, 'p1', JSON.stringify(record('p1', 400)));
+    const loaded = (await new RedisGameStore(shared).load(game.id))!;
+    expect(loaded.openCount).toBe(1);
+    expect(loaded.game.answers[0]?.p1?.points).toBe(400);
+  });
 });

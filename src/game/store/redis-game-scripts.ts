@@ -161,8 +161,10 @@ return out`;
  * round trip. Each answer: 0 if the player had already answered (the first
  * answer wins), -1 if the question is no longer the one `open key` names,
  * -2 if the player was kicked, else how many answers the question now has.
+ * Each kept answer's player id is also appended to the question's order list,
+ * so a copy can read only the answers stored since it last looked (ANSWERS_SINCE).
  *
- * KEYS: core, answers of the question, kicked.  ARGV: open key, then (player id, answer JSON) pairs.
+ * KEYS: core, answers of the question, kicked, order list.  ARGV: open key, then (player id, answer JSON) pairs.
  */
 export const ANSWERS = `
 local open = redis.call('HGET', KEYS[1], 'open') == ARGV[1]
@@ -174,7 +176,30 @@ for i = 2, #ARGV, 2 do
   elseif redis.call('SISMEMBER', KEYS[3], id) == 1 then out[#out + 1] = -2
   else
     redis.call('HSET', KEYS[2], id, ARGV[i + 1])
+    redis.call('RPUSH', KEYS[4], id)
     out[#out + 1] = redis.call('HLEN', KEYS[2])
   end
+end
+return out`;
+
+/**
+ * The answers to one question stored since a copy last read them: its order
+ * list from ARGV[1] on. Reply {count, 'since', id1, e1, …}, where count is how
+ * many answers the question has; or, if the list does not hold every answer
+ * (answers stored before the list existed), {count, 'all', id1, e1, …} with all of them.
+ *
+ * KEYS: answers of the question, its order list.
+ */
+export const ANSWERS_SINCE = `
+local count = redis.call('HLEN', KEYS[1])
+if redis.call('LLEN', KEYS[2]) ~= count then
+  local out = {count, 'all'}
+  for _, item in ipairs(redis.call('HGETALL', KEYS[1])) do out[#out + 1] = item end
+  return out
+end
+local out = {count, 'since'}
+for _, id in ipairs(redis.call('LRANGE', KEYS[2], tonumber(ARGV[1]), -1)) do
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', KEYS[1], id)
 end
 return out`;

@@ -3,7 +3,7 @@ import { closeQuestion, dict, forgetStandings, openKey, type AnswerRecord, type 
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
-import { ANSWERS, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
+import { ANSWERS, ANSWERS_SINCE, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
 import { TurnBatcher } from './turn-batcher.js';
 
 /**
@@ -21,6 +21,7 @@ import { TurnBatcher } from './turn-batcher.js';
  *   game:{id}:players     hash  playerId → { id, player, credential, banned? } JSON, one field per player
  *   game:{id}:names       hash  "n:" + folded nickname → playerId for players in play, "p:" + playerId → folded nickname
  *   game:{id}:answers:<i> hash  playerId → answer JSON (first answer wins)
+ *   game:{id}:answers:<i>:order  list  the ids of those answers in the order they were stored (a copy reads the new ones)
  *   game:{id}:kicked      set   players who can no longer answer
  *   pin:<pin>             string → game id, unique among live games
  *   games:live            set   ids of live games (for the timer leases)
@@ -49,6 +50,7 @@ const k = {
   core: (id: string) => `game:{${id}}:core`,
   players: (id: string) => `game:{${id}}:players`,
   answers: (id: string, i: number) => `game:{${id}}:answers:${String(i)}`,
+  answerOrder: (id: string, i: number) => `game:{${id}}:answers:${String(i)}:order`,
   log: (id: string) => `game:{${id}}:log`,
   names: (id: string) => `game:{${id}}:names`,
   kicked: (id: string) => `game:{${id}}:kicked`,
@@ -72,7 +74,8 @@ type GameRedis = Redis & {
   gameCommit(core: string, answers: string, kicked: string, players: string, log: string, names: string, ...args: Array<string | number>): Promise<number>;
   gameJoin(core: string, players: string, log: string, names: string, ...args: string[]): Promise<JoinReply>;
   gameLoad(core: string, players: string, log: string, knownVersion: number, deltaLimit: number): Promise<LoadReply>;
-  gameAnswers(core: string, answers: string, kicked: string, key: string, ...idsAndRecords: string[]): Promise<number[]>;
+  gameAnswers(core: string, answers: string, kicked: string, order: string, key: string, ...idsAndRecords: string[]): Promise<number[]>;
+  gameAnswersSince(answers: string, order: string, from: number): Promise<[number, 'since' | 'all', ...Array<string | null>]>;
 };
 
 /** What this instance last loaded or committed of a game. */
@@ -83,9 +86,13 @@ interface Parsed {
   shape: JournaledShape;
   /** The small fields at that version but for what a join changes (`joinFree`): a commit that leaves them alone may be a join. */
   joinFree: string;
-  /** `game.answers[index]` holds this many answers of the open question (-1: not read yet). */
+  /**
+   * `game.answers[openIndex]` holds `openCount` answers of that question (openIndex -1: none read yet): every
+   * answer its order list had up to `openListed` (ANSWERS_SINCE), plus those this instance stored since.
+   */
   openIndex: number;
   openCount: number;
+  openListed: number;
 }
 
 interface PendingAnswer {
@@ -113,14 +120,15 @@ export class RedisGameStore extends GameStore {
     redis.defineCommand('gameCommit', { numberOfKeys: 6, lua: COMMIT });
     redis.defineCommand('gameJoin', { numberOfKeys: 4, lua: JOIN });
     redis.defineCommand('gameLoad', { numberOfKeys: 3, lua: LOAD });
-    redis.defineCommand('gameAnswers', { numberOfKeys: 3, lua: ANSWERS });
+    redis.defineCommand('gameAnswers', { numberOfKeys: 4, lua: ANSWERS });
+    redis.defineCommand('gameAnswersSince', { numberOfKeys: 2, lua: ANSWERS_SINCE });
     // Auto-pipelining sends a turn's commands at the turn's end (setImmediate), which a burst of readable sockets
     // holds off for the whole burst (see TurnBatcher): an answer or a join waited for every other phone's packet.
     // The commands of loads, commits, joins and answers are already one per batch or per game transaction, so they
     // leave at once; the rest (PINs, the live set, retiring) still pipeline.
     redis.options.autoPipeliningIgnoredCommands = [
       ...(redis.options.autoPipeliningIgnoredCommands ?? []),
-      ...['gameCommit', 'gameJoin', 'gameLoad', 'gameAnswers', 'hlen', 'hgetall', 'hexists'],
+      ...['gameCommit', 'gameJoin', 'gameLoad', 'gameAnswers', 'gameAnswersSince', 'hgetall', 'hexists'],
     ];
     this.redis = redis as GameRedis;
   }
@@ -209,14 +217,39 @@ export class RedisGameStore extends GameStore {
   }
 
   /**
-   * Every answer to a question another instance closed: the copy's own when it
-   * holds as many as Redis does (no answer is stored after the close: the
-   * answers script checks the open key the close cleared), else all of them read.
+   * Every answer to a question another instance closed: the copy's, brought up
+   * to date (no answer is stored after the close: the answers script checks
+   * the open key the close cleared).
    */
   private async closedAnswers(gameId: string, known: Parsed, index: number): Promise<Record<string, AnswerRecord>> {
-    const have = known.openIndex === index ? known.game.answers[index] : undefined;
-    if (have && (await this.redis.hlen(k.answers(gameId, index))) === known.openCount) return have;
-    return this.answersAt(gameId, index);
+    await this.catchUpAnswers(gameId, known, index);
+    return known.game.answers[index] ?? dict();
+  }
+
+  /**
+   * Brings the copy's answers to question `index` up to date: the ones stored
+   * since it last read that question's order list (all of them if it has not
+   * read it yet), so a load during a busy question, on an instance that did
+   * not store most of its answers, reads what is new, not thousands again.
+   */
+  private async catchUpAnswers(gameId: string, entry: Parsed, index: number): Promise<void> {
+    const from = entry.openIndex === index ? entry.openListed : 0;
+    const [count, mode, ...pairs] = await this.redis.gameAnswersSince(k.answers(gameId, index), k.answerOrder(gameId, index), from);
+    let answers = entry.game.answers[index];
+    if (entry.openIndex !== index || mode === 'all' || !answers) {
+      answers = entry.game.answers[index] = dict<AnswerRecord>();
+      entry.openIndex = index;
+      entry.openCount = 0;
+    }
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const id = pairs[i] ?? '';
+      const json = pairs[i + 1];
+      // The answers this instance stored are in its copy already: no need to parse them again.
+      if (answers[id] || !json) continue;
+      answers[id] = JSON.parse(json) as AnswerRecord;
+      entry.openCount++;
+    }
+    entry.openListed = mode === 'since' ? count : 0;
   }
 
   /**
@@ -227,12 +260,7 @@ export class RedisGameStore extends GameStore {
   private async withOpenAnswers(gameId: string, entry: Parsed): Promise<LoadedGame> {
     const { game, version } = entry;
     if (game.index < 0) return { game, version, openCount: 0 };
-    const stored = await this.redis.hlen(k.answers(gameId, game.index));
-    if (entry.openIndex !== game.index || entry.openCount !== stored) {
-      game.answers[game.index] = await this.answersAt(gameId, game.index);
-      entry.openIndex = game.index;
-      entry.openCount = Object.keys(game.answers[game.index] ?? {}).length;
-    }
+    await this.catchUpAnswers(gameId, entry, game.index);
     return { game, version, openCount: game.phase === 'question' ? entry.openCount : 0 };
   }
 
@@ -292,9 +320,16 @@ export class RedisGameStore extends GameStore {
       this.parsed.delete(game.id);
       return null;
     }
-    const openIndex = known?.game === game ? known.openIndex : -1;
-    const openCount = known?.game === game ? known.openCount : 0;
-    this.parsed.set(game.id, { version: result, game, shape: shapeOf(game), joinFree: joinFree(game), openIndex, openCount });
+    const mine = known?.game === game;
+    this.parsed.set(game.id, {
+      version: result,
+      game,
+      shape: shapeOf(game),
+      joinFree: joinFree(game),
+      openIndex: mine ? known.openIndex : -1,
+      openCount: mine ? known.openCount : 0,
+      openListed: mine ? known.openListed : 0,
+    });
     return result;
   }
 
@@ -337,7 +372,7 @@ export class RedisGameStore extends GameStore {
     if (result === 0) return { status: 'duplicate' };
     if (result === -1) return { status: 'stale' };
     if (result === -2) return { status: 'kicked' };
-    this.keepAnswer(gameId, questionIndex, record, result);
+    this.keepAnswer(gameId, questionIndex, record);
     return { status: 'stored', answered: result };
   }
 
@@ -346,16 +381,21 @@ export class RedisGameStore extends GameStore {
     const first = batch[0];
     if (!first) return [];
     const args = batch.flatMap(({ record }) => [record.playerId, JSON.stringify(record)]);
-    return this.redis.gameAnswers(k.core(first.gameId), k.answers(first.gameId, first.index), k.kicked(first.gameId), first.key, ...args);
+    const { gameId, index } = first;
+    return this.redis.gameAnswers(k.core(gameId), k.answers(gameId, index), k.kicked(gameId), k.answerOrder(gameId, index), first.key, ...args);
   }
 
-  /** An answer this instance stored joins its copy of the open question, if that copy was complete up to it. */
-  private keepAnswer(gameId: string, index: number, record: AnswerRecord, answered: number): void {
+  /**
+   * An answer this instance stored joins its copy of that question. The copy
+   * then holds only answers Redis has; whether it holds all of them is the
+   * next load's question (catchUpAnswers), and a commit's answer count checks it.
+   */
+  private keepAnswer(gameId: string, index: number, record: AnswerRecord): void {
     const entry = this.parsed.get(gameId);
     const answers = entry?.game.answers[index];
-    if (!entry || entry.openIndex !== index || !answers || entry.openCount !== answered - 1) return;
+    if (!entry || entry.openIndex !== index || !answers || answers[record.playerId]) return;
     answers[record.playerId] = record;
-    entry.openCount = answered;
+    entry.openCount++;
   }
 
   async hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean> {
@@ -370,7 +410,7 @@ export class RedisGameStore extends GameStore {
     const loaded = await this.load(gameId);
     this.parsed.delete(gameId);
     const keys = [k.core(gameId), k.players(gameId), k.kicked(gameId), k.log(gameId), k.names(gameId)];
-    for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i));
+    for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i), k.answerOrder(gameId, i));
     // Same-game keys in one transaction (one hash slot); the PIN and the live set live elsewhere.
     const tx = this.redis.multi();
     for (const key of keys) tx.pexpire(key, keepMs);
@@ -501,7 +541,7 @@ function assemble(reply: Extract<LoadReply, ['full', ...unknown[]]>): Parsed {
   game.activeCount = Number(active);
   game.connectedCount = Number(connected);
   game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => dict<AnswerRecord>());
-  return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0 };
+  return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0, openListed: 0 };
 }
 
 /**
@@ -551,5 +591,6 @@ function applyChanges(
     joinFree: joinFree(game),
     openIndex: sameQuestion ? game.index : -1,
     openCount: sameQuestion ? count : 0,
+    openListed: sameQuestion ? known.openListed : 0,
   };
 }
