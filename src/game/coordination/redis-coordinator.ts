@@ -79,7 +79,13 @@ export class RedisCoordinator extends GameCoordinator {
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const [gameId, from] = message.split(' ');
-      if (gameId && from !== this.instanceId) listener.changedElsewhere(gameId);
+      if (!gameId || from === this.instanceId) return;
+      listener.changedElsewhere(gameId);
+      // Brings this instance's copy forward now, while the change is fresh, rather than in the first event that
+      // needs it: after another instance's reveal that is the next question's first answers, which would wait
+      // behind replaying the reveal. Reads of a game are shared (one on its way, one queued), so a burst of
+      // notices costs at most two; a failure only means the next use reads it.
+      void this.store.load(gameId).catch(() => undefined);
     });
     void this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.error(`subscribe: ${err instanceof Error ? err.message : String(err)}`));
     this.scheduleSweep();
