@@ -23,6 +23,15 @@ type LeaseRedis = Redis & {
 
 const leaseKey = (gameId: string) => `game:{${gameId}}:lease`;
 
+/** A store that keeps a copy of the games this instance uses and can bring one up to date in the background. */
+interface ForwardableStore {
+  bringForward(gameId: string): void;
+}
+
+function isForwardable(store: GameStore): store is GameStore & ForwardableStore {
+  return typeof (store as Partial<ForwardableStore>).bringForward === 'function';
+}
+
 export interface RedisCoordinatorOptions {
   /** The pub/sub channel change notices travel on (channels are not keys: the Redis prefix does not reach them). */
   channel: string;
@@ -81,11 +90,10 @@ export class RedisCoordinator extends GameCoordinator {
       const [gameId, from] = message.split(' ');
       if (!gameId || from === this.instanceId) return;
       listener.changedElsewhere(gameId);
-      // Brings this instance's copy forward now, while the change is fresh, rather than in the first event that
-      // needs it: after another instance's reveal that is the next question's first answers, which would wait
-      // behind replaying the reveal. Reads of a game are shared (one on its way, one queued), so a burst of
-      // notices costs at most two; a failure only means the next use reads it.
-      void this.store.load(gameId).catch(() => undefined);
+      // A store that keeps copies (Redis) brings this instance's copy forward now, while the change is fresh,
+      // rather than in the first event that needs it: after another instance's reveal, that is the next
+      // question's first answers, which would wait behind replaying the reveal.
+      if (isForwardable(this.store)) this.store.bringForward(gameId);
     });
     void this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.error(`subscribe: ${err instanceof Error ? err.message : String(err)}`));
     this.scheduleSweep();

@@ -566,4 +566,19 @@ describe('RedisGameStore: players one field each', () => {
     expect(loaded.openCount).toBe(1);
     expect(loaded.game.answers[0]?.p1?.points).toBe(400);
   });
+  test('a change notice brings forward only a game this instance holds a copy of', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(2);
+    expect(await a.insert(game)).toBe(true);
+    const loads = jest.spyOn(b, 'load');
+    b.bringForward(game.id);
+    expect(loads).not.toHaveBeenCalled();
+    await b.load(game.id);
+    const onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, null, engine.addPlayer(onA.game, 'pa', 'From A', T0 + 10))).not.toBeNull();
+    b.bringForward(game.id);
+    expect(loads).toHaveBeenCalledTimes(2);
+    // The copy is brought forward: the next load sees A's join.
+    expect((await b.load(game.id))!.game.players.pa?.nickname).toBe('From A');
+  });
 });

@@ -184,6 +184,17 @@ export class RedisGameStore extends GameStore {
     return queued;
   }
 
+  /**
+   * Another instance changed the game (its change notice): a copy this
+   * instance holds is brought up to date in the background, so the next use
+   * finds it current. A game this instance holds no copy of is left alone.
+   * Reads are shared (one on its way, one queued), so a burst of notices
+   * costs at most two; a failed read only means the next use reads again.
+   */
+  bringForward(gameId: string): void {
+    if (this.parsed.has(gameId)) void this.load(gameId).catch(() => undefined);
+  }
+
   private async read(gameId: string, retries: number): Promise<LoadedGame | null> {
     // After a few copies replaced under it, the next read ignores the copy and reads the game whole.
     if (retries >= 3) this.parsed.delete(gameId);
