@@ -264,9 +264,10 @@ export class RedisGameStore extends GameStore {
   }
 
   /**
-   * Answers live in their own hashes. The open question's are read again
-   * only if the hash holds more than this instance has (answers are only
-   * ever added): a load during a busy question costs one HLEN, not all of them.
+   * Answers live in their own hashes. A load brings the open question's
+   * answers in the copy up to date with what was stored since it last looked
+   * (answers are only ever added), and gives their count, which a commit
+   * compares with the question's count in Redis.
    */
   private async withOpenAnswers(gameId: string, entry: Parsed): Promise<LoadedGame> {
     const { game, version } = entry;
@@ -465,7 +466,7 @@ function revealOnly(game: GameState, before: JournaledShape | null, changes: rea
  * an instance that applies a reveal to its own copy compares this with the
  * digest the committing instance logged.
  */
-export function scoresDigest(game: GameState): string {
+function scoresDigest(game: GameState): string {
   let sum = 0;
   let count = 0;
   for (const p of Object.values(game.players)) {
