@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import type { Redis } from 'ioredis';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { dropPrefix, prefixedClient, testPrefix } from '../../../test/support/redis.js';
@@ -224,9 +224,13 @@ describe.each<[string, () => Adapter]>([
     const b = await adapter.start(store);
     const c = await adapter.start(store);
     const id = await liveGame(store);
+    // A store that keeps copies (Redis) is asked to bring the game forward by each instance that heard.
+    const bringForward = jest.fn<(gameId: string) => void>();
+    Object.assign(store, { bringForward });
     a.coordinator.changed(id);
     await until(() => b.heard.changedIds.length > 0 && c.heard.changedIds.length > 0, 'the other instances hear the change');
     expect([a.heard.changedIds, b.heard.changedIds, c.heard.changedIds]).toEqual([[], [id], [id]]);
+    expect(bringForward.mock.calls).toEqual([[id], [id]]);
   });
 
   clusterTest('stop hands the games over at once: the next sweep elsewhere adopts them without waiting for the lease', async () => {

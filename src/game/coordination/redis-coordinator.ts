@@ -23,6 +23,15 @@ type LeaseRedis = Redis & {
 
 const leaseKey = (gameId: string) => `game:{${gameId}}:lease`;
 
+/** A store that keeps a copy of the games this instance uses and can bring one up to date in the background. */
+interface ForwardableStore {
+  bringForward(gameId: string): void;
+}
+
+function isForwardable(store: GameStore): store is GameStore & ForwardableStore {
+  return typeof (store as Partial<ForwardableStore>).bringForward === 'function';
+}
+
 export interface RedisCoordinatorOptions {
   /** The pub/sub channel change notices travel on (channels are not keys: the Redis prefix does not reach them). */
   channel: string;
@@ -79,7 +88,12 @@ export class RedisCoordinator extends GameCoordinator {
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const [gameId, from] = message.split(' ');
-      if (gameId && from !== this.instanceId) listener.changedElsewhere(gameId);
+      if (!gameId || from === this.instanceId) return;
+      listener.changedElsewhere(gameId);
+      // A store that keeps copies (Redis) brings this instance's copy forward now, while the change is fresh,
+      // rather than in the first event that needs it: after another instance's reveal, that is the next
+      // question's first answers, which would wait behind replaying the reveal.
+      if (isForwardable(this.store)) this.store.bringForward(gameId);
     });
     void this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.error(`subscribe: ${err instanceof Error ? err.message : String(err)}`));
     this.scheduleSweep();

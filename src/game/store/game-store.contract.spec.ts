@@ -4,7 +4,7 @@ import { RedisTestKeys } from '../../../test/support/redis.js';
 import { SystemClock } from '../../common/clock/clock.js';
 import * as engine from '../engine/index.js';
 import type { AnswerRecord, GameState } from '../engine/index.js';
-import type { GameStore } from './game-store.js';
+import type { GameStore, LoadedGame } from './game-store.js';
 import { MemoryGameStore } from './memory-game-store.js';
 import { RedisGameStore } from './redis-game-store.js';
 
@@ -424,5 +424,161 @@ describe('RedisGameStore: players one field each', () => {
     expect(onB.players.p1).toMatchObject({ score: 800, rank: 1 });
     expect(onB.players.p0).toMatchObject({ score: 0, rank: 2 });
     expect(plain(onB)).toEqual(await freshLoad(game.id));
+  });
+  /**
+   * Loads on `store` and says which LOAD replies ('same', 'delta', 'full') that took. (Spied per call: every new
+   * store on the shared client defines the script commands again, replacing a spy left in place.)
+   */
+  async function loadSeeing(store: RedisGameStore, gameId: string): Promise<{ loaded: LoadedGame; kinds: unknown[] }> {
+    const spy = jest.spyOn(shared as unknown as { gameLoad: (...args: unknown[]) => Promise<unknown[] | null> }, 'gameLoad');
+    try {
+      const loaded = (await store.load(gameId))!;
+      const kinds = await Promise.all(spy.mock.results.map(async (r) => ((await r.value) as unknown[] | null)?.[0]));
+      return { loaded, kinds };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  /** Advances the game (leaderboard, next question) until a question is open; the loaded state with it open. */
+  async function openNext(store: RedisGameStore, gameId: string): Promise<LoadedGame> {
+    for (;;) {
+      const loaded = (await store.load(gameId))!;
+      if (loaded.game.phase === 'question') return loaded;
+      expect(await store.commit(loaded.game, loaded.version, null, engine.advance(loaded.game, T0 + 2000))).not.toBeNull();
+    }
+  }
+
+  /** A and B both hold question 0 open; p1 answered through A, p2 through B; A then closes it. */
+  async function revealedOnA(players: number): Promise<{ a: RedisGameStore; b: RedisGameStore; gameId: string }> {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(players);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    const onB = (await b.load(game.id))!;
+    const key = engine.openKey(onB.game)!;
+    expect(await a.recordAnswer(game.id, 0, key, record('p1', 800))).toEqual({ status: 'stored', answered: 1 });
+    expect(await b.recordAnswer(game.id, 0, key, record('p2', 600))).toEqual({ status: 'stored', answered: 2 });
+    const closing = (await a.load(game.id))!;
+    expect(closing.openCount).toBe(2);
+    const events = engine.skipQuestion(closing.game);
+    expect(await a.commit(closing.game, closing.version, { index: 0, count: 2 }, events)).not.toBeNull();
+    return { a, b, gameId: game.id };
+  }
+
+  test("another instance's reveal is replayed on this copy from the answers, not read player by player", async () => {
+    const { b, gameId } = await revealedOnA(4);
+    const { loaded: onB, kinds } = await loadSeeing(b, gameId);
+    expect(kinds).toEqual(['delta']);
+    expect(onB.game.phase).toBe('reveal');
+    expect(onB.game.players.p1).toMatchObject({ score: 800, rank: 1 });
+    expect(onB.game.players.p2).toMatchObject({ score: 600, rank: 2 });
+    expect(onB.game.players.p0).toMatchObject({ score: 0, rank: 3 });
+    expect(Object.keys(onB.game.answers[0] ?? {}).sort()).toEqual(['p1', 'p2']);
+    expect(plain(onB.game)).toEqual(await freshLoad(gameId));
+  });
+
+  test('a replayed reveal that does not match the digest logged with it reads the game whole', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(3);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    // B's copy differs from what A closes (as a copy that missed a change would): the digest catches it.
+    (await b.load(game.id))!.game.players.p0!.score = 999;
+    const closing = (await a.load(game.id))!;
+    expect(await a.commit(closing.game, closing.version, { index: 0, count: 0 }, engine.skipQuestion(closing.game))).not.toBeNull();
+    const { loaded: onB, kinds } = await loadSeeing(b, game.id);
+    expect(kinds).toEqual(['delta', 'full']);
+    expect(onB.game.players.p0?.score).toBe(0);
+    expect(plain(onB.game)).toEqual(await freshLoad(game.id));
+  });
+
+  test('a reveal after a change that named a player, or two reveals, are read whole; a later question opens on the replayed copy', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(3);
+    expect(await a.insert(game)).toBe(true);
+    let onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, null, engine.startGame(onA.game, T0 + 1000))).not.toBeNull();
+    await b.load(game.id);
+    // A player leaves, then the question closes: B has to read the game whole (the reveal ranked without p0 connected).
+    onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, { index: 0, count: 0 }, engine.setPlayerConnected(onA.game, 'p0', false, T0 + 1100))).not.toBeNull();
+    onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, { index: 0, count: 0 }, engine.skipQuestion(onA.game))).not.toBeNull();
+    const afterLeave = await loadSeeing(b, game.id);
+    expect(afterLeave.kinds).toEqual(['full']);
+    expect(plain(afterLeave.loaded.game)).toEqual(await freshLoad(game.id));
+    // Next question opens and closes on A; B follows both (the open names no one), replaying the reveal.
+    onA = await openNext(a, game.id);
+    const key = engine.openKey(onA.game)!;
+    expect(await a.recordAnswer(game.id, 1, key, record('p2', 700))).toEqual({ status: 'stored', answered: 1 });
+    onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, { index: 1, count: 1 }, engine.skipQuestion(onA.game))).not.toBeNull();
+    const replayed = await loadSeeing(b, game.id);
+    expect(replayed.kinds).toEqual(['delta']);
+    expect(replayed.loaded.game.players.p2).toMatchObject({ score: 700, rank: 1 });
+    expect(plain(replayed.loaded.game)).toEqual(await freshLoad(game.id));
+    // Two reveals behind: read whole.
+    for (let i = 0; i < 2; i++) {
+      onA = await openNext(a, game.id);
+      expect(await a.commit(onA.game, onA.version, { index: onA.game.index, count: onA.openCount }, engine.skipQuestion(onA.game))).not.toBeNull();
+    }
+    const twoBehind = await loadSeeing(b, game.id);
+    expect(twoBehind.kinds).toEqual(['full']);
+    expect(plain(twoBehind.loaded.game)).toEqual(await freshLoad(game.id));
+  });
+  test('a load during a question reads only the answers stored since the copy last read them, its own ones kept', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(4);
+    expect(await a.insert(game)).toBe(true);
+    const lobby = (await a.load(game.id))!;
+    expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    const key = engine.openKey((await b.load(game.id))!.game)!;
+    expect(await a.recordAnswer(game.id, 0, key, record('p0', 100))).toMatchObject({ answered: 1 });
+    expect(await b.recordAnswer(game.id, 0, key, record('p1', 200))).toMatchObject({ answered: 2 });
+    const since = jest.spyOn(shared as unknown as { gameAnswersSince: (...args: unknown[]) => Promise<unknown[]> }, 'gameAnswersSince');
+    expect((await b.load(game.id))!.openCount).toBe(2);
+    expect(await a.recordAnswer(game.id, 0, key, record('p2', 300))).toMatchObject({ answered: 3 });
+    const onB = (await b.load(game.id))!;
+    const replies = await Promise.all(since.mock.results.map((r) => r.value as Promise<unknown[]>));
+    since.mockRestore();
+    // The second read starts where the first ended: only p2's answer comes back.
+    expect(replies.map((r) => r.slice(2).filter((_, i) => i % 2 === 0))).toEqual([['p0', 'p1'], ['p2']]);
+    expect(onB.openCount).toBe(3);
+    expect(onB.game.answers[0]).toEqual({ p0: record('p0', 100), p1: record('p1', 200), p2: record('p2', 300) });
+    // The count is exact: a close committed with it goes through, and scores all three.
+    expect(await b.commit(onB.game, onB.version, { index: 0, count: onB.openCount }, engine.skipQuestion(onB.game))).not.toBeNull();
+    expect(plain((await a.load(game.id))!.game)).toEqual(await freshLoad(game.id));
+    expect((await a.load(game.id))!.game.players.p2?.score).toBe(300);
+  });
+
+  test('answers stored before the order list existed are read whole', async () => {
+    const store = new RedisGameStore(shared);
+    const game = lobbyGame(2);
+    expect(await store.insert(game)).toBe(true);
+    const lobby = (await store.load(game.id))!;
+    expect(await store.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
+    // As an older server left it: the answer in the hash, no order list.
+    await shared.hset(`game:{${game.id}}:answers:0`, 'p1', JSON.stringify(record('p1', 400)));
+    const loaded = (await new RedisGameStore(shared).load(game.id))!;
+    expect(loaded.openCount).toBe(1);
+    expect(loaded.game.answers[0]?.p1?.points).toBe(400);
+  });
+  test('a change notice brings forward only a game this instance holds a copy of', async () => {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(2);
+    expect(await a.insert(game)).toBe(true);
+    const loads = jest.spyOn(b, 'load');
+    b.bringForward(game.id);
+    expect(loads).not.toHaveBeenCalled();
+    await b.load(game.id);
+    const onA = (await a.load(game.id))!;
+    expect(await a.commit(onA.game, onA.version, null, engine.addPlayer(onA.game, 'pa', 'From A', T0 + 10))).not.toBeNull();
+    b.bringForward(game.id);
+    expect(loads).toHaveBeenCalledTimes(2);
+    // The copy is brought forward: the next load sees A's join.
+    expect((await b.load(game.id))!.game.players.pa?.nickname).toBe('From A');
   });
 });

@@ -4,8 +4,9 @@
  *
  * Every change moves the game's version `v` on by one and appends the ids of
  * the players it changed to the change log (`log`, element i made version
- * i + 1; "*" for "every player"), so an instance a few changes behind reads
- * only those players. Commits are compare-and-set on `v`; joins are not (see
+ * i + 1; "*" for "every player"; "r<question>:<digest>" for a reveal that
+ * changed no player otherwise), so an instance a few changes behind reads
+ * only those players, and replays a reveal itself. Commits are compare-and-set on `v`; joins are not (see
  * JOIN): two instances joining players to one game never refuse each other.
  */
 
@@ -29,7 +30,8 @@ end`;
  *
  * KEYS: core, answers of the open question, kicked, players, log, names.
  * ARGV: version, core JSON, open key, expected answer count (-1: none open),
- *   changed ids ("*" = every player: the hash is rewritten whole), players to set (n),
+ *   the log entry (changed ids as JSON; "*" = every player: the hash is rewritten whole; or a reveal's
+ *   "r<question>:<digest>", which sets every player without deleting any), players to set (n),
  *   players to delete (d), questions JSON or "" (unchanged), host credential or "",
  *   active count, connected count, join gate ("" or the refusal code), max players,
  *   then n × (id, entry JSON, folded nickname or "" when not in play), d × id,
@@ -105,10 +107,14 @@ return {v, active, connected}`;
  *
  *   nil                                          no such game
  *   {'same', v}                                  the caller's copy is current
- *   {'delta', v, core, active, connected, id1, e1, …}
- *                                                a few changes since: the core, the counters and the
- *                                                current entries of the players those changes named
- *                                                (false where a player was removed)
+ *   {'delta', v, core, active, connected, reveal, id1, e1, …}
+ *                                                a few changes since: the core, the counters, the
+ *                                                reveal among them ("r<question>:<digest>", or ""), and
+ *                                                the current entries of the players those changes named
+ *                                                (false where a player was removed). A reveal comes
+ *                                                only as the one reveal of the range with no player
+ *                                                named before it (the caller replays it on its copy
+ *                                                as it was); otherwise the reply is 'full'.
  *   {'full', v, core, questions, host, active, connected, id1, e1, id2, e2, …}
  *
  * KEYS: core, players, log.
@@ -120,19 +126,26 @@ local v = tonumber(head[1])
 local known = tonumber(ARGV[1])
 if v == known then return {'same', head[1]} end
 if known >= 0 and v > known and v - known <= tonumber(ARGV[2]) then
-  local out = {'delta', head[1], head[2], head[3], head[4]}
+  local out = {'delta', head[1], head[2], head[3], head[4], ''}
   local seen = {}
+  local named = false
   local whole = false
   for _, changed in ipairs(redis.call('LRANGE', KEYS[3], known, v - 1)) do
-    if changed == '*' then
+    local reveal = string.sub(changed, 1, 1) == 'r'
+    if changed == '*' or (reveal and (named or out[6] ~= '')) then
       whole = true
       break
     end
-    for _, id in ipairs(cjson.decode(changed)) do
-      if not seen[id] then
-        seen[id] = true
-        out[#out + 1] = id
-        out[#out + 1] = redis.call('HGET', KEYS[2], id)
+    if reveal then
+      out[6] = changed
+    else
+      for _, id in ipairs(cjson.decode(changed)) do
+        named = true
+        if not seen[id] then
+          seen[id] = true
+          out[#out + 1] = id
+          out[#out + 1] = redis.call('HGET', KEYS[2], id)
+        end
       end
     end
   end
@@ -148,8 +161,10 @@ return out`;
  * round trip. Each answer: 0 if the player had already answered (the first
  * answer wins), -1 if the question is no longer the one `open key` names,
  * -2 if the player was kicked, else how many answers the question now has.
+ * Each kept answer's player id is also appended to the question's order list,
+ * so a copy can read only the answers stored since it last looked (ANSWERS_SINCE).
  *
- * KEYS: core, answers of the question, kicked.  ARGV: open key, then (player id, answer JSON) pairs.
+ * KEYS: core, answers of the question, kicked, order list.  ARGV: open key, then (player id, answer JSON) pairs.
  */
 export const ANSWERS = `
 local open = redis.call('HGET', KEYS[1], 'open') == ARGV[1]
@@ -161,7 +176,30 @@ for i = 2, #ARGV, 2 do
   elseif redis.call('SISMEMBER', KEYS[3], id) == 1 then out[#out + 1] = -2
   else
     redis.call('HSET', KEYS[2], id, ARGV[i + 1])
+    redis.call('RPUSH', KEYS[4], id)
     out[#out + 1] = redis.call('HLEN', KEYS[2])
   end
+end
+return out`;
+
+/**
+ * The answers to one question stored since a copy last read them: its order
+ * list from ARGV[1] on. Reply {count, 'since', id1, e1, …}, where count is how
+ * many answers the question has; or, if the list does not hold every answer
+ * (answers stored before the list existed), {count, 'all', id1, e1, …} with all of them.
+ *
+ * KEYS: answers of the question, its order list.
+ */
+export const ANSWERS_SINCE = `
+local count = redis.call('HLEN', KEYS[1])
+if redis.call('LLEN', KEYS[2]) ~= count then
+  local out = {count, 'all'}
+  for _, item in ipairs(redis.call('HGETALL', KEYS[1])) do out[#out + 1] = item end
+  return out
+end
+local out = {count, 'since'}
+for _, id in ipairs(redis.call('LRANGE', KEYS[2], tonumber(ARGV[1]), -1)) do
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', KEYS[1], id)
 end
 return out`;

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import { dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
+import { closeQuestion, dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
-import { ANSWERS, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
+import { ANSWERS, ANSWERS_SINCE, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
 import { TurnBatcher } from './turn-batcher.js';
 
 /**
@@ -15,10 +15,13 @@ import { TurnBatcher } from './turn-batcher.js';
  *                               fields, JSON), q (questions JSON), h (host credential), open (open key or ""),
  *                               active, connected (the player counters: joins count them here, not in s),
  *                               gate ("" or why a join is refused: GAME_OVER, GAME_LOCKED), max (player limit)
- *   game:{id}:log         list  element i: ids of the players the change that made version i + 1 changed (JSON; "*": all)
+ *   game:{id}:log         list  element i: what the change that made version i + 1 changed: the ids of the players
+ *                               it changed (JSON), "*" (any player), or "r<question>:<digest>" (it revealed that
+ *                               question and changed no player otherwise; the digest is of everyone's scores and ranks)
  *   game:{id}:players     hash  playerId → { id, player, credential, banned? } JSON, one field per player
  *   game:{id}:names       hash  "n:" + folded nickname → playerId for players in play, "p:" + playerId → folded nickname
  *   game:{id}:answers:<i> hash  playerId → answer JSON (first answer wins)
+ *   game:{id}:answers:<i>:order  list  the ids of those answers in the order they were stored (a copy reads the new ones)
  *   game:{id}:kicked      set   players who can no longer answer
  *   pin:<pin>             string → game id, unique among live games
  *   games:live            set   ids of live games (for the timer leases)
@@ -27,7 +30,12 @@ import { TurnBatcher } from './turn-batcher.js';
  * name (`playersNamed`, shared with the embedded journal): a join to a game
  * of 5,000 writes one player, not 5,000. A reveal re-scores and re-ranks
  * everyone, so it (and any commit whose events cannot say who changed)
- * rewrites every player — once per question, not once per event.
+ * rewrites every player — once per question, not once per event. Another
+ * instance does not read those players back: the engine is deterministic, so
+ * an instance whose copy was current up to the reveal closes the question on
+ * its copy with the question's answers (`closeQuestion`, as the embedded
+ * journal replays a reveal) and checks the result against the digest the
+ * committing instance logged; only a copy that does not match reads the game whole.
  *
  * A commit that only joins players (`lobby-changed` events marked `joined`,
  * nothing else of the game changed) is not compare-and-set: the JOIN script
@@ -42,6 +50,7 @@ const k = {
   core: (id: string) => `game:{${id}}:core`,
   players: (id: string) => `game:{${id}}:players`,
   answers: (id: string, i: number) => `game:{${id}}:answers:${String(i)}`,
+  answerOrder: (id: string, i: number) => `game:{${id}}:answers:${String(i)}:order`,
   log: (id: string) => `game:{${id}}:log`,
   names: (id: string) => `game:{${id}}:names`,
   kicked: (id: string) => `game:{${id}}:kicked`,
@@ -52,7 +61,7 @@ const k = {
 type LoadReply =
   | null
   | ['same', string]
-  | ['delta', string, string, string, string, ...Array<string | null>]
+  | ['delta', string, string, string, string, string, ...Array<string | null>]
   | ['full', string, string, string, string, string, string, ...string[]];
 
 /** A refusal code, or the version and the counters after the join. */
@@ -65,7 +74,8 @@ type GameRedis = Redis & {
   gameCommit(core: string, answers: string, kicked: string, players: string, log: string, names: string, ...args: Array<string | number>): Promise<number>;
   gameJoin(core: string, players: string, log: string, names: string, ...args: string[]): Promise<JoinReply>;
   gameLoad(core: string, players: string, log: string, knownVersion: number, deltaLimit: number): Promise<LoadReply>;
-  gameAnswers(core: string, answers: string, kicked: string, key: string, ...idsAndRecords: string[]): Promise<number[]>;
+  gameAnswers(core: string, answers: string, kicked: string, order: string, key: string, ...idsAndRecords: string[]): Promise<number[]>;
+  gameAnswersSince(answers: string, order: string, from: number): Promise<[number, 'since' | 'all', ...Array<string | null>]>;
 };
 
 /** What this instance last loaded or committed of a game. */
@@ -76,9 +86,13 @@ interface Parsed {
   shape: JournaledShape;
   /** The small fields at that version but for what a join changes (`joinFree`): a commit that leaves them alone may be a join. */
   joinFree: string;
-  /** `game.answers[index]` holds this many answers of the open question (-1: not read yet). */
+  /**
+   * `game.answers[openIndex]` holds `openCount` answers of that question (openIndex -1: none read yet): every
+   * answer its order list had up to `openListed` (ANSWERS_SINCE), plus those this instance stored since.
+   */
   openIndex: number;
   openCount: number;
+  openListed: number;
 }
 
 interface PendingAnswer {
@@ -106,7 +120,16 @@ export class RedisGameStore extends GameStore {
     redis.defineCommand('gameCommit', { numberOfKeys: 6, lua: COMMIT });
     redis.defineCommand('gameJoin', { numberOfKeys: 4, lua: JOIN });
     redis.defineCommand('gameLoad', { numberOfKeys: 3, lua: LOAD });
-    redis.defineCommand('gameAnswers', { numberOfKeys: 3, lua: ANSWERS });
+    redis.defineCommand('gameAnswers', { numberOfKeys: 4, lua: ANSWERS });
+    redis.defineCommand('gameAnswersSince', { numberOfKeys: 2, lua: ANSWERS_SINCE });
+    // Auto-pipelining sends a turn's commands at the turn's end (setImmediate), which a burst of readable sockets
+    // holds off for the whole burst (see TurnBatcher): an answer or a join waited for every other phone's packet.
+    // The commands of loads, commits, joins and answers are already one per batch or per game transaction, so they
+    // leave at once; the rest (PINs, the live set, retiring) still pipeline.
+    redis.options.autoPipeliningIgnoredCommands = [
+      ...(redis.options.autoPipeliningIgnoredCommands ?? []),
+      ...['gameCommit', 'gameJoin', 'gameLoad', 'gameAnswers', 'gameAnswersSince', 'hgetall', 'hexists'],
+    ];
     this.redis = redis as GameRedis;
   }
 
@@ -161,6 +184,17 @@ export class RedisGameStore extends GameStore {
     return queued;
   }
 
+  /**
+   * Another instance changed the game (its change notice): a copy this
+   * instance holds is brought up to date in the background, so the next use
+   * finds it current. A game this instance holds no copy of is left alone.
+   * Reads are shared (one on its way, one queued), so a burst of notices
+   * costs at most two; a failed read only means the next use reads again.
+   */
+  bringForward(gameId: string): void {
+    if (this.parsed.has(gameId)) void this.load(gameId).catch(() => undefined);
+  }
+
   private async read(gameId: string, retries: number): Promise<LoadedGame | null> {
     // After a few copies replaced under it, the next read ignores the copy and reads the game whole.
     if (retries >= 3) this.parsed.delete(gameId);
@@ -175,27 +209,70 @@ export class RedisGameStore extends GameStore {
     if (known && this.parsed.get(gameId) !== known && reply[0] !== 'full') return this.read(gameId, retries + 1);
     let entry: Parsed;
     if (reply[0] === 'same' && known) entry = known;
-    else if (reply[0] === 'delta' && known) entry = applyChanges(known, reply);
-    else if (reply[0] === 'full') entry = assemble(reply);
+    else if (reply[0] === 'delta' && known) {
+      const reveal = revealOf(reply[5]);
+      const answers = reveal ? await this.closedAnswers(gameId, known, reveal.index) : null;
+      // The answers' read gave the copy time to be dropped or replaced: as above.
+      if (this.parsed.get(gameId) !== known) return this.read(gameId, retries + 1);
+      const forward = applyChanges(known, reply, reveal && answers ? { ...reveal, answers } : null);
+      if (!forward) {
+        // The reveal on this copy did not give the scores the committing instance logged: read the game whole.
+        this.parsed.delete(gameId);
+        return this.read(gameId, retries + 1);
+      }
+      entry = forward;
+    } else if (reply[0] === 'full') entry = assemble(reply);
     else throw new Error(`game ${gameId}: unexpected load reply ${reply[0]}`);
     this.parsed.set(gameId, entry);
     return this.withOpenAnswers(gameId, entry);
   }
 
   /**
-   * Answers live in their own hashes. The open question's are read again
-   * only if the hash holds more than this instance has (answers are only
-   * ever added): a load during a busy question costs one HLEN, not all of them.
+   * Every answer to a question another instance closed: the copy's, brought up
+   * to date (no answer is stored after the close: the answers script checks
+   * the open key the close cleared).
+   */
+  private async closedAnswers(gameId: string, known: Parsed, index: number): Promise<Record<string, AnswerRecord>> {
+    await this.catchUpAnswers(gameId, known, index);
+    return known.game.answers[index] ?? dict();
+  }
+
+  /**
+   * Brings the copy's answers to question `index` up to date: the ones stored
+   * since it last read that question's order list (all of them if it has not
+   * read it yet), so a load during a busy question, on an instance that did
+   * not store most of its answers, reads what is new, not thousands again.
+   */
+  private async catchUpAnswers(gameId: string, entry: Parsed, index: number): Promise<void> {
+    const from = entry.openIndex === index ? entry.openListed : 0;
+    const [count, mode, ...pairs] = await this.redis.gameAnswersSince(k.answers(gameId, index), k.answerOrder(gameId, index), from);
+    let answers = entry.game.answers[index];
+    if (entry.openIndex !== index || mode === 'all' || !answers) {
+      answers = entry.game.answers[index] = dict<AnswerRecord>();
+      entry.openIndex = index;
+      entry.openCount = 0;
+    }
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const id = pairs[i] ?? '';
+      const json = pairs[i + 1];
+      // The answers this instance stored are in its copy already: no need to parse them again.
+      if (answers[id] || !json) continue;
+      answers[id] = JSON.parse(json) as AnswerRecord;
+      entry.openCount++;
+    }
+    entry.openListed = mode === 'since' ? count : 0;
+  }
+
+  /**
+   * Answers live in their own hashes. A load brings the open question's
+   * answers in the copy up to date with what was stored since it last looked
+   * (answers are only ever added), and gives their count, which a commit
+   * compares with the question's count in Redis.
    */
   private async withOpenAnswers(gameId: string, entry: Parsed): Promise<LoadedGame> {
     const { game, version } = entry;
     if (game.index < 0) return { game, version, openCount: 0 };
-    const stored = await this.redis.hlen(k.answers(gameId, game.index));
-    if (entry.openIndex !== game.index || entry.openCount !== stored) {
-      game.answers[game.index] = await this.answersAt(gameId, game.index);
-      entry.openIndex = game.index;
-      entry.openCount = Object.keys(game.answers[game.index] ?? {}).length;
-    }
+    await this.catchUpAnswers(gameId, entry, game.index);
     return { game, version, openCount: game.phase === 'question' ? entry.openCount : 0 };
   }
 
@@ -209,6 +286,7 @@ export class RedisGameStore extends GameStore {
     if (joined) return this.join(game, joined);
     const before = known?.game === game ? known.shape : null;
     const named = changedPlayers(game, before, changes);
+    const revealed = named ? null : revealOnly(game, before, changes);
     const ids = named ?? Object.keys(game.players);
     const set: string[] = [];
     const removed: string[] = [];
@@ -228,7 +306,7 @@ export class RedisGameStore extends GameStore {
       coreOf(game),
       openKey(game) ?? '',
       open ? open.count : -1,
-      named ? JSON.stringify(named) : '*',
+      named ? JSON.stringify(named) : revealed !== null ? `r${String(revealed)}:${scoresDigest(game)}` : '*',
       set.length / 3,
       removed.length,
       reshaped ? JSON.stringify(game.questions) : '',
@@ -254,9 +332,16 @@ export class RedisGameStore extends GameStore {
       this.parsed.delete(game.id);
       return null;
     }
-    const openIndex = known?.game === game ? known.openIndex : -1;
-    const openCount = known?.game === game ? known.openCount : 0;
-    this.parsed.set(game.id, { version: result, game, shape: shapeOf(game), joinFree: joinFree(game), openIndex, openCount });
+    const mine = known?.game === game;
+    this.parsed.set(game.id, {
+      version: result,
+      game,
+      shape: shapeOf(game),
+      joinFree: joinFree(game),
+      openIndex: mine ? known.openIndex : -1,
+      openCount: mine ? known.openCount : 0,
+      openListed: mine ? known.openListed : 0,
+    });
     return result;
   }
 
@@ -299,7 +384,7 @@ export class RedisGameStore extends GameStore {
     if (result === 0) return { status: 'duplicate' };
     if (result === -1) return { status: 'stale' };
     if (result === -2) return { status: 'kicked' };
-    this.keepAnswer(gameId, questionIndex, record, result);
+    this.keepAnswer(gameId, questionIndex, record);
     return { status: 'stored', answered: result };
   }
 
@@ -308,16 +393,21 @@ export class RedisGameStore extends GameStore {
     const first = batch[0];
     if (!first) return [];
     const args = batch.flatMap(({ record }) => [record.playerId, JSON.stringify(record)]);
-    return this.redis.gameAnswers(k.core(first.gameId), k.answers(first.gameId, first.index), k.kicked(first.gameId), first.key, ...args);
+    const { gameId, index } = first;
+    return this.redis.gameAnswers(k.core(gameId), k.answers(gameId, index), k.kicked(gameId), k.answerOrder(gameId, index), first.key, ...args);
   }
 
-  /** An answer this instance stored joins its copy of the open question, if that copy was complete up to it. */
-  private keepAnswer(gameId: string, index: number, record: AnswerRecord, answered: number): void {
+  /**
+   * An answer this instance stored joins its copy of that question. The copy
+   * then holds only answers Redis has; whether it holds all of them is the
+   * next load's question (catchUpAnswers), and a commit's answer count checks it.
+   */
+  private keepAnswer(gameId: string, index: number, record: AnswerRecord): void {
     const entry = this.parsed.get(gameId);
     const answers = entry?.game.answers[index];
-    if (!entry || entry.openIndex !== index || !answers || entry.openCount !== answered - 1) return;
+    if (!entry || entry.openIndex !== index || !answers || answers[record.playerId]) return;
     answers[record.playerId] = record;
-    entry.openCount = answered;
+    entry.openCount++;
   }
 
   async hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean> {
@@ -332,7 +422,7 @@ export class RedisGameStore extends GameStore {
     const loaded = await this.load(gameId);
     this.parsed.delete(gameId);
     const keys = [k.core(gameId), k.players(gameId), k.kicked(gameId), k.log(gameId), k.names(gameId)];
-    for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i));
+    for (let i = 0; i < (loaded?.game.questions.length ?? 0); i++) keys.push(k.answers(gameId, i), k.answerOrder(gameId, i));
     // Same-game keys in one transaction (one hash slot); the PIN and the live set live elsewhere.
     const tx = this.redis.multi();
     for (const key of keys) tx.pexpire(key, keepMs);
@@ -358,6 +448,47 @@ function changedPlayers(game: GameState, before: JournaledShape | null, changes:
   if (!changes || !before || !sameShape(before, game) || revealsSince(before, game) !== 0) return null;
   const named = playersNamed(changes);
   return named ? [...named] : null;
+}
+
+/**
+ * The question a commit closed, when closing it is all the commit did to the
+ * players: one reveal of the question open at load (the same rule as the
+ * journal's reveal deltas), and no event naming a player. Null otherwise.
+ */
+function revealOnly(game: GameState, before: JournaledShape | null, changes: readonly GameEvent[] | undefined): number | null {
+  if (!changes || !before || !sameShape(before, game) || before.phase !== 'question' || revealsSince(before, game) !== 1) return null;
+  return playersNamed(changes)?.size === 0 ? before.index : null;
+}
+
+/**
+ * What a reveal computes for every player (scores, streaks, ranks), hashed
+ * per player and summed, so the order players are kept in does not matter:
+ * an instance that applies a reveal to its own copy compares this with the
+ * digest the committing instance logged.
+ */
+function scoresDigest(game: GameState): string {
+  let sum = 0;
+  let count = 0;
+  for (const p of Object.values(game.players)) {
+    sum = (sum + fnv1a(`${p.id}|${p.score}|${p.streak}|${p.correctCount}|${p.bestStreak}|${p.rank}|${String(p.previousRank)}|${String(p.kicked)}`)) >>> 0;
+    count++;
+  }
+  return `${String(count)}.${sum.toString(36)}`;
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A reveal logged by the load's delta: "r<question>:<digest>", or "" for none. */
+function revealOf(logged: string | null | undefined): { index: number; digest: string } | null {
+  const match = /^r(\d+):(.+)$/.exec(logged ?? '');
+  return match ? { index: Number(match[1]), digest: match[2] ?? '' } : null;
 }
 
 /**
@@ -422,13 +553,35 @@ function assemble(reply: Extract<LoadReply, ['full', ...unknown[]]>): Parsed {
   game.activeCount = Number(active);
   game.connectedCount = Number(connected);
   game.answers = Array.from({ length: Math.max(game.index + 1, 0) }, () => dict<AnswerRecord>());
-  return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0 };
+  return { version: Number(v), game, shape: shapeOf(game), joinFree: joinFree(game), openIndex: -1, openCount: 0, openListed: 0 };
 }
 
-/** Brings a copy a few changes forward: the new small fields and counters, then the current entries of the players those changes named. */
-function applyChanges(known: Parsed, reply: Extract<LoadReply, ['delta', ...unknown[]]>): Parsed {
-  const [, v, core, active, connected, ...pairs] = reply;
+/**
+ * Brings a copy a few changes forward: the reveal among them, if any (the
+ * engine's `closeQuestion` on the copy as it was before it, with every answer
+ * to that question), then the new small fields and counters, then the current
+ * entries of the players the changes after the reveal named (LOAD sends a
+ * reveal only when no change before it named a player). Null when the reveal
+ * here does not reproduce the committing instance's digest: the copy is
+ * spoiled then and must be read whole.
+ */
+function applyChanges(
+  known: Parsed,
+  reply: Extract<LoadReply, ['delta', ...unknown[]]>,
+  reveal: { index: number; digest: string; answers: Record<string, AnswerRecord> } | null,
+): Parsed | null {
+  const [, v, core, active, connected, , ...pairs] = reply;
   const { game } = known;
+  let revealedCount = -1;
+  if (reveal) {
+    // The question as it stood when it closed; nothing but the small fields changed since the copy (LOAD checked).
+    game.phase = 'question';
+    game.index = reveal.index;
+    game.answers[reveal.index] = reveal.answers;
+    closeQuestion(game);
+    if (scoresDigest(game) !== reveal.digest) return null;
+    revealedCount = Object.keys(reveal.answers).length;
+  }
   Object.assign(game, JSON.parse(core) as GameTop);
   game.activeCount = Number(active);
   game.connectedCount = Number(connected);
@@ -440,13 +593,16 @@ function applyChanges(known: Parsed, reply: Extract<LoadReply, ['delta', ...unkn
   // Another instance's joins leave the ranking's version where its last commit wrote it: a ranking sorted here before is stale.
   if (pairs.length > 0) forgetStandings(game);
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
-  const sameQuestion = known.openIndex === game.index;
+  // The copy holds every answer of a question it closed here; of any other, what it had if it is still the same one.
+  const sameQuestion = revealedCount >= 0 ? reveal?.index === game.index : known.openIndex === game.index;
+  const count = revealedCount >= 0 ? revealedCount : known.openCount;
   return {
     version: Number(v),
     game,
     shape: shapeOf(game),
     joinFree: joinFree(game),
-    openIndex: sameQuestion ? known.openIndex : -1,
-    openCount: sameQuestion ? known.openCount : 0,
+    openIndex: sameQuestion ? game.index : -1,
+    openCount: sameQuestion ? count : 0,
+    openListed: sameQuestion ? known.openListed : 0,
   };
 }

@@ -37,4 +37,34 @@ describe('TurnBatcher', () => {
     const results = await Promise.allSettled([failing.submit('k', 1), failing.submit('k', 2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
+
+  test('a batch older than its wait is flushed by the next submit, without waiting for the turn to end', async () => {
+    const flushes: number[][] = [];
+    const batcher = new TurnBatcher<number, number>(
+      (_key, items) => {
+        flushes.push([...items]);
+        return Promise.resolve(items);
+      },
+      5,
+      3,
+    );
+    const all = [batcher.submit('k', 1)];
+    // The same turn, 6 ms later (a poll phase busy with other sockets): this submit sends both at once.
+    const until = performance.now() + 6;
+    while (performance.now() < until);
+    all.push(batcher.submit('k', 2));
+    expect(flushes).toEqual([[1, 2]]);
+    // A fresh batch: young, so it waits — until it reaches the item limit.
+    all.push(batcher.submit('k', 3), batcher.submit('k', 4));
+    expect(flushes).toHaveLength(1);
+    all.push(batcher.submit('k', 5));
+    expect(flushes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    all.push(batcher.submit('k', 6));
+    await expect(Promise.all(all)).resolves.toEqual([1, 2, 3, 4, 5, 6]);
+    // The flushed batches' own end-of-turn runs found nothing left to send.
+    expect(flushes).toEqual([[1, 2], [3, 4, 5], [6]]);
+  });
 });
