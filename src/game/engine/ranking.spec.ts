@@ -124,6 +124,23 @@ describe('standings sorted once, looked up after', () => {
     expect(engine.revealView(game).distribution.unanswered).toBe(0);
   });
 
+  test('a state changed from outside the engine (another instance, a replay) drops its kept reveal with forgetKeptViews', () => {
+    const settings = testSettings({ getReadyMs: 0, timeLimitMs: 20_000 });
+    const game = engine.newGame({ id: 'g4', pin: '323456', hostSecretHash: 'x', settings, questions: everyTypeRound() }, T0);
+    for (const id of ['a', 'b', 'c']) {
+      engine.addPlayer(game, id, `Name ${id}`, T0);
+      engine.setPlayerConnected(game, id, true, T0);
+    }
+    engine.startGame(game, T0);
+    engine.submitAnswer(game, 'a', 0, 1, T0 + 100);
+    engine.skipQuestion(game);
+    expect(engine.revealView(game).distribution.unanswered).toBe(2);
+    // As a store applies what another instance wrote: 'c' kicked there, no counter of this copy moved.
+    playerOf(game, 'c').kicked = true;
+    engine.forgetKeptViews(game);
+    expect(engine.revealView(game).distribution.unanswered).toBe(1);
+  });
+
   test('the podium is the stored ranks 1 to 3, in ranking order', () => {
     const game = revealedClass(12);
     engine.advance(game, T0 + 40_000);

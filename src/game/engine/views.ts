@@ -3,7 +3,19 @@ import { rulesOf, type OrderingBreakdown, type TypedAnswerCount } from '../../qu
 import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
-import { forEachStanding, gapOf, podiumEntry, podiumOf, rankOf, rankPlayers, rankedCount, type Gap, type PodiumEntry, type RankedPlayer } from './ranking.js';
+import {
+  forEachStanding,
+  forgetStandings,
+  gapOf,
+  podiumEntry,
+  podiumOf,
+  rankOf,
+  rankPlayers,
+  rankedCount,
+  type Gap,
+  type PodiumEntry,
+  type RankedPlayer,
+} from './ranking.js';
 import { inGetReady, stillExpected } from './rounds.js';
 
 export type { OrderingBreakdown, TypedAnswerCount } from '../../questions/types/index.js';
@@ -107,6 +119,16 @@ interface KeptReveal {
   view: RevealView;
 }
 const revealsOf = new WeakMap<GameState, KeptReveal>();
+
+/**
+ * Drops everything kept beside this state object (the ranking, the name order, the reveal): its players were
+ * replaced or changed in place from outside the engine (a journal replay, another instance's changes read from
+ * Redis), which moves no counter the kept values are checked against.
+ */
+export function forgetKeptViews(game: GameState): void {
+  forgetStandings(game);
+  revealsOf.delete(game);
+}
 
 export function revealView(game: GameState, index = game.index): RevealView {
   const closed = index < game.index || (index === game.index && game.phase !== 'question' && game.phase !== 'lobby');

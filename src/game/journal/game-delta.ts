@@ -1,4 +1,4 @@
-import { closeQuestion, dict, forgetStandings, type GameEvent, type GameState } from '../engine/index.js';
+import { closeQuestion, dict, forgetKeptViews, type GameEvent, type GameState } from '../engine/index.js';
 import type { GameTop, JournalEntry, PlayerChange } from './journal-entry.js';
 
 /** What the journal last recorded of a game: enough to tell what a commit may have changed since. */
@@ -90,7 +90,7 @@ export function applyDelta(game: GameState, delta: Extract<JournalEntry, { t: 'd
   for (const change of delta.players) applyPlayer(game, change);
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
   // Players were replaced by the journaled objects: a ranking sorted before this line is not this game's any more.
-  forgetStandings(game);
+  forgetKeptViews(game);
 }
 
 export function topOf(game: GameState): GameTop {

@@ -121,7 +121,11 @@ describe('JournaledGameStore', () => {
     await journal.close();
     await expect(runner.join(game.pin, 'Carla')).rejects.toMatchObject({ code: 'TRY_AGAIN' });
     expect(store.journalError).not.toBeNull();
-    // An answer the disk refused is not kept: the phone's retry is scored, not waved through as a repeat.
+    // An answer the disk refused is not kept, and a repeat sent before the refusal is not acknowledged either.
+    const [first, repeat] = [runner.answer(game.id, ana.playerId, 0, 1), runner.answer(game.id, ana.playerId, 0, 1)];
+    await expect(first).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+    await expect(repeat).rejects.toMatchObject({ code: 'TRY_AGAIN' });
+    // The phone's retry is scored, not waved through as a repeat.
     await expect(runner.answer(game.id, ana.playerId, 0, 1)).rejects.toMatchObject({ code: 'TRY_AGAIN' });
     expect(await store.hasAnswered(game.id, 0, ana.playerId)).toBe(false);
     expect((await store.answersOf(game.id, 1))[0]?.[ana.playerId]).toBeUndefined();

@@ -152,9 +152,16 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
         },
       );
     }
-    // A repeat may arrive while the first copy is still on its way to disk: its ack waits for it too.
-    if (write.status === 'duplicate') return this.journal.flush().then(() => write);
+    if (write.status === 'duplicate') return this.confirmKeptAnswer(gameId, questionIndex, record.playerId).then(() => write);
     return Promise.resolve(write);
+  }
+
+  /** A repeat may arrive while the first copy is still on its way to disk: its ack waits for it, and fails with it. */
+  override confirmKeptAnswer(gameId: string, questionIndex: number, playerId: string): Promise<void> {
+    return this.journal.flush().then(() => {
+      // Forgotten: its batch failed and its sender was told to try again.
+      if (!this.games.get(gameId)?.game.answers[questionIndex]?.[playerId]) throw new Error('the first copy of this answer could not be written');
+    });
   }
 
   private forgetAnswer(gameId: string, questionIndex: number, record: AnswerRecord): void {
@@ -181,13 +188,20 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     await this.journal.close();
   }
 
-  /** Resolves once the entry is on disk. A compaction that is due starts with the entry queued (memory already has it). */
+  /**
+   * Resolves once the entry is on disk. A compaction that is due starts once it is (a promise only then, not one
+   * per entry): its snapshot then holds no change of this entry's batch, which may yet fail and be undone in memory.
+   */
   private write(entry: JournalEntry): Promise<void> {
     const written = this.journal.append(JSON.stringify(entry));
     if (!this.compaction && this.compactionDue()) {
       this.lastCompactionAt = this.clock.now();
-      this.compaction = this.journal
-        .compact(() => this.snapshotLines())
+      this.compaction = written
+        .then(
+          () => this.journal.compact(() => this.snapshotLines()),
+          // The entry's batch failed; the next entry past the interval tries again.
+          () => undefined,
+        )
         .catch((err: unknown) => this.logger.error(`Journal compaction failed (the journal goes on as it was): ${String(err)}`))
         .finally(() => (this.compaction = null));
     }

@@ -69,7 +69,7 @@ export class AnswerIntake {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
     if (scored === null || scored instanceof GameError) return this.answerWithRetries(gameId, playerId, questionIndex, answer, 0);
-    if (scored === 'duplicate') return Promise.resolve(RECEIVED);
+    if (scored === 'duplicate') return this.confirmRepeat(gameId, questionIndex, playerId);
     return this.record(gameId, questionIndex, scored).then((outcome) =>
       outcome === 'stale' ? this.answerWithRetries(gameId, playerId, questionIndex, answer, 1) : outcome,
     );
@@ -95,7 +95,7 @@ export class AnswerIntake {
         }
         throw scored;
       }
-      if (scored === 'duplicate') return RECEIVED;
+      if (scored === 'duplicate') return this.confirmRepeat(gameId, questionIndex, playerId);
       const outcome = await this.record(gameId, questionIndex, scored);
       if (outcome !== 'stale') return outcome;
     }
@@ -121,6 +121,11 @@ export class AnswerIntake {
     // evaluateAnswer accepts only while a question is open and running, which is exactly when there is a key.
     if (key === null) throw new GameError('TOO_LATE');
     return { game, key, record: evaluation.record, now };
+  }
+
+  /** A repeat of an answer the known state holds gets the same ack, once the first copy is kept for good. */
+  private confirmRepeat(gameId: string, questionIndex: number, playerId: string): Promise<{ received: true }> {
+    return this.deps.guard(() => this.deps.store.confirmKeptAnswer(gameId, questionIndex, playerId)).then(() => RECEIVED);
   }
 
   /** Stores a scored answer; 'stale' when the question changed since it was scored (the known state is dropped). */

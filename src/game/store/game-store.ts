@@ -53,6 +53,15 @@ export abstract class GameStore {
   /** First answer wins, atomically, and only while `openKey` still names the open question and the player is not kicked. */
   abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord): Promise<AnswerWrite>;
   abstract hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean>;
+  /**
+   * A repeat of an answer the caller saw kept (in a state the store handed out) is acknowledged only once that
+   * first copy is as durable as an acknowledged answer: this resolves then, and rejects if the first copy was lost
+   * meanwhile (its own sender is told to try again, and so is the repeat). Stores whose states hold only written
+   * answers resolve at once.
+   */
+  confirmKeptAnswer(_gameId: string, _questionIndex: number, _playerId: string): Promise<void> {
+    return Promise.resolve();
+  }
   /** Every question's answers, for the history record. */
   abstract answersOf(gameId: string, questionCount: number): Promise<Array<Record<string, AnswerRecord>>>;
   /** An ended game is kept this long more (late resumes see the final rank), then forgotten. */

@@ -1,10 +1,13 @@
+import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { closeQuestion, dict, forgetStandings, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
+import { closeQuestion, dict, forgetKeptViews, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
 import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 import { ANSWERS, ANSWERS_SINCE, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
 import { TurnBatcher } from './turn-batcher.js';
+
+const logger = new Logger('RedisGameStore');
 
 /**
  * Live games in Redis, shared by every server instance. All keys of a game
@@ -216,7 +219,9 @@ export class RedisGameStore extends GameStore {
       if (this.parsed.get(gameId) !== known) return this.read(gameId, retries + 1);
       const forward = applyChanges(known, reply, reveal && answers ? { ...reveal, answers } : null);
       if (!forward) {
-        // The reveal on this copy did not give the scores the committing instance logged: read the game whole.
+        // The reveal on this copy did not give the scores the committing instance logged: read the game whole. Not
+        // expected (the engine is deterministic), so worth a line: instances on different builds or collators.
+        logger.warn(`game ${gameId}: a reveal replayed here did not match the scores logged with it; reading the game whole`);
         this.parsed.delete(gameId);
         return this.read(gameId, retries + 1);
       }
@@ -591,7 +596,7 @@ function applyChanges(
     applyPlayer(game, json ? (JSON.parse(json) as PlayerChange) : { id, player: null, credential: null });
   }
   // Another instance's joins leave the ranking's version where its last commit wrote it: a ranking sorted here before is stale.
-  if (pairs.length > 0) forgetStandings(game);
+  if (pairs.length > 0) forgetKeptViews(game);
   for (let i = 0; i <= game.index; i++) game.answers[i] ??= dict();
   // The copy holds every answer of a question it closed here; of any other, what it had if it is still the same one.
   const sameQuestion = revealedCount >= 0 ? reveal?.index === game.index : known.openIndex === game.index;
