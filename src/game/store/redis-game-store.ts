@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { closeQuestion, dict, forgetKeptViews, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
@@ -466,28 +467,17 @@ function revealOnly(game: GameState, before: JournaledShape | null, changes: rea
 }
 
 /**
- * What a reveal computes for every player (scores, streaks, ranks), hashed
- * per player and summed, so the order players are kept in does not matter:
- * an instance that applies a reveal to its own copy compares this with the
- * digest the committing instance logged.
+ * What a reveal computes for every player (scores, streaks, ranks), one
+ * SHA-256 over the players in id order, so the order each copy keeps its
+ * players in does not matter: an instance that applies a reveal to its own
+ * copy compares this with the digest the committing instance logged.
  */
 function scoresDigest(game: GameState): string {
-  let sum = 0;
-  let count = 0;
-  for (const p of Object.values(game.players)) {
-    sum = (sum + fnv1a(`${p.id}|${p.score}|${p.streak}|${p.correctCount}|${p.bestStreak}|${p.rank}|${String(p.previousRank)}|${String(p.kicked)}`)) >>> 0;
-    count++;
-  }
-  return `${String(count)}.${sum.toString(36)}`;
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  const players = Object.values(game.players).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const hash = createHash('sha256');
+  for (const p of players)
+    hash.update(`${p.id}|${p.score}|${p.streak}|${p.correctCount}|${p.bestStreak}|${p.rank}|${String(p.previousRank)}|${String(p.kicked)}\n`);
+  return hash.digest('base64url').slice(0, 22);
 }
 
 /** A reveal logged by the load's delta: "r<question>:<digest>", or "" for none. */
