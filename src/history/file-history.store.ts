@@ -4,8 +4,6 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import writeFileAtomic from 'write-file-atomic';
 import { AppConfig } from '../config/app-config.js';
 import type { HistoryRecord } from './history-record.js';
-import type { HistoryQuery } from './history-store.js';
-import type { HistorySummary } from './history-summary.js';
 import { MemoryHistoryStore } from './memory-history.store.js';
 
 /** An empty file `<gameId>.deleted` remembers a deleted game, so it is never written again. */
@@ -59,24 +57,8 @@ export class FileHistoryStore extends MemoryHistoryStore implements OnModuleInit
     return true;
   }
 
-  override async get(gameId: string): Promise<HistoryRecord | null> {
-    this.readWritten();
-    return super.get(gameId);
-  }
-
-  override async list(query: HistoryQuery): Promise<HistorySummary[]> {
-    this.readWritten();
-    return super.list(query);
-  }
-
-  override async recordsOfDeck(deckId: string): Promise<HistoryRecord[]> {
-    this.readWritten();
-    return super.recordsOfDeck(deckId);
-  }
-
   override async delete(gameId: string): Promise<boolean> {
-    this.readWritten();
-    if (!this.records.has(gameId)) return false;
+    if (!this.stored().has(gameId)) return false;
     // The marker goes first: a crash between the two leaves the record deleted at the next start, never revived.
     await writeFileAtomic(path.join(this.dir, `${gameId}${DELETED}`), '');
     await unlink(this.fileOf(gameId)).catch((err: unknown) => {
@@ -89,10 +71,11 @@ export class FileHistoryStore extends MemoryHistoryStore implements OnModuleInit
     return this.records.has(gameId) || this.unread.has(gameId) || this.deleted.has(gameId);
   }
 
-  /** Parses the records written since the last read into the in-memory map the queries run on. */
-  private readWritten(): void {
+  /** The records written since the last read are parsed into the in-memory map first. */
+  protected override stored(): Map<string, HistoryRecord> {
     for (const [gameId, json] of this.unread) this.records.set(gameId, JSON.parse(json) as HistoryRecord);
     this.unread.clear();
+    return this.records;
   }
 
   private fileOf(gameId: string): string {

@@ -10,6 +10,11 @@ export class MemoryHistoryStore extends HistoryStore {
   /** Ids of deleted games: never stored again. */
   protected readonly deleted = new Set<string>();
 
+  /** The records the queries run on; a subclass with records not yet in `records` adds them here first. */
+  protected stored(): Map<string, HistoryRecord> {
+    return this.records;
+  }
+
   async saveOnce(record: HistoryRecord): Promise<boolean> {
     if (this.records.has(record.gameId) || this.deleted.has(record.gameId)) return false;
     this.records.set(record.gameId, structuredClone(record));
@@ -17,11 +22,11 @@ export class MemoryHistoryStore extends HistoryStore {
   }
 
   async get(gameId: string): Promise<HistoryRecord | null> {
-    return this.records.get(gameId) ?? null;
+    return this.stored().get(gameId) ?? null;
   }
 
   async list({ deckId, limit, after }: HistoryQuery): Promise<HistorySummary[]> {
-    return [...this.records.values()]
+    return [...this.stored().values()]
       .filter((r) => !deckId || r.deckId === deckId)
       .filter((r) => !after || isAfter(r, after))
       .sort(newestFirst)
@@ -30,11 +35,11 @@ export class MemoryHistoryStore extends HistoryStore {
   }
 
   async recordsOfDeck(deckId: string): Promise<HistoryRecord[]> {
-    return [...this.records.values()].filter((r) => r.deckId === deckId).sort((a, b) => newestFirst(b, a));
+    return [...this.stored().values()].filter((r) => r.deckId === deckId).sort((a, b) => newestFirst(b, a));
   }
 
   async delete(gameId: string): Promise<boolean> {
-    if (!this.records.delete(gameId)) return false;
+    if (!this.stored().delete(gameId)) return false;
     this.deleted.add(gameId);
     return true;
   }
