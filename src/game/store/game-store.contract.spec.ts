@@ -354,6 +354,13 @@ describe('RedisGameStore: players one field each', () => {
   beforeEach(() => {
     shared = redis.client();
   });
+  /** Two instances on the same Redis, and a lobby of `players` created through the first. */
+  async function twoInstancesWithLobby(players: number): Promise<{ a: RedisGameStore; b: RedisGameStore; game: GameState }> {
+    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
+    const game = lobbyGame(players);
+    expect(await a.insert(game)).toBe(true);
+    return { a, b, game };
+  }
 
   test('a commit whose events name players writes those players only', async () => {
     const store = new RedisGameStore(shared);
@@ -372,9 +379,7 @@ describe('RedisGameStore: players one field each', () => {
   });
 
   test("after another instance's commit, a load reads the players it named and matches a fresh load", async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(3);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(3);
     let onA = (await a.load(game.id))!;
     await b.load(game.id);
 
@@ -404,9 +409,7 @@ describe('RedisGameStore: players one field each', () => {
   });
 
   test('a reveal rewrites every player: scores and ranks reach the other instances', async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(3);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(3);
     const lobby = (await a.load(game.id))!;
     await b.load(game.id);
     const startEvents = engine.startGame(lobby.game, T0 + 1000);
@@ -451,9 +454,7 @@ describe('RedisGameStore: players one field each', () => {
 
   /** A and B both hold question 0 open; p1 answered through A, p2 through B; A then closes it. */
   async function revealedOnA(players: number): Promise<{ a: RedisGameStore; b: RedisGameStore; gameId: string }> {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(players);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(players);
     const lobby = (await a.load(game.id))!;
     expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
     const onB = (await b.load(game.id))!;
@@ -480,9 +481,7 @@ describe('RedisGameStore: players one field each', () => {
   });
 
   test('a replayed reveal that does not match the digest logged with it reads the game whole', async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(3);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(3);
     const lobby = (await a.load(game.id))!;
     expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
     // B's copy differs from what A closes (as a copy that missed a change would): the digest catches it.
@@ -496,9 +495,7 @@ describe('RedisGameStore: players one field each', () => {
   });
 
   test('a reveal after a change that named a player, or two reveals, are read whole; a later question opens on the replayed copy', async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(3);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(3);
     let onA = (await a.load(game.id))!;
     expect(await a.commit(onA.game, onA.version, null, engine.startGame(onA.game, T0 + 1000))).not.toBeNull();
     await b.load(game.id);
@@ -530,9 +527,7 @@ describe('RedisGameStore: players one field each', () => {
     expect(plain(twoBehind.loaded.game)).toEqual(await freshLoad(game.id));
   });
   test('a load during a question reads only the answers stored since the copy last read them, its own ones kept', async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(4);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(4);
     const lobby = (await a.load(game.id))!;
     expect(await a.commit(lobby.game, lobby.version, null, engine.startGame(lobby.game, T0 + 1000))).not.toBeNull();
     const key = engine.openKey((await b.load(game.id))!.game)!;
@@ -567,9 +562,7 @@ describe('RedisGameStore: players one field each', () => {
     expect(loaded.game.answers[0]?.p1?.points).toBe(400);
   });
   test('a change notice brings forward only a game this instance holds a copy of', async () => {
-    const [a, b] = [new RedisGameStore(shared), new RedisGameStore(shared)];
-    const game = lobbyGame(2);
-    expect(await a.insert(game)).toBe(true);
+    const { a, b, game } = await twoInstancesWithLobby(2);
     const loads = jest.spyOn(b, 'load');
     b.bringForward(game.id);
     expect(loads).not.toHaveBeenCalled();
