@@ -48,17 +48,15 @@ export function PlayerGame(props: {
   );
 }
 
-function QuestionPhone({
-  view,
-  question,
-  online,
-  onAnswer,
-}: {
+/** What the phone's open-question screen and its answer area both take. */
+interface OpenQuestionProps {
   view: PlayerView;
   question: QuestionView;
   online: boolean;
   onAnswer: (index: number, a: AnswerValue) => void;
-}) {
+}
+
+function QuestionPhone({ view, question, online, onAnswer }: OpenQuestionProps) {
   const [full, setFull] = useState(false);
   const opensAt = question.opensAt;
   const getReady = opensAt !== null;
@@ -89,17 +87,7 @@ function QuestionPhone({
   );
 }
 
-function AnswerState({
-  view,
-  question,
-  online,
-  onAnswer,
-}: {
-  view: PlayerView;
-  question: QuestionView;
-  online: boolean;
-  onAnswer: (index: number, a: AnswerValue) => void;
-}) {
+function AnswerState({ view, question, online, onAnswer }: OpenQuestionProps) {
   if (view.answered) {
     return (
       <p class="card received">
