@@ -1,45 +1,84 @@
-import { closeSync, mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { AppendJournal, SETTLE_SLICE } from './append-journal.js';
+import { AppendJournal, MIN_SYNC_GAP_MS } from './append-journal.js';
 import { countTurns } from '../../../test/support/turn-counter.js';
 
+/** Keeps the loop inside the current callback for `ms`, going through the microtask queue step by step. */
+async function busyInThisTurn(ms: number, step: (elapsed: number) => void = () => undefined): Promise<void> {
+  const start = performance.now();
+  for (let elapsed = 0; elapsed < ms; elapsed = performance.now() - start) {
+    step(elapsed);
+    const until = performance.now() + 0.1;
+    while (performance.now() < until);
+    await Promise.resolve();
+  }
+}
+
+function openJournal(): { journal: AppendJournal; file: string } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
+  const journal = new AppendJournal(file);
+  journal.open();
+  return { journal, file };
+}
+
 describe('AppendJournal', () => {
-  test('a burst of appends settles in order, only once on disk, a slice per turn of the event loop', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
-    const journal = new AppendJournal(file);
-    journal.open();
-    const count = SETTLE_SLICE * 3 + 7;
+  test('a burst of appends settles in order, each only once its line is on disk', async () => {
+    const { journal, file } = openJournal();
+    const count = 3007;
     const settled: number[] = [];
-    const turns: number[] = [];
-    const loop = countTurns();
     const appends = Array.from({ length: count }, (_, i) =>
       journal.append(JSON.stringify({ i })).then(() => {
-        // On disk before the caller hears of it.
         expect(readFileSync(file, 'utf8')).toContain(`{"i":${i}}\n`);
         settled.push(i);
-        turns.push(loop.turn);
       }),
     );
     await Promise.all(appends);
-    loop.stop();
     expect(settled).toEqual(Array.from({ length: count }, (_, i) => i));
-    const perTurn = new Map<number, number>();
-    for (const t of turns) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
-    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(SETTLE_SLICE);
+    await journal.close();
+  });
+
+  test('lines appended while the loop stays busy are synced and settled within that same turn, not after it', async () => {
+    // A burst keeps one poll phase of the loop reading sockets for as long as they stay readable: an append must not
+    // wait for the phase to end (setImmediate, or a sync completing in the thread pool) to reach the disk.
+    const { journal } = openJournal();
+    const loop = countTurns();
+    const startTurn = loop.turn;
+    const settledInTurn: Array<number | undefined> = [];
+    const appends: Array<Promise<void>> = [];
+    await busyInThisTurn(MIN_SYNC_GAP_MS * 4, () => {
+      const i = appends.length;
+      appends.push(journal.append(`{"i":${i}}`).then(() => void (settledInTurn[i] = loop.turn)));
+    });
+    // Everything appended up to the last gap is settled already, in the turn that appended it.
+    const settledSoFar = settledInTurn.filter((turn) => turn !== undefined);
+    expect(settledSoFar.length).toBeGreaterThan(appends.length / 2);
+    expect(new Set(settledSoFar)).toEqual(new Set([startTurn]));
+    await Promise.all(appends);
+    loop.stop();
+    await journal.close();
+  });
+
+  test('syncs at most once per MIN_SYNC_GAP_MS under a steady stream of appends, the lines between sharing one', async () => {
+    const { journal, file } = openJournal();
+    const sizeWhenSettled: number[] = [];
+    const appends: Array<Promise<void>> = [];
+    const streamMs = MIN_SYNC_GAP_MS * 6;
+    await busyInThisTurn(streamMs, () => {
+      appends.push(journal.append('{"x":1}').then(() => void sizeWhenSettled.push(statSync(file).size)));
+    });
+    await Promise.all(appends);
+    // Each sync settles its lines together, at the file's size after that batch: one distinct size per sync.
+    const syncs = new Set(sizeWhenSettled).size;
+    expect(syncs).toBeGreaterThanOrEqual(2);
+    expect(syncs).toBeLessThanOrEqual(Math.ceil(streamMs / MIN_SYNC_GAP_MS) + 2);
+    expect(appends.length).toBeGreaterThan(syncs * 5);
     await journal.close();
   });
 });
 
 describe('AppendJournal.flush', () => {
-  function openJournal(): { journal: AppendJournal; file: string } {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
-    const journal = new AppendJournal(file);
-    journal.open();
-    return { journal, file };
-  }
-
   test('resolves at once with nothing appended', async () => {
     const { journal } = openJournal();
     await expect(journal.flush()).resolves.toBeUndefined();
@@ -49,8 +88,8 @@ describe('AppendJournal.flush', () => {
   test('waits for every line appended before it, queued or being written, and not for later ones', async () => {
     const { journal, file } = openJournal();
     const order: string[] = [];
-    const first = Array.from({ length: SETTLE_SLICE + 5 }, (_, i) => journal.append(`{"a":${i}}`).then(() => order.push(`a${i}`)));
-    // Let the first batch start; the next lines queue behind it.
+    const first = Array.from({ length: 1005 }, (_, i) => journal.append(`{"a":${i}}`).then(() => order.push(`a${i}`)));
+    // Let the first batch be written; the next line waits for the next sync to be due.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const second = journal.append('{"b":0}').then(() => order.push('b0'));
     const flushed = journal.flush().then(() => {
@@ -59,7 +98,7 @@ describe('AppendJournal.flush', () => {
     });
     await Promise.all([...first, second, flushed]);
     expect(order.indexOf('flushed')).toBe(order.length - 1);
-    expect(order).toHaveLength(SETTLE_SLICE + 7);
+    expect(order).toHaveLength(1007);
     await journal.close();
   });
 

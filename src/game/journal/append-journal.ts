@@ -22,17 +22,15 @@ const datasyncAsync = promisify(fdatasync);
 const closeAsync = promisify(close);
 
 /**
- * A batch's appends are settled this many at a time, with a turn of the event
- * loop between groups: each settled append lets its caller go on (an answer's
- * ack is written to its socket), and settling a batch of thousands in one
- * turn would hold the loop for all their writes at once. Not fewer: each turn
- * between groups also reads whatever arrived meanwhile (in a burst, hundreds
- * of answers), so small groups leave the acks of answers already on disk
- * waiting behind answers not yet written (at 10,000 players, 200 at a time
- * made the median ack half a second later than 1,000 at a time).
+ * Syncs are at least this far apart (from the end of one to the start of the
+ * next), and further on a slow disk (SYNC_SHARE): the lines appended in
+ * between wait and share the next one (group commit). A sync runs on the
+ * event loop, so this bounds both what it costs the loop and how long an
+ * append waits for the disk.
  */
-export const SETTLE_SLICE = 1000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const MIN_SYNC_GAP_MS = 10;
+/** At most this share of the loop's time goes to syncing: after a sync of d ms the next waits at least d × (1 / share − 1). */
+const SYNC_SHARE = 0.1;
 
 interface PendingLine {
   line: string;
@@ -54,8 +52,8 @@ function settle(pending: PendingLine, failure?: { error: unknown }): void {
 /**
  * An append-only file of JSON lines, made durable in groups: every `append`
  * resolves only once its line is written and fdatasync'd, and all the lines
- * that arrive while one sync runs share the next one (group commit), so a
- * burst of answers costs a few syncs, not one each.
+ * that arrive until the next sync is due share it (group commit), so a burst
+ * of answers costs a sync every MIN_SYNC_GAP_MS, not one each.
  *
  * `compact` replaces the whole file by a shorter one without holding up
  * appends: the snapshot is written and synced beside the file while batches
@@ -69,9 +67,12 @@ function settle(pending: PendingLine, failure?: { error: unknown }): void {
 export class AppendJournal {
   private fd: number | null = null;
   private buffer: PendingLine[] = [];
-  private flushing: Promise<void> | null = null;
-  /** The batch being written and synced, until all its lines are settled. */
-  private inFlight: PendingLine[] = [];
+  /** A check for a due sync is queued for the end of the current callback's microtasks. */
+  private flushQueued = false;
+  /** Waits for the next sync to be due, when lines are buffered before it is. */
+  private flushTimer: NodeJS.Timeout | null = null;
+  /** `performance.now()` from when the next sync may run. */
+  private nextSyncAt = 0;
   private bytes = 0;
   private snapshotBytes = 0;
   private failed: Error | null = null;
@@ -144,7 +145,7 @@ export class AppendJournal {
    * that is when the last line appended settles; the wait hangs on that line rather than costing every append a promise.
    */
   flush(): Promise<void> {
-    const last = this.buffer.at(-1) ?? this.inFlight.at(-1);
+    const last = this.buffer.at(-1);
     if (!last) return Promise.resolve();
     return new Promise<void>((resolve) => (last.waiters ??= []).push(resolve));
   }
@@ -168,8 +169,10 @@ export class AppendJournal {
       await datasyncAsync(tempFd);
       await this.snapshotWritten();
 
+      // Everything appended so far goes to the old file first (the lines appended since the snapshot are carried
+      // over with it); what is appended from here on waits for the new file.
+      if (this.buffer.length > 0) this.writeBatch();
       this.switching = true;
-      while (this.flushing) await this.flushing.catch(() => undefined);
       const carried = joinLines(this.carried);
       if (carried.length > 0) {
         await writeAsync(tempFd, carried);
@@ -201,7 +204,10 @@ export class AppendJournal {
   }
 
   async close(): Promise<void> {
+    if (this.buffer.length > 0 && !this.switching) this.writeBatch();
     await this.flush();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -209,48 +215,61 @@ export class AppendJournal {
   /** Called once a compaction's snapshot is on disk, before the new file takes over (a crash test stops here). */
   protected async snapshotWritten(): Promise<void> {}
 
+  /**
+   * Writes the buffered lines once the callback that appended them is done (its microtasks included, so a commit's
+   * several entries share a batch), if a sync is due; if not, once it is, by a timer or by a later append.
+   *
+   * Never deferred to the next turn of the loop (setImmediate) nor left to a sync in the thread pool: while thousands
+   * of sockets are readable, one poll phase reads them all, and a batch or a sync completion waiting behind that phase
+   * held every answer of a 10,000-player burst for most of a second. So the sync runs here, on the loop, spaced so
+   * that it holds the loop at most SYNC_SHARE of the time; each append that arrives after the spacing is over writes
+   * the batch itself.
+   */
   private scheduleFlush(): void {
-    if (this.flushing || this.switching || this.buffer.length === 0) return;
-    this.flushing = this.writeBatch().finally(() => {
-      this.flushing = null;
-      this.scheduleFlush();
+    if (this.flushQueued || this.switching || this.buffer.length === 0) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flushWhenDue();
     });
   }
 
-  private async writeBatch(): Promise<void> {
-    // Yield once so every append of this tick joins the batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  private flushWhenDue(): void {
+    if (this.switching || this.buffer.length === 0) return;
+    const wait = this.nextSyncAt - performance.now();
+    if (wait <= 0) {
+      this.writeBatch();
+      return;
+    }
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = null;
+      this.flushWhenDue();
+    }, Math.ceil(wait));
+  }
+
+  /** Writes and syncs every buffered line, then settles them in order (an answer's ack goes out as its line settles). */
+  private writeBatch(): void {
     const batch = this.buffer;
     this.buffer = [];
-    this.inFlight = batch;
     const text = joinLines(batch.map((p) => p.line));
+    const started = performance.now();
     try {
       const fd = this.fd;
       if (fd === null) throw new Error('journal is closed');
-      // Into the page cache at once (a copy: microseconds for a batch of answers); only the sync waits for the disk,
-      // off the loop. A round trip through the thread pool less per batch: in a burst every loop turn is long, and
-      // the batch's acks would wait for one more.
       writeSync(fd, text);
-      await datasyncAsync(fd);
-      this.bytes += Buffer.byteLength(text);
-      this.failed = null;
-      if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
+      fdatasyncSync(fd);
     } catch (err) {
       this.failed = err as Error;
+      this.nextSyncAt = performance.now() + MIN_SYNC_GAP_MS;
       for (const p of batch) settle(p, { error: err });
-      this.inFlight = [];
       return;
     }
-    // On disk: the callers may go on. The next batch is written once these are all settled, so batches settle in order.
-    await settleInSlices(batch);
-    this.inFlight = [];
-  }
-}
-
-async function settleInSlices(batch: PendingLine[]): Promise<void> {
-  for (let start = 0; start < batch.length; start += SETTLE_SLICE) {
-    if (start > 0) await nextTurn();
-    for (const p of batch.slice(start, start + SETTLE_SLICE)) settle(p);
+    const ended = performance.now();
+    this.nextSyncAt = ended + Math.max(MIN_SYNC_GAP_MS, (ended - started) * (1 / SYNC_SHARE - 1));
+    this.bytes += Buffer.byteLength(text);
+    this.failed = null;
+    if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
+    for (const p of batch) settle(p);
   }
 }
 
