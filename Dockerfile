@@ -18,4 +18,5 @@ COPY package.json ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/main.js"]
+# The same command as package.json's "start" script (scripts/start-command.mjs says why the flag).
+CMD ["node", "--max-semi-space-size=32", "dist/main.js"]

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
+import { startFlags } from '../scripts/start-command.mjs';
 import { dropRedisKeys } from './redis-keys.mjs';
 import { percentile, report, tally } from './report.mjs';
 
@@ -138,7 +139,8 @@ async function startServers(target) {
         INSTANCE_ID: instance,
         ...(MODE === 'embedded' ? { REDIS_URL: '' } : { REDIS_URL, REDIS_PREFIX, ALLOW_VOLATILE_REDIS: '1' }),
       },
-      execArgv: probe,
+      // Started as `npm start` starts it (its Node flags), with the probe.
+      execArgv: [...startFlags(), ...probe],
       label: `aulaquiz ${instance}`,
       readyLine: 'aulaquiz is running',
     });

@@ -14,6 +14,7 @@ import { createServer, request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { createProxyServer } from 'http-proxy-3';
 import { Redis } from 'ioredis';
+import { startArgs } from './start-command.mjs';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -65,7 +66,7 @@ const teacherKey = process.env.TEACHER_KEY ?? randomBytes(18).toString('base64ur
 let stopping = false;
 
 function startInstance(instance) {
-  const child = spawn('node', ['dist/main.js'], {
+  const child = spawn('node', startArgs(), {
     env: {
       ...process.env,
       PORT: String(instance.port),

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface BuiltServer {
   url: string;
@@ -14,6 +15,12 @@ export interface BuiltServer {
   stop(): Promise<void>;
   /** kill -9: no shutdown hooks, no lease handed over. */
   crash(): Promise<void>;
+}
+
+/** The arguments `npm start` gives node (package.json's start script, read by scripts/start-command.mjs). */
+export async function startArgs(): Promise<string[]> {
+  const command = (await import(pathToFileURL(path.resolve('scripts/start-command.mjs')).href)) as { startArgs: () => string[] };
+  return command.startArgs();
 }
 
 /** A port nothing listens on right now, on loopback. */
@@ -28,13 +35,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `node dist/main.js` as `npm start` runs it (the build comes from `npm test`'s pretest). */
+/** The built server as `npm start` runs it (the build comes from `npm test`'s pretest). */
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<BuiltServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const teacherKey = 'built-server-teacher-key-0123456789';
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aulaquiz-built-'));
-  const child: ChildProcess = spawn('node', ['dist/main.js'], {
+  const child: ChildProcess = spawn('node', await startArgs(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, TEACHER_KEY: teacherKey, DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
