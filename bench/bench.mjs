@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { startFlags } from '../scripts/start-command.mjs';
 import { dropRedisKeys } from './redis-keys.mjs';
-import { percentile, report, tally } from './report.mjs';
+import { medianReport, percentile, report, tally } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -25,6 +25,8 @@ const PLAYERS = sizeArg.endsWith('k') ? Number(sizeArg.slice(0, -1)) * 1000 : Nu
 const MODE = args.find((a) => ['embedded', 'redis', 'cluster'].includes(a)) ?? process.env.BENCH_MODE ?? 'embedded';
 const TARGETS = { both: ['aulaquiz', 'bare'], aulaquiz: ['aulaquiz'], bare: ['bare'] }[args.find((a) => ['both', 'aulaquiz', 'bare'].includes(a)) ?? 'both'];
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 3);
+/** BENCH_ROUNDS: aulaquiz and bare take turns this many times; the report gives each round and the medians. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const SPREAD_MS = Number(process.env.BENCH_ANSWER_SPREAD_MS ?? 1000);
 const CONNECTS_IN_FLIGHT = Number(process.env.BENCH_CONNECTS_IN_FLIGHT ?? 200);
 const BOT_PROCESSES = Number(process.env.BENCH_BOT_PROCESSES ?? Math.min(4, Math.ceil(PLAYERS / 2500)));
@@ -34,7 +36,7 @@ const BASE_PORT = Number(process.env.BENCH_PORT ?? 47300);
 const KEY = 'bench-teacher-key-0123456789';
 /** Generous per phase; a phase that takes longer is reported as failed, not waited for. */
 const PHASE_DEADLINE_MS = Math.max(60_000, PLAYERS * 20);
-const HARD_STOP_MS = Number(process.env.BENCH_HARD_STOP_MS ?? Math.max(10 * 60_000, PLAYERS * 150));
+const HARD_STOP_MS = Number(process.env.BENCH_HARD_STOP_MS ?? Math.max(10 * 60_000, PLAYERS * 150) * ROUNDS);
 
 const children = new Set();
 function stopEverything(code) {
@@ -335,22 +337,33 @@ console.log(
   `aulaquiz bench: ${PLAYERS} players, ${MODE} mode, ${QUESTIONS} questions, answers spread over ${SPREAD_MS} ms, ` +
     `${CONNECTS_IN_FLIGHT} connects in flight, ${BOT_PROCESSES} bot process(es), loopback`,
 );
-const results = {};
-for (const target of TARGETS) {
-  const started = Date.now();
-  try {
-    results[target] = await run(target);
-  } catch (err) {
-    results[target] = { failed: String(err?.message ?? err), broken: true };
+const rounds = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  const results = {};
+  for (const target of TARGETS) {
+    const started = Date.now();
+    try {
+      results[target] = await run(target);
+    } catch (err) {
+      results[target] = { failed: String(err?.message ?? err), broken: true };
+    }
+    const name = ROUNDS > 1 ? `${target} (round ${round})` : target;
+    console.log(`  ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s${results[target].failed ? ` — FAILED: ${results[target].failed}` : ''}`);
   }
-  console.log(`  ${target}: ${((Date.now() - started) / 1000).toFixed(0)} s${results[target].failed ? ` — FAILED: ${results[target].failed}` : ''}`);
+  rounds.push(results);
+  console.log(report(results, { players: PLAYERS, mode: MODE, round: ROUNDS > 1 ? round : null }));
 }
-console.log(report(results, { players: PLAYERS, mode: MODE }));
+if (ROUNDS > 1) console.log(medianReport(rounds, { players: PLAYERS, mode: MODE }));
 if (process.env.BENCH_JSON) {
-  const summary = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.broken ? v : { ...summarize(v), failed: v.failed ?? null }]));
-  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ players: PLAYERS, mode: MODE, questions: QUESTIONS, spreadMs: SPREAD_MS, results: summary }, null, 2));
+  const summaries = rounds.map((results) =>
+    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.broken ? v : { ...summarize(v), failed: v.failed ?? null }])),
+  );
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify({ players: PLAYERS, mode: MODE, questions: QUESTIONS, spreadMs: SPREAD_MS, results: summaries[0], rounds: summaries }, null, 2),
+  );
 }
-stopEverything(Object.values(results).some((r) => r.failed) ? 1 : 0);
+stopEverything(rounds.some((results) => Object.values(results).some((r) => r.failed)) ? 1 : 0);
 
 function summarize(s) {
   const all = (key) => s.questions.flatMap((q) => q[key]);

@@ -1,5 +1,6 @@
-// Formats one bench run: aulaquiz and bare socket.io side by side, with the
-// ratio aulaquiz ÷ bare, and the correctness counts that must be zero.
+// Formats a bench run: aulaquiz and bare socket.io side by side, with the
+// ratio aulaquiz ÷ bare, and the correctness counts that must be zero; over
+// several rounds, the medians.
 
 export function percentile(values, p) {
   if (!values.length) return NaN;
@@ -46,19 +47,25 @@ function rows(s, players) {
   ];
 }
 
-export function report(results, { players, mode }) {
+/** aulaquiz ÷ bare, for a measure (not a count) both sides have. */
+function ratioOf(va, vb, count) {
+  return !count && va !== undefined && vb !== undefined && vb > 0 && Number.isFinite(va) ? va / vb : undefined;
+}
+const times = (r) => (r === undefined ? '' : `×${r.toFixed(2)}`);
+
+export function report(results, { players, mode, round = null }) {
   const a = results.aulaquiz;
   const b = results.bare;
   const ra = a && !a.broken ? rows(a, players) : null;
   const rb = b && !b.broken ? rows(b, players) : null;
   const base = ra ?? rb;
   if (!base) return 'no complete run';
-  const lines = [`\n${players} players, ${mode}`, `| metric | aulaquiz | bare socket.io | ratio |`, '|---|---|---|---|'];
+  const title = `\n${players} players, ${mode}${round === null ? '' : `, round ${round}`}`;
+  const lines = [title, `| metric | aulaquiz | bare socket.io | ratio |`, '|---|---|---|---|'];
   base.forEach(([label, , fmt, count], i) => {
     const va = ra?.[i][1];
     const vb = rb?.[i][1];
-    const ratio = !count && va !== undefined && vb !== undefined && vb > 0 && Number.isFinite(va) ? `×${(va / vb).toFixed(2)}` : '';
-    lines.push(`| ${label} | ${va === undefined ? '–' : fmt(va)} | ${vb === undefined ? '–' : fmt(vb)} | ${ratio} |`);
+    lines.push(`| ${label} | ${va === undefined ? '–' : fmt(va)} | ${vb === undefined ? '–' : fmt(vb)} | ${times(ratioOf(va, vb, count))} |`);
   });
   for (const [k, v] of Object.entries(results)) if (v.failed) lines.push(`\n${k} FAILED (figures up to the failure): ${v.failed}`);
   for (const [k, v] of Object.entries(results)) if (!v.broken) lines.push(...causes(k, v));
@@ -88,4 +95,44 @@ function causes(target, s) {
     if (h.reason !== 'client namespace disconnect') out.push(`${target} host socket on server ${h.server}: ${h.reason}${h.detail ? ` (${h.detail})` : ''}`);
   }
   return out.length ? ['', ...out] : [];
+}
+
+function median(values) {
+  const known = values.filter((v) => v !== undefined && Number.isFinite(v)).sort((x, y) => x - y);
+  if (!known.length) return undefined;
+  const mid = Math.floor(known.length / 2);
+  return known.length % 2 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+}
+
+/**
+ * Several rounds of the same run: each measure's median on each side, and the
+ * median of the ratios each round took (aulaquiz and bare one after the other,
+ * on the machine as it was then); counts are added up over the rounds. On a
+ * shared machine one round's ratio can be off by a factor of two either way.
+ */
+export function medianReport(rounds, { players, mode }) {
+  const complete = rounds.filter((r) => r.aulaquiz && !r.aulaquiz.broken);
+  if (!complete.length) return 'no complete round';
+  const table = complete.map((r) => ({ a: rows(r.aulaquiz, players), b: r.bare && !r.bare.broken ? rows(r.bare, players) : null }));
+  const lines = [
+    `\n${players} players, ${mode}: medians of ${complete.length} rounds`,
+    '| metric | aulaquiz | bare socket.io | ratio (median of rounds) | ratios by round |',
+    '|---|---|---|---|---|',
+  ];
+  table[0].a.forEach(([label, , fmt, count], i) => {
+    const va = table.map((t) => t.a[i][1]);
+    const vb = table.map((t) => t.b?.[i][1]).filter((v) => v !== undefined);
+    if (count) {
+      const sum = (vs) => (vs.some((v) => v === null) ? null : vs.reduce((s, v) => s + v, 0));
+      lines.push(`| ${label} | ${String(sum(va) ?? '–')} | ${vb.length ? String(sum(vb) ?? '–') : '–'} |  |  |`);
+      return;
+    }
+    const ratios = table.map((t) => ratioOf(t.a[i][1], t.b?.[i][1], false));
+    const ma = median(va);
+    const mb = median(vb);
+    lines.push(
+      `| ${label} | ${ma === undefined ? '–' : fmt(ma)} | ${mb === undefined ? '–' : fmt(mb)} | ${times(median(ratios))} | ${ratios.map(times).join(' ')} |`,
+    );
+  });
+  return lines.join('\n');
 }
