@@ -15,22 +15,12 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SyncThread } from './sync-thread.js';
 
 const openAsync = promisify(open);
 const writeAsync = promisify(write);
 const datasyncAsync = promisify(fdatasync);
 const closeAsync = promisify(close);
-
-/**
- * Syncs are at least this far apart (from the end of one to the start of the
- * next), and further on a slow disk (SYNC_SHARE): the lines appended in
- * between wait and share the next one (group commit). A sync runs on the
- * event loop, so this bounds both what it costs the loop and how long an
- * append waits for the disk.
- */
-export const MIN_SYNC_GAP_MS = 10;
-/** At most this share of the loop's time goes to syncing: after a sync of d ms the next waits at least d × (1 / share − 1). */
-const SYNC_SHARE = 0.1;
 
 interface PendingLine {
   line: string;
@@ -52,8 +42,9 @@ function settle(pending: PendingLine, failure?: { error: unknown }): void {
 /**
  * An append-only file of JSON lines, made durable in groups: every `append`
  * resolves only once its line is written and fdatasync'd, and all the lines
- * that arrive until the next sync is due share it (group commit), so a burst
- * of answers costs a sync every MIN_SYNC_GAP_MS, not one each.
+ * that arrive while one sync runs share the next one (group commit), so a
+ * burst of answers costs a few syncs, not one each. The syncs run on a thread
+ * of their own (`SyncThread`, which says why).
  *
  * `compact` replaces the whole file by a shorter one without holding up
  * appends: the snapshot is written and synced beside the file while batches
@@ -66,13 +57,14 @@ function settle(pending: PendingLine, failure?: { error: unknown }): void {
  */
 export class AppendJournal {
   private fd: number | null = null;
+  /** Appended, not yet written. */
   private buffer: PendingLine[] = [];
-  /** A check for a due sync is queued for the end of the current callback's microtasks. */
-  private flushQueued = false;
-  /** Waits for the next sync to be due, when lines are buffered before it is. */
-  private flushTimer: NodeJS.Timeout | null = null;
-  /** `performance.now()` from when the next sync may run. */
-  private nextSyncAt = 0;
+  /** Written to the page cache, waiting for their sync, in order; `seq` numbers the batch. */
+  private unsynced: Array<{ seq: number; lines: PendingLine[] }> = [];
+  private written = 0;
+  private syncs: SyncThread | null = null;
+  /** A look at the sync thread's progress is queued for the end of the current callback's microtasks. */
+  private checkQueued = false;
   private bytes = 0;
   private snapshotBytes = 0;
   private failed: Error | null = null;
@@ -107,6 +99,7 @@ export class AppendJournal {
   open(): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
     this.fd = openSync(this.file, 'a');
+    this.syncs ??= new SyncThread(() => this.progress());
     this.bytes = fstatSync(this.fd).size;
   }
 
@@ -136,7 +129,7 @@ export class AppendJournal {
       return Promise.reject(this.failed);
     }
     const done = new Promise<void>((resolve, reject) => this.buffer.push({ line, afterSnapshot: this.carried !== null, resolve, reject }));
-    this.scheduleFlush();
+    this.scheduleCheck();
     return done;
   }
 
@@ -145,7 +138,7 @@ export class AppendJournal {
    * that is when the last line appended settles; the wait hangs on that line rather than costing every append a promise.
    */
   flush(): Promise<void> {
-    const last = this.buffer.at(-1);
+    const last = this.buffer.at(-1) ?? this.unsynced.at(-1)?.lines.at(-1);
     if (!last) return Promise.resolve();
     return new Promise<void>((resolve) => (last.waiters ??= []).push(resolve));
   }
@@ -169,10 +162,11 @@ export class AppendJournal {
       await datasyncAsync(tempFd);
       await this.snapshotWritten();
 
-      // Everything appended so far goes to the old file first (the lines appended since the snapshot are carried
-      // over with it); what is appended from here on waits for the new file.
-      if (this.buffer.length > 0) this.writeBatch();
+      // Everything appended so far goes to the old file first and is synced there (the lines appended since the
+      // snapshot are carried over with it); what is appended from here on waits for the new file.
+      this.writeBuffered();
       this.switching = true;
+      await this.flush();
       const carried = joinLines(this.carried);
       if (carried.length > 0) {
         await writeAsync(tempFd, carried);
@@ -199,15 +193,15 @@ export class AppendJournal {
       this.carried = null;
       this.switching = false;
       this.compacting = false;
-      this.scheduleFlush();
+      this.scheduleCheck();
     }
   }
 
   async close(): Promise<void> {
-    if (this.buffer.length > 0 && !this.switching) this.writeBatch();
+    if (!this.switching) this.writeBuffered();
     await this.flush();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    await this.syncs?.stop();
+    this.syncs = null;
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -216,60 +210,66 @@ export class AppendJournal {
   protected async snapshotWritten(): Promise<void> {}
 
   /**
-   * Writes the buffered lines once the callback that appended them is done (its microtasks included, so a commit's
-   * several entries share a batch), if a sync is due; if not, once it is, by a timer or by a later append.
-   *
-   * Never deferred to the next turn of the loop (setImmediate) nor left to a sync in the thread pool: while thousands
-   * of sockets are readable, one poll phase reads them all, and a batch or a sync completion waiting behind that phase
-   * held every answer of a 10,000-player burst for most of a second. So the sync runs here, on the loop, spaced so
-   * that it holds the loop at most SYNC_SHARE of the time; each append that arrives after the spacing is over writes
-   * the batch itself.
+   * Once the callback that appended is done (its microtasks included, so a commit's several entries share a
+   * batch): settle what the sync thread has synced, then write what is buffered if no sync is running (one that is
+   * running would not cover it; its end writes the next batch). Never deferred to the next turn of the loop: while
+   * thousands of sockets are readable, one poll phase reads them all, and a batch that waited for the turn's end held
+   * every answer of a 10,000-player burst for most of a second.
    */
-  private scheduleFlush(): void {
-    if (this.flushQueued || this.switching || this.buffer.length === 0) return;
-    this.flushQueued = true;
+  private scheduleCheck(): void {
+    if (this.checkQueued) return;
+    this.checkQueued = true;
     queueMicrotask(() => {
-      this.flushQueued = false;
-      this.flushWhenDue();
+      this.checkQueued = false;
+      this.progress();
     });
   }
 
-  private flushWhenDue(): void {
-    if (this.switching || this.buffer.length === 0) return;
-    const wait = this.nextSyncAt - performance.now();
-    if (wait <= 0) {
-      this.writeBatch();
-      return;
+  /** Settles the batches the sync thread is done with; starts the next one if it is free. */
+  private progress(): void {
+    const syncs = this.syncs;
+    if (!syncs) return;
+    const synced = syncs.synced;
+    const failed = syncs.failedUpTo;
+    while (this.unsynced[0] && this.unsynced[0].seq <= synced) {
+      const batch = this.unsynced.shift();
+      if (!batch) break;
+      if (batch.seq <= failed.seq) this.batchFailed(batch.lines, new Error(`journal sync failed: ${failed.reason}`));
+      else this.batchSynced(batch.lines);
     }
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null;
-      this.flushWhenDue();
-    }, Math.ceil(wait));
+    if (!syncs.busy) this.writeBuffered();
+    if (!syncs.busy && this.unsynced.length === 0) syncs.rest();
   }
 
-  /** Writes and syncs every buffered line, then settles them in order (an answer's ack goes out as its line settles). */
-  private writeBatch(): void {
+  /** Writes every buffered line to the page cache as one batch and asks for its sync. */
+  private writeBuffered(): void {
+    if (this.switching || this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
     const text = joinLines(batch.map((p) => p.line));
-    const started = performance.now();
     try {
       const fd = this.fd;
-      if (fd === null) throw new Error('journal is closed');
+      const syncs = this.syncs;
+      if (fd === null || syncs === null) throw new Error('journal is closed');
       writeSync(fd, text);
-      fdatasyncSync(fd);
+      this.bytes += Buffer.byteLength(text);
+      this.written += 1;
+      this.unsynced.push({ seq: this.written, lines: batch });
+      syncs.request(fd, this.written);
     } catch (err) {
-      this.failed = err as Error;
-      this.nextSyncAt = performance.now() + MIN_SYNC_GAP_MS;
-      for (const p of batch) settle(p, { error: err });
-      return;
+      this.batchFailed(batch, err);
     }
-    const ended = performance.now();
-    this.nextSyncAt = ended + Math.max(MIN_SYNC_GAP_MS, (ended - started) * (1 / SYNC_SHARE - 1));
-    this.bytes += Buffer.byteLength(text);
+  }
+
+  private batchSynced(batch: PendingLine[]): void {
     this.failed = null;
     if (this.carried) for (const p of batch) if (p.afterSnapshot) this.carried.push(p.line);
     for (const p of batch) settle(p);
+  }
+
+  private batchFailed(batch: PendingLine[], err: unknown): void {
+    this.failed = err as Error;
+    for (const p of batch) settle(p, { error: err });
   }
 }
 
