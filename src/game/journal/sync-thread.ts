@@ -57,7 +57,7 @@ export class SyncThread {
   constructor(onProgress: () => void) {
     this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer });
     this.worker.on('message', (msg: unknown) => {
-      if (typeof msg === 'object' && msg !== null && 'message' in msg) this.failure = String((msg).message);
+      if (typeof msg === 'object' && msg !== null && 'message' in msg) this.failure = String(msg.message);
       onProgress();
     });
     this.worker.on('error', () => onProgress());
