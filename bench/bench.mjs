@@ -25,8 +25,11 @@ const PLAYERS = sizeArg.endsWith('k') ? Number(sizeArg.slice(0, -1)) * 1000 : Nu
 const MODE = args.find((a) => ['embedded', 'redis', 'cluster'].includes(a)) ?? process.env.BENCH_MODE ?? 'embedded';
 const TARGETS = { both: ['aulaquiz', 'bare'], aulaquiz: ['aulaquiz'], bare: ['bare'] }[args.find((a) => ['both', 'aulaquiz', 'bare'].includes(a)) ?? 'both'];
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 3);
-/** BENCH_ROUNDS: aulaquiz and bare take turns this many times; the report gives each round and the medians. */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+/**
+ * BENCH_ROUNDS: aulaquiz and bare take turns this many times (aulaquiz first in odd rounds, bare first in even ones,
+ * so neither always runs on a machine the other just warmed or loaded); the report gives each round and the medians.
+ */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 1)) || 1);
 const SPREAD_MS = Number(process.env.BENCH_ANSWER_SPREAD_MS ?? 1000);
 const CONNECTS_IN_FLIGHT = Number(process.env.BENCH_CONNECTS_IN_FLIGHT ?? 200);
 const BOT_PROCESSES = Number(process.env.BENCH_BOT_PROCESSES ?? Math.min(4, Math.ceil(PLAYERS / 2500)));
@@ -340,7 +343,7 @@ console.log(
 const rounds = [];
 for (let round = 1; round <= ROUNDS; round++) {
   const results = {};
-  for (const target of TARGETS) {
+  for (const target of round % 2 === 1 ? TARGETS : [...TARGETS].reverse()) {
     const started = Date.now();
     try {
       results[target] = await run(target);

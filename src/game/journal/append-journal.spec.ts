@@ -131,4 +131,22 @@ describe('AppendJournal.flush', () => {
     await expect(journal.flush()).resolves.toBeUndefined();
     await journal.close();
   });
+
+  test('an append made while the journal closes is refused, not left waiting', async () => {
+    const { journal } = await runningJournal();
+    const before = journal.append('{"before":true}');
+    const closed = journal.close();
+    await expect(journal.append('{"during":true}')).rejects.toThrow(/closed/);
+    await expect(before).resolves.toBeUndefined();
+    await closed;
+  });
+
+  test('a sync thread that dies is replaced: the next lines are synced by a new one', async () => {
+    const { journal, file } = await runningJournal();
+    const thread = (journal as unknown as { syncs: { worker: { terminate(): Promise<number> } } }).syncs;
+    await thread.worker.terminate();
+    await journal.append('{"after":true}');
+    expect(readFileSync(file, 'utf8')).toContain('{"after":true}\n');
+    await journal.close();
+  });
 });

@@ -4,6 +4,7 @@ import {
   fdatasync,
   fdatasyncSync,
   fstatSync,
+  ftruncateSync,
   mkdirSync,
   open,
   openSync,
@@ -65,6 +66,9 @@ export class AppendJournal {
   private syncs: SyncThread | null = null;
   /** A look at the sync thread's progress is queued for the end of the current callback's microtasks. */
   private checkQueued = false;
+  /** `close` has begun: appends are refused, a compaction stops where it is. */
+  private closing = false;
+  private compaction: Promise<void> | null = null;
   private bytes = 0;
   private snapshotBytes = 0;
   private failed: Error | null = null;
@@ -99,7 +103,8 @@ export class AppendJournal {
   open(): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
     this.fd = openSync(this.file, 'a');
-    this.syncs ??= new SyncThread(() => this.progress());
+    this.closing = false;
+    this.syncs ??= this.startSyncThread();
     this.bytes = fstatSync(this.fd).size;
   }
 
@@ -124,8 +129,8 @@ export class AppendJournal {
 
   /** Resolves once `line` is on disk. The line is queued synchronously: lines are written in the order of the calls. */
   append(line: string): Promise<void> {
-    if (this.fd === null) {
-      this.failed = new Error('journal is not open');
+    if (this.fd === null || this.closing) {
+      this.failed = new Error(this.closing ? 'journal is closed' : 'journal is not open');
       return Promise.reject(this.failed);
     }
     const done = new Promise<void>((resolve, reject) => this.buffer.push({ line, afterSnapshot: this.carried !== null, resolve, reject }));
@@ -149,18 +154,25 @@ export class AppendJournal {
    * has every change it appended). Lines appended from then on are written
    * as usual and also carried into the new file.
    */
-  async compact(snapshot: () => string[]): Promise<void> {
-    if (this.compacting) return;
+  compact(snapshot: () => string[]): Promise<void> {
+    if (this.compacting || this.closing) return this.compaction ?? Promise.resolve();
     this.compacting = true;
+    this.compaction = this.compactNow(snapshot).finally(() => (this.compaction = null));
+    return this.compaction;
+  }
+
+  private async compactNow(snapshot: () => string[]): Promise<void> {
     const temp = this.compactionFile;
     let tempFd: number | null = null;
     try {
       const text = joinLines(snapshot());
       this.carried = [];
       tempFd = await openAsync(temp, 'w');
-      await writeAsync(tempFd, text);
+      await writeFully(tempFd, text);
       await datasyncAsync(tempFd);
       await this.snapshotWritten();
+      // A journal that is closing keeps its file: the snapshot is dropped (below) and never read.
+      if (this.closing) return;
 
       // Everything appended so far goes to the old file first and is synced there (the lines appended since the
       // snapshot are carried over with it); what is appended from here on waits for the new file.
@@ -169,7 +181,7 @@ export class AppendJournal {
       await this.flush();
       const carried = joinLines(this.carried);
       if (carried.length > 0) {
-        await writeAsync(tempFd, carried);
+        await writeFully(tempFd, carried);
         await datasyncAsync(tempFd);
       }
       renameSync(temp, this.file);
@@ -199,9 +211,13 @@ export class AppendJournal {
 
   async close(): Promise<void> {
     if (!this.switching) this.writeBuffered();
+    this.closing = true;
+    await this.compaction;
     await this.flush();
     await this.syncs?.stop();
     this.syncs = null;
+    // Nothing can be pending here (appends are refused since `closing`); were anything left, it fails rather than hangs.
+    this.failAllPending(new Error('journal is closed'));
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -246,19 +262,45 @@ export class AppendJournal {
     if (this.switching || this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    const text = joinLines(batch.map((p) => p.line));
+    const text = Buffer.from(joinLines(batch.map((p) => p.line)));
+    const fd = this.fd;
+    const syncs = this.syncs;
     try {
-      const fd = this.fd;
-      const syncs = this.syncs;
       if (fd === null || syncs === null) throw new Error('journal is closed');
-      writeSync(fd, text);
-      this.bytes += Buffer.byteLength(text);
+      writeSyncFully(fd, text, this.bytes);
+      this.bytes += text.length;
       this.written += 1;
       this.unsynced.push({ seq: this.written, lines: batch });
       syncs.request(fd, this.written);
     } catch (err) {
       this.batchFailed(batch, err);
     }
+  }
+
+  private startSyncThread(): SyncThread {
+    return new SyncThread(
+      () => this.progress(),
+      (err) => {
+        // Whether the batches it was syncing reached the disk is unknown: they fail (an answer is then sent again by
+        // the phone and scored anew); a new thread syncs the lines buffered meanwhile and every later batch.
+        this.syncs = null;
+        const unsynced = this.unsynced;
+        this.unsynced = [];
+        for (const batch of unsynced) this.batchFailed(batch.lines, err);
+        if (!this.closing && this.fd !== null) this.syncs = this.startSyncThread();
+        this.scheduleCheck();
+      },
+    );
+  }
+
+  /** Fails every line written but not yet synced, then every buffered one. */
+  private failAllPending(err: Error): void {
+    const unsynced = this.unsynced;
+    const buffered = this.buffer;
+    this.unsynced = [];
+    this.buffer = [];
+    for (const batch of unsynced) this.batchFailed(batch.lines, err);
+    if (buffered.length > 0) this.batchFailed(buffered, err);
   }
 
   private batchSynced(batch: PendingLine[]): void {
@@ -271,6 +313,29 @@ export class AppendJournal {
     this.failed = err as Error;
     for (const p of batch) settle(p, { error: err });
   }
+}
+
+/**
+ * Writes all of `data` at the end of the file (`size` bytes before it). A write may take only part of it (a full
+ * disk, a file-size limit); the rest is written after it, and if that fails the file is cut back to `size`, so a
+ * failed batch never leaves a torn line for the next one to be appended to.
+ */
+function writeSyncFully(fd: number, data: Buffer, size: number): void {
+  try {
+    for (let done = 0; done < data.length;) done += writeSync(fd, data, done);
+  } catch (err) {
+    try {
+      ftruncateSync(fd, size);
+    } catch {
+      // The torn end stays; replay drops a line it cannot parse, the lines after it still replay.
+    }
+    throw err;
+  }
+}
+
+async function writeFully(fd: number, text: string): Promise<void> {
+  const data = Buffer.from(text);
+  for (let done = 0; done < data.length;) done += (await writeAsync(fd, data, done)).bytesWritten;
 }
 
 function joinLines(lines: string[]): string {

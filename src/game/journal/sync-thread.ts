@@ -53,14 +53,25 @@ export class SyncThread {
   private readonly state = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   private readonly worker: Worker;
   private failure: string | null = null;
+  private stopping = false;
 
-  constructor(onProgress: () => void) {
-    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer });
+  /** `onProgress`: a sync ended. `onDeath`: the thread is gone without being stopped (nothing it was asked will end). */
+  constructor(onProgress: () => void, onDeath: (err: Error) => void) {
+    // No flags of the process's own (`--input-type=module` would make the code a module, `--import` would load a
+    // preload into the thread): it needs none.
+    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer, execArgv: [] });
     this.worker.on('message', (msg: unknown) => {
       if (typeof msg === 'object' && msg !== null && 'message' in msg) this.failure = String(msg.message);
       onProgress();
     });
-    this.worker.on('error', () => onProgress());
+    let dead = false;
+    const died = (reason: string) => {
+      if (dead || this.stopping) return;
+      dead = true;
+      onDeath(new Error(`journal sync thread stopped: ${reason}`));
+    };
+    this.worker.on('error', (err) => died(err.message));
+    this.worker.on('exit', (code) => died(`exit code ${code}`));
     // Only a sync in progress keeps the process alive (see `request`).
     this.worker.unref();
   }
@@ -94,6 +105,7 @@ export class SyncThread {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     Atomics.store(this.state, REQUESTED, STOP);
     Atomics.notify(this.state, REQUESTED);
     await this.worker.terminate();
