@@ -7,9 +7,9 @@
 // allocates between two scavenges. With the default 16 MiB semi-spaces a
 // 10,000-player game scavenged about 190 times and spent 2.5 s in them (a
 // scavenge costs what survives it, and the answers and messages in flight
-// survive); at 32 MiB it was about 100 scavenges and 1.8 s, for about 3 KB
-// more resident memory per player at 10,000 (docs/benchmarks.md). The young
-// generation only grows that far under such load.
+// survive); at 32 MiB it was about 100 scavenges and 1.8 s, for about 25 MB
+// more resident memory once a big game has run (2.5 KB per player at 10,000;
+// docs/benchmarks.md). The young generation only grows that far under load.
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
