@@ -76,7 +76,11 @@ export class SyncThread {
     this.worker.unref();
   }
 
-  /** Asks for everything written to `fd` up to batch `seq` (numbers only grow) to be synced. */
+  /**
+   * Asks for everything written to `fd` up to batch `seq` (numbers only grow) to be synced. The thread reads the
+   * batch number, then the descriptor: a request for another descriptor must wait until the thread is idle (the
+   * journal switches files only once every batch is settled), or the sync of one could be counted for the other.
+   */
   request(fd: number, seq: number): void {
     Atomics.store(this.state, FD, fd);
     Atomics.store(this.state, REQUESTED, seq);
