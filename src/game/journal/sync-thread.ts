@@ -82,6 +82,7 @@ export class SyncThread {
    * journal switches files only once every batch is settled), or the sync of one could be counted for the other.
    */
   request(fd: number, seq: number): void {
+    if (this.busy && Atomics.load(this.state, FD) !== fd) throw new Error('a sync of another file is still running');
     Atomics.store(this.state, FD, fd);
     Atomics.store(this.state, REQUESTED, seq);
     Atomics.notify(this.state, REQUESTED);
