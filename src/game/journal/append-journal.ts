@@ -217,7 +217,10 @@ export class AppendJournal {
     await this.syncs?.stop();
     this.syncs = null;
     // Nothing can be pending here (appends are refused since `closing`); were anything left, it fails rather than hangs.
-    this.failAllPending(new Error('journal is closed'));
+    this.failUnsynced(new Error('journal is closed'));
+    const buffered = this.buffer;
+    this.buffer = [];
+    if (buffered.length > 0) this.batchFailed(buffered, new Error('journal is closed'));
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
@@ -284,23 +287,18 @@ export class AppendJournal {
         // Whether the batches it was syncing reached the disk is unknown: they fail (an answer is then sent again by
         // the phone and scored anew); a new thread syncs the lines buffered meanwhile and every later batch.
         this.syncs = null;
-        const unsynced = this.unsynced;
-        this.unsynced = [];
-        for (const batch of unsynced) this.batchFailed(batch.lines, err);
+        this.failUnsynced(err);
         if (!this.closing && this.fd !== null) this.syncs = this.startSyncThread();
         this.scheduleCheck();
       },
     );
   }
 
-  /** Fails every line written but not yet synced, then every buffered one. */
-  private failAllPending(err: Error): void {
+  /** Fails every line written but not yet synced. */
+  private failUnsynced(err: Error): void {
     const unsynced = this.unsynced;
-    const buffered = this.buffer;
     this.unsynced = [];
-    this.buffer = [];
     for (const batch of unsynced) this.batchFailed(batch.lines, err);
-    if (buffered.length > 0) this.batchFailed(buffered, err);
   }
 
   private batchSynced(batch: PendingLine[]): void {
