@@ -23,15 +23,16 @@ for (;;) {
   Atomics.wait(state, ${REQUESTED}, done);
   const target = Atomics.load(state, ${REQUESTED});
   if (target === ${STOP}) break;
+  let failure = null;
   try {
     fdatasyncSync(Atomics.load(state, ${FD}));
   } catch (err) {
+    failure = String(err && err.message);
     Atomics.store(state, ${FAILED}, target);
-    parentPort.postMessage({ failed: target, message: String(err && err.message) });
   }
   Atomics.store(state, ${SYNCED}, target);
   done = target;
-  parentPort.postMessage(target);
+  parentPort.postMessage({ synced: target, failure });
 }
 `;
 
@@ -60,8 +61,8 @@ export class SyncThread {
     // No flags of the process's own (`--input-type=module` would make the code a module, `--import` would load a
     // preload into the thread): it needs none.
     this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer, execArgv: [] });
-    this.worker.on('message', (msg: unknown) => {
-      if (typeof msg === 'object' && msg !== null && 'message' in msg) this.failure = String(msg.message);
+    this.worker.on('message', (msg: { synced: number; failure: string | null }) => {
+      if (msg.failure !== null) this.failure = msg.failure;
       onProgress();
     });
     let dead = false;
