@@ -88,7 +88,7 @@ describe('the gap to the player ahead', () => {
     engine.submitAnswer(game, 'ana', 0, 1, T0 + 100);
     engine.submitAnswer(game, 'beto', 0, 1, T0 + 10_000);
     engine.submitAnswer(game, 'carla', 0, 0, T0 + 10_000);
-    const results = engine.playerResults(game);
+    const results = new Map(engine.playerResults(game));
     const ana = results.get('ana')!;
     const beto = results.get('beto')!;
     expect(ana).toMatchObject({ ahead: null, leadBy: 1000 - beto.points });

@@ -39,7 +39,7 @@ function expectedGap(game: GameState, playerId: string): { aheadScore: number | 
 describe('standings sorted once, looked up after', () => {
   test("each result's gap is the nearest higher score (or a sole leader's margin), the same at the reveal and on a resume", () => {
     const game = revealedClass(40);
-    const results = engine.playerResults(game);
+    const results = new Map(engine.playerResults(game));
     for (const id of Object.keys(game.players)) {
       const atReveal = results.get(id)!;
       const onResume = engine.playerSnapshot(game, id, T0 + 30_000).result!;
@@ -54,7 +54,7 @@ describe('standings sorted once, looked up after', () => {
     const [a, b] = [playerOf(game, 'p0'), playerOf(game, 'p1')];
     a.score = b.score = 500;
     engine.rosterChanged(game);
-    for (const id of ['p0', 'p1']) expect(engine.playerResults(game).get(id)).toMatchObject({ ahead: null, leadBy: null });
+    for (const id of ['p0', 'p1']) expect(new Map(engine.playerResults(game)).get(id)).toMatchObject({ ahead: null, leadBy: null });
   });
 
   test('a kick and a join move the ranking on; the leaderboard and the podium follow', () => {

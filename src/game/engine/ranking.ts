@@ -51,8 +51,11 @@ interface Standings {
   version: number;
   /** Players in play (not kicked), best first: by score, then correct answers, then name. */
   order: PlayerState[];
-  /** Each player's position in `order`. */
-  position: Map<string, number>;
+  /**
+   * Each player's position in `order`, built on first use: only a lookup of one player (a snapshot's gap) needs it,
+   * and filling a map of 10,000 ids was a fifth of a reveal's ranking.
+   */
+  position: Map<string, number> | null;
   /** Rank by position: equal scores share the rank of the first of them ("1, 2, 2, 4"). */
   rank: Int32Array;
 }
@@ -153,14 +156,11 @@ function standings(game: GameState): Standings {
   if (!keyed) throw new Error(`The name order of game ${game.id} misses a player it was just built from`);
   keyed.sort((a, b) => b.p.score - a.p.score || b.p.correctCount - a.p.correctCount || a.name - b.name);
   const order = keyed.map((k) => k.p);
-  const position = new Map<string, number>();
   const rank = new Int32Array(order.length);
-  order.forEach((p, i) => {
-    position.set(p.id, i);
-    const previous = order[i - 1];
-    rank[i] = previous?.score === p.score ? (rank[i - 1] ?? 0) : i + 1;
-  });
-  const fresh = { version, order, position, rank };
+  for (let i = 0; i < order.length; i++) {
+    rank[i] = i > 0 && order[i - 1]?.score === order[i]?.score ? (rank[i - 1] ?? 0) : i + 1;
+  }
+  const fresh: Standings = { version, order, position: null, rank };
   standingsOf.set(game, fresh);
   return fresh;
 }
@@ -181,18 +181,18 @@ export function rankPlayers(game: GameState, limit = Number.POSITIVE_INFINITY): 
 }
 
 /**
- * Calls `visit` with every ranked player in ranking order, with their rank
- * and the gap to the player ahead: what a reveal needs per player, read from
- * the standings without building a RankedPlayer for each.
+ * Every ranked player in ranking order, with their rank and the gap to the
+ * player ahead: what a reveal needs per player, read from the standings
+ * without building a RankedPlayer for each.
  */
-export function forEachStanding(game: GameState, visit: (player: PlayerState, rank: number, gap: Gap) => void): void {
+export function* eachStanding(game: GameState): Generator<[player: PlayerState, rank: number, gap: Gap]> {
   const { order, rank } = standings(game);
   const next = order[1];
   for (let i = 0; i < order.length; i++) {
     const p = order[i];
     if (!p) continue;
     const myRank = rank[i] ?? i + 1;
-    visit(p, myRank, gapAt(order, myRank, i, p, next));
+    yield [p, myRank, gapAt(order, myRank, i, p, next)];
   }
 }
 
@@ -208,8 +208,10 @@ export function rankedCount(game: GameState): number {
  * ranked (kicked) has no gap.
  */
 export function gapOf(game: GameState, playerId: string): Gap {
-  const { order, position, rank } = standings(game);
-  const i = position.get(playerId);
+  const kept = standings(game);
+  const { order, rank } = kept;
+  kept.position ??= new Map(order.map((p, i) => [p.id, i]));
+  const i = kept.position.get(playerId);
   const me = i === undefined ? undefined : order[i];
   if (i === undefined || !me) return { ahead: null, leadBy: null };
   return gapAt(order, rank[i] ?? i + 1, i, me, order[1]);

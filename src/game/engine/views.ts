@@ -4,7 +4,7 @@ import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import {
-  forEachStanding,
+  eachStanding,
   forgetStandings,
   gapOf,
   podiumEntry,
@@ -209,17 +209,14 @@ function resultOf(
 
 /**
  * Every player's own result for the question just revealed, in ranking
- * order: the reveal's ranking is sorted once and each gap is a lookup, read
- * straight from the standings (no RankedPlayer per player on the way).
+ * order, each built as it is taken (a reveal sends them one by one): the
+ * reveal's ranking is sorted once and each gap is a lookup, read straight
+ * from the standings (no RankedPlayer per player on the way).
  */
-export function playerResults(game: GameState): Map<string, PlayerResultView> {
+export function* playerResults(game: GameState): Generator<[playerId: string, result: PlayerResultView]> {
   const answers = game.answers[game.index];
   const total = rankedCount(game);
-  const results = new Map<string, PlayerResultView>();
-  forEachStanding(game, (p, rank, gap) => {
-    results.set(p.id, resultOf(game, answers, p.id, p, rank, total, gap));
-  });
-  return results;
+  for (const [p, rank, gap] of eachStanding(game)) yield [p.id, resultOf(game, answers, p.id, p, rank, total, gap)];
 }
 
 export interface LeaderboardView {
