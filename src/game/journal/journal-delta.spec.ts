@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { rightAnswer, wrongAnswer } from '../../../test/support/answers.js';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { runnerOver } from '../../../test/support/runner-harness.js';
@@ -16,8 +16,15 @@ function journalFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'journal-delta-')), 'games.jsonl');
 }
 
+/** Every store a test opened: closed after it, so no journal (and its sync thread) outlives its test. */
+const opened: JournaledGameStore[] = [];
+afterEach(async () => {
+  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+});
+
 async function serverOn(journal: AppendJournal, clock: ManualClock, policy: CompactionPolicy = DEFAULT_COMPACTION) {
   const store = new JournaledGameStore(journal, clock, policy);
+  opened.push(store);
   await store.recover();
   const runner = runnerOver(store, clock);
   return { store, runner };

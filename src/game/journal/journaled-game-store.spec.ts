@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
 import { runnerOver } from '../../../test/support/runner-harness.js';
 import { ManualClock } from '../../common/clock/manual-clock.js';
@@ -13,8 +13,15 @@ import { JournaledGameStore } from './journaled-game-store.js';
 import { RecoveredHistory } from './recovered-history.js';
 
 /** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
+/** Every store a test opened: closed after it, so no journal (and its sync thread) outlives its test. */
+const opened: JournaledGameStore[] = [];
+afterEach(async () => {
+  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+});
+
 async function serverOn(file: string, clock: ManualClock) {
   const store = new JournaledGameStore(new AppendJournal(file), clock);
+  opened.push(store);
   await store.recover();
   const runner = runnerOver(store, clock);
   return { store, runner };
@@ -59,6 +66,7 @@ describe('JournaledGameStore', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'journal-')), 'games.jsonl');
     const clock = new ManualClock();
     const store = new JournaledGameStore(new AppendJournal(file), clock);
+    opened.push(store);
     await store.recover();
     const unwritable = new (class extends MemoryHistoryStore {
       override async saveOnce(): Promise<boolean> {
@@ -105,6 +113,7 @@ describe('JournaledGameStore', () => {
     journal.open();
     await expect(journal.append('{}')).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(journal.lastError).toMatchObject({ code: 'ENOSPC' });
+    await journal.close();
   });
 
   test('a change the journal cannot write is not acknowledged', async () => {
@@ -112,6 +121,7 @@ describe('JournaledGameStore', () => {
     const clock = new ManualClock();
     const journal = new AppendJournal(file);
     const store = new JournaledGameStore(journal, clock);
+    opened.push(store);
     await store.recover();
     const runner = runnerOver(store, clock);
     const { game } = await runner.create(testSettings(), everyTypeRound());
