@@ -35,7 +35,9 @@ const CONNECTS_IN_FLIGHT = Number(process.env.BENCH_CONNECTS_IN_FLIGHT ?? 200);
 const BOT_PROCESSES = Number(process.env.BENCH_BOT_PROCESSES ?? Math.min(4, Math.ceil(PLAYERS / 2500)));
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `aulaquiz-bench:${process.pid}:`;
-const BASE_PORT = Number(process.env.BENCH_PORT ?? 47300);
+// Below Linux's ephemeral range (32768–60999 by default): thousands of bot connections take source ports
+// from that range and keep them in TIME_WAIT after a run, and a server cannot listen on one of them.
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 31300);
 const KEY = 'bench-teacher-key-0123456789';
 /** Generous per phase; a phase that takes longer is reported as failed, not waited for. */
 const PHASE_DEADLINE_MS = Math.max(60_000, PLAYERS * 20);
