@@ -209,9 +209,9 @@ function resultOf(
 
 /**
  * Every player's own result for the question just revealed, in ranking
- * order, each built as it is taken (a reveal sends them one by one): the
- * reveal's ranking is sorted once and each gap is a lookup, read straight
- * from the standings (no RankedPlayer per player on the way).
+ * order, each built as it is taken (no map of them): the reveal's ranking is
+ * sorted once and each gap is a lookup, read straight from the standings (no
+ * RankedPlayer per player on the way).
  */
 export function* playerResults(game: GameState): Generator<[playerId: string, result: PlayerResultView]> {
   const answers = game.answers[game.index];
