@@ -48,7 +48,7 @@ for (;;) {
   }
   Atomics.store(state, ${SYNCED}, target);
   done = target;
-  parentPort.postMessage({ synced: target, failure });
+  parentPort.postMessage({ synced: target, failure, startedAt: performance.timeOrigin + lastStart });
 }
 `;
 
@@ -72,14 +72,17 @@ export class SyncThread {
   private failure: string | null = null;
   private stopping = false;
 
-  /** `onProgress`: a sync ended. `onDeath`: the thread is gone without being stopped (nothing it was asked will end). */
-  constructor(onProgress: () => void, onDeath: (err: Error) => void) {
+  /**
+   * `onProgress`: a sync ended; it had started at `startedAt` (ms since the epoch, to the microsecond).
+   * `onDeath`: the thread is gone without being stopped (nothing it was asked will end).
+   */
+  constructor(onProgress: (startedAt: number) => void, onDeath: (err: Error) => void) {
     // No flags of the process's own (`--input-type=module` would make the code a module, `--import` would load a
     // preload into the thread): it needs none.
     this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer, execArgv: [] });
-    this.worker.on('message', (msg: { synced: number; failure: string | null }) => {
+    this.worker.on('message', (msg: { synced: number; failure: string | null; startedAt: number }) => {
       if (msg.failure !== null) this.failure = msg.failure;
-      onProgress();
+      onProgress(msg.startedAt);
     });
     let dead = false;
     const died = (reason: string) => {
