@@ -12,13 +12,16 @@ export const rooms = {
 };
 
 /**
- * Broadcasts that start a question's clock go to the whole room in one piece:
- * response times (and so points) count from the server's opening time, and a
- * phone in the last slice would see the question later than the first, with
- * less time to answer. Slicing them also let the first phones' answers be read
- * between slices, which made the opening reach the class more slowly.
+ * Broadcasts that go to the whole room in one piece, not in slices. Those that
+ * start a question's clock: response times (and so points) count from the
+ * server's opening time, and a phone in the last slice would see the question
+ * later than the first, with less time to answer; slicing them also let the
+ * first phones' answers be read between slices, which made the opening reach
+ * the class more slowly. The reveal: the moment a class waits for, and in
+ * slices its 10,000 copies reached the last phone about a quarter later
+ * (docs/benchmarks.md, "On a quiet machine").
  */
-const STARTS_THE_CLOCK = new Set<ServerEvent>(['question:open', 'game:resumed']);
+const IN_ONE_PIECE = new Set<ServerEvent>(['question:open', 'game:resumed', 'question:reveal']);
 
 /**
  * The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists.
@@ -63,7 +66,7 @@ export class SocketIoBroadcaster extends GameBroadcaster {
     const server = this.server;
     if (!server) return;
     const room = rooms.game(gameId);
-    if (!this.roomsAreLocal || STARTS_THE_CLOCK.has(event)) {
+    if (!this.roomsAreLocal || IN_ONE_PIECE.has(event)) {
       this.paced.send(gameId, () => server.to(room).emit(event, payload));
       return;
     }
