@@ -39,7 +39,7 @@ async function joinAll({ urls, pin, offset, count, inFlight, ackTimeoutMs }) {
         failures.push(`connect: ${err.message}`);
         continue;
       }
-      const bot = { n, socket, playerId: null, acked: [], opened: new Map(), results: new Map(), over: null, overBytes: 0, answeredFlags: new Map() };
+      const bot = { n, socket, playerId: null, acked: [], opened: new Map(), reveals: new Map(), results: new Map(), over: null, overBytes: 0, answeredFlags: new Map() };
       bots[i] = bot;
       watch(bot);
       const sent = now();
@@ -76,6 +76,9 @@ function watch(bot) {
     if (bot.opened.has(q.index)) return;
     bot.opened.set(q.index, now());
     void answer(bot, q);
+  });
+  socket.on('question:reveal', (r) => {
+    if (!bot.reveals.has(r.index)) bot.reveals.set(r.index, now());
   });
   socket.on('player:result', (r) => {
     if (bot.results.has(r.index)) return;
@@ -114,6 +117,7 @@ async function questionDone(q, deadlineMs) {
     ackLatencies: acks.filter((a) => a.latency !== undefined).map((a) => a.latency),
     ackErrors: acks.filter((a) => a.error).map((a) => a.error),
     lastSent: Math.max(0, ...acks.map((a) => a.sent)),
+    reveals: list.map((b) => b.reveals.get(q)).filter(Boolean),
     results: list.map((b) => b.results.get(q)).filter(Boolean),
     missingResults: list.filter((b) => !b.results.has(q)).length,
     // An acknowledged answer whose own result says "not answered" was lost.
