@@ -189,8 +189,7 @@ export class GamePublisher implements OnModuleDestroy {
     this.out.toGame(game.id, 'question:reveal', engine.revealView(game));
     // One sort of the class per reveal: each result names the player just ahead. All are built in this turn: with
     // Redis another instance's next change can be applied to this state object while the slices go out.
-    const results = [...engine.playerResults(game)];
-    await sendInSlices(results, ([playerId, result]) => this.out.toPlayer(game.id, playerId, 'player:result', result));
+    await sendInSlices(engine.playerResults(game), ([playerId, result]) => this.out.toPlayer(game.id, playerId, 'player:result', result));
     this.out.toHost(game.id, 'leaderboard:update', engine.leaderboardView(game));
   }
 

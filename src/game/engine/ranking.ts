@@ -181,18 +181,18 @@ export function rankPlayers(game: GameState, limit = Number.POSITIVE_INFINITY): 
 }
 
 /**
- * Every ranked player in ranking order, with their rank and the gap to the
- * player ahead: what a reveal needs per player, read from the standings
- * without building a RankedPlayer for each.
+ * Calls `visit` with every ranked player in ranking order, with their rank
+ * and the gap to the player ahead: what a reveal needs per player, read from
+ * the standings without building a RankedPlayer for each.
  */
-export function* eachStanding(game: GameState): Generator<[player: PlayerState, rank: number, gap: Gap]> {
+export function forEachStanding(game: GameState, visit: (player: PlayerState, rank: number, gap: Gap) => void): void {
   const { order, rank } = standings(game);
   const next = order[1];
   for (let i = 0; i < order.length; i++) {
     const p = order[i];
     if (!p) continue;
     const myRank = rank[i] ?? i + 1;
-    yield [p, myRank, gapAt(order, myRank, i, p, next)];
+    visit(p, myRank, gapAt(order, myRank, i, p, next));
   }
 }
 

@@ -4,7 +4,7 @@ import { LIMITS } from '../../protocol/limits.js';
 import { questionAt } from './asked-questions.js';
 import type { AnswerRecord, GameState, Phase, PlayerState } from './game-state.js';
 import {
-  eachStanding,
+  forEachStanding,
   forgetStandings,
   gapOf,
   podiumEntry,
@@ -209,14 +209,19 @@ function resultOf(
 
 /**
  * Every player's own result for the question just revealed, in ranking
- * order, each built as it is taken (no map of them): the reveal's ranking is
- * sorted once and each gap is a lookup, read straight from the standings (no
- * RankedPlayer per player on the way).
+ * order, as [playerId, result] pairs (a reveal sends them in order; no map
+ * of 10,000 is needed): the reveal's ranking is sorted once and each gap is a
+ * lookup, read straight from the standings (no RankedPlayer per player on the
+ * way).
  */
-export function* playerResults(game: GameState): Generator<[playerId: string, result: PlayerResultView]> {
+export function playerResults(game: GameState): Array<[playerId: string, result: PlayerResultView]> {
   const answers = game.answers[game.index];
   const total = rankedCount(game);
-  for (const [p, rank, gap] of eachStanding(game)) yield [p.id, resultOf(game, answers, p.id, p, rank, total, gap)];
+  const results: Array<[string, PlayerResultView]> = [];
+  forEachStanding(game, (p, rank, gap) => {
+    results.push([p.id, resultOf(game, answers, p.id, p, rank, total, gap)]);
+  });
+  return results;
 }
 
 export interface LeaderboardView {

@@ -12,13 +12,13 @@ import { AppendJournal } from './append-journal.js';
 import { JournaledGameStore } from './journaled-game-store.js';
 import { RecoveredHistory } from './recovered-history.js';
 
-/** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
 /** Every store a test opened: closed after it, so no journal (and its sync thread) outlives its test. */
 const opened: JournaledGameStore[] = [];
 afterEach(async () => {
   await Promise.allSettled(opened.splice(0).map((store) => store.close()));
 });
 
+/** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
 async function serverOn(file: string, clock: ManualClock) {
   const store = new JournaledGameStore(new AppendJournal(file), clock);
   opened.push(store);
