@@ -381,7 +381,10 @@ function summarize(s) {
     answerAckP50: percentile(all('ackLatencies'), 50),
     answerAckP99: percentile(all('ackLatencies'), 99),
     openFanoutP99: percentile(all('openFanout'), 99),
-    firstRevealMs: percentile(s.questions.map((q) => q.firstReveal), 50),
+    firstRevealMs: percentile(
+      s.questions.map((q) => q.firstReveal),
+      50,
+    ),
     revealFanoutP99: percentile(all('revealFanout'), 99),
     resultFanoutP99: percentile(all('resultFanout'), 99),
     podiumP99: percentile(s.podium.fanout, 99),

@@ -39,7 +39,18 @@ async function joinAll({ urls, pin, offset, count, inFlight, ackTimeoutMs }) {
         failures.push(`connect: ${err.message}`);
         continue;
       }
-      const bot = { n, socket, playerId: null, acked: [], opened: new Map(), reveals: new Map(), results: new Map(), over: null, overBytes: 0, answeredFlags: new Map() };
+      const bot = {
+        n,
+        socket,
+        playerId: null,
+        acked: [],
+        opened: new Map(),
+        reveals: new Map(),
+        results: new Map(),
+        over: null,
+        overBytes: 0,
+        answeredFlags: new Map(),
+      };
       bots[i] = bot;
       watch(bot);
       const sent = now();

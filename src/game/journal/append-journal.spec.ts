@@ -72,11 +72,7 @@ describe('AppendJournal', () => {
     const sizeWhenSettled: number[] = [];
     const appends: Array<Promise<void>> = [];
     // An append every 20 µs: a sync (a fraction of a millisecond even on a fast disk) always has several behind it.
-    await busyInThisTurn(
-      60,
-      () => void appends.push(journal.append('{"x":1}').then(() => void sizeWhenSettled.push(statSync(file).size))),
-      0.02,
-    );
+    await busyInThisTurn(60, () => void appends.push(journal.append('{"x":1}').then(() => void sizeWhenSettled.push(statSync(file).size))), 0.02);
     await Promise.all(appends);
     // Each sync settles its lines together, at the file's size after that batch: one distinct size per sync.
     const syncs = new Set(sizeWhenSettled).size;
