@@ -285,7 +285,8 @@ async function play(target, servers, urls, bots, stats) {
         ackLatencies: done.flatMap((d) => d.ackLatencies),
         ackErrors: done.flatMap((d) => d.ackErrors),
         revealFanout: done.flatMap((d) => d.reveals.map((t) => t - lastSent)),
-        firstReveal: Math.min(...done.map((d) => Math.min(...d.reveals))) - lastSent,
+        // NaN (shown as –) when no phone got the reveal, rather than Infinity.
+        firstReveal: done.some((d) => d.reveals.length) ? Math.min(...done.flatMap((d) => d.reveals)) - lastSent : NaN,
         resultFanout: done.flatMap((d) => d.results.map((t) => t - lastSent)),
         missingResults: done.reduce((t, d) => t + d.missingResults, 0),
         lostInResults: done.reduce((t, d) => t + d.lostInResults, 0),
