@@ -6,10 +6,11 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 describe('TurnBatcher', () => {
   test('items submitted in one turn under one key are flushed together, each settled with its own result', async () => {
     const flushes: Array<[string, number[]]> = [];
+    // No time limit on a batch here (that is the third test's): a pause between two submits must not split it.
     const batcher = new TurnBatcher<number, number>(async (key, items) => {
       flushes.push([key, items]);
       return items.map((n) => n * 10);
-    });
+    }, Number.POSITIVE_INFINITY);
     const first = [batcher.submit('q0', 1), batcher.submit('q0', 2), batcher.submit('q1', 3)];
     await expect(Promise.all(first)).resolves.toEqual([10, 20, 30]);
     const later = await batcher.submit('q0', 4);
