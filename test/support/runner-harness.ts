@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import { ManualClock } from '../../src/common/clock/manual-clock.js';
 import { validateConfig } from '../../src/config/app-config.js';
 import { LocalCoordinator } from '../../src/game/coordination/game-coordinator.js';
-import type { GameEvent, GameState } from '../../src/game/engine/index.js';
+import type { AnswerRecord, GameEvent, GameState } from '../../src/game/engine/index.js';
 import { GamePublisher } from '../../src/game/game-publisher.js';
 import { GameRunner } from '../../src/game/game-runner.js';
-import type { GameStore, LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
+import type { AnswerKept, AnswerWrite, GameStore, LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
 import { MemoryGameStore } from '../../src/game/store/memory-game-store.js';
 import { HistoryOutbox } from '../../src/history/history-outbox.js';
 import type { HistoryStore } from '../../src/history/history-store.js';
@@ -43,6 +43,7 @@ export class ControlledStore extends MemoryGameStore {
   /** This many listings of live games throw. */
   failListings = 0;
   private gate: Promise<void> | null = null;
+  private answerGate: Promise<void> | null = null;
 
   /** Loads wait until the returned function is called. */
   hold(): () => void {
@@ -75,6 +76,26 @@ export class ControlledStore extends MemoryGameStore {
     // With copies, an answer kept since the load would be lost by replacing the game: refuse, as Redis does.
     if (this.copies && open && (this.games.get(game.id)?.answered[open.index] ?? 0) !== open.count) return null;
     return super.commit(game, version, open, changes);
+  }
+
+  /**
+   * Answers are kept (and reported kept) at once, but their writes resolve only when the returned function is
+   * called: a store whose disk is slow to confirm them, as the journal's is during a burst.
+   */
+  holdAnswerWrites(): () => void {
+    let release!: () => void;
+    this.answerGate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.answerGate = null;
+      release();
+    };
+  }
+
+  override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
+    const gate = this.answerGate;
+    const write = await super.recordAnswer(gameId, questionIndex, key, record, onKept);
+    if (gate) await gate;
+    return write;
   }
 
   override async liveGameIds(): Promise<string[]> {
