@@ -16,13 +16,9 @@ const STOP = -1;
  * thousands of thread wake-ups and device flushes a second, CPU taken from
  * the loop and the phones on a small machine; spaced like this, each sync
  * carries what came in meanwhile. A line that arrives after a quiet spell is
- * synced at once. Each sync costs the machine about a third of a millisecond of
- * CPU (the thread's own, the device's flush, waking the loop): at 1 ms apart
- * that was 180 ms per question of a 10,000-player game, at 4 ms 110 ms, on two
- * cores the phones and the loop share; a line in a steady stream waits at most
- * 4 ms more for its sync.
+ * synced at once.
  */
-export const SYNC_SPACING_MS = 4;
+export const SYNC_SPACING_MS = 1;
 
 /**
  * The thread's code, plain CommonJS evaluated as a string: it has no imports of
