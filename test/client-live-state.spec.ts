@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { settlePending, viewFromSnapshot, type PlayerView } from '../client/src/play/player-view.js';
+import { onResult, settlePending, viewFromSnapshot, type PlayerView } from '../client/src/play/player-view.js';
 import { bestOffset } from '../client/src/shared/server-clock.js';
-import type { PlayerSnapshot, QuestionView } from '../src/game/engine/index.js';
+import type { PlayerResultView, PlayerSnapshot, QuestionView } from '../src/game/engine/index.js';
 
 const question = (index: number, opensAt: number | null = null): QuestionView => ({
   index,
@@ -77,5 +77,36 @@ describe('clock offset', () => {
         { offsetMs: 39_900, roundTripMs: 90 },
       ]),
     ).toBe(40_003);
+  });
+});
+
+describe("a phone's result, which is its reveal", () => {
+  const result = (index: number, answered: boolean): PlayerResultView => ({
+    index,
+    answered,
+    correct: answered,
+    points: answered ? 900 : 0,
+    score: answered ? 900 : 0,
+    correctCount: answered ? 1 : 0,
+    streak: answered ? 1 : 0,
+    rank: answered ? 1 : 2,
+    totalPlayers: 2,
+    ahead: null,
+    leadBy: null,
+  });
+
+  test('moves the phone to the reveal with its score and rank', () => {
+    const view = onResult(viewFromSnapshot(snapshot({ answered: true })), result(1, true));
+    expect([view.phase, view.result?.points, view.me.score, view.me.rank, view.lostAnswerFor]).toEqual(['reveal', 900, 900, 1, null]);
+  });
+
+  test('an answer still on its way that the result did not count is reported lost, never received', () => {
+    const view = onResult(pendingView(1), result(1, false));
+    expect([view.phase, view.pending, view.lostAnswerFor]).toEqual(['reveal', null, 1]);
+  });
+
+  test('an answer whose ack was still on its way but which the result counted is not lost', () => {
+    const view = onResult(pendingView(1), result(1, true));
+    expect([view.pending, view.lostAnswerFor]).toEqual([null, null]);
   });
 });

@@ -78,11 +78,13 @@ describe('a full game over real sockets', () => {
       await answer(phones[2]!, rightAnswer(q));
       await answer(phones[3]!, i % 2 ? rightAnswer(q) : wrongAnswer(q));
 
-      const reveal = await phones[0]!.next<RevealView>('question:reveal', (r) => r.index === i);
+      const reveal = await host.next<RevealView>('question:reveal', (r) => r.index === i);
       expect(reveal).toMatchObject({ correct: q.correct, explanation: q.explanation, source: q.source });
       expect(reveal.source.section).toMatch(/^\d+\. /);
       const results = await Promise.all(phones.map((p) => p.next<PlayerResultView>('player:result', (r) => r.index === i)));
       expect(results.map((r) => r.correct)).toEqual([true, false, true, i % 2 === 1]);
+      // A phone's reveal is its result: the class's counts and the explanation are the host's screen.
+      for (const phone of phones) expect(phone.frames.map((f) => f.event)).not.toContain('question:reveal');
       await host.ok('host:next');
       if (i < COUNT - 1) await host.ok('host:next');
     }

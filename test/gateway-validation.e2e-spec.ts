@@ -132,7 +132,7 @@ describe('bad input over sockets and REST', () => {
     await host.ok('host:start');
     await ana.next('question:open');
     await ana.ok('player:answer', { questionIndex: 0, answer: 0 });
-    await ana.next('question:reveal');
+    await ana.next('player:result');
     expect(bea.frames.map((f) => f.event)).toEqual([]);
     expect(otherHost.frames.map((f) => f.event)).toEqual(['lobby:update']);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { HostSnapshot, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { HostSnapshot, PlayerResultView, QuestionView, RevealView } from '../src/game/engine/index.js';
 import type { JoinResult } from '../src/protocol/index.js';
 import { startApp, TEST_TEACHER_KEY, type RunningApp } from './support/e2e-app.js';
 import { ClientPool, type QuizClient } from './support/quiz-client.js';
@@ -248,8 +248,9 @@ describe.each(modes)('a hostile student cannot break a class (%s)', (_mode, env)
     await game.host.ok('host:start');
     await phones[0]!.next<QuestionView>('question:open', (q) => q.index === 0);
     expect(await phones[0]!.ok('player:answer', { questionIndex: 0, answer: 0 })).toEqual({ received: true });
-    const reveal = await phones[1]!.next<RevealView>('question:reveal', (r) => r.index === 0);
+    const reveal = await game.host.next<RevealView>('question:reveal', (r) => r.index === 0);
     expect(reveal.distribution.unanswered).toBe(5);
+    expect(await phones[1]!.next<PlayerResultView>('player:result', (r) => r.index === 0)).toMatchObject({ answered: false });
   });
 });
 

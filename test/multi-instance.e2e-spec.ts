@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { GameOverView, PlayerGameOverView, QuestionView, RevealView } from '../src/game/engine/index.js';
+import type { GameOverView, PlayerGameOverView, PlayerResultView, QuestionView } from '../src/game/engine/index.js';
 import type { JoinResult } from '../src/protocol/index.js';
 import { rightAnswer } from './support/answers.js';
 import { roundFor } from './support/classroom.js';
@@ -46,7 +46,7 @@ describe('two server instances sharing one Redis', () => {
       for (const phone of phones) await phone.ok('player:answer', { questionIndex: i, answer: rightAnswer(round[i]!) });
       // A repeat through the other instance gets the same ack and changes nothing.
       await phones[1]!.ok('player:answer', { questionIndex: i, answer: 0 });
-      await Promise.all(phones.map((p) => p.next<RevealView>('question:reveal', (r) => r.index === i)));
+      await Promise.all(phones.map((p) => p.next<PlayerResultView>('player:result', (r) => r.index === i)));
       await host.ok('host:next');
       if (i < 2) await host.ok('host:next');
     }

@@ -12,16 +12,14 @@ export const rooms = {
 };
 
 /**
- * Broadcasts that go to the whole room in one piece, not in slices. Those that
- * start a question's clock: response times (and so points) count from the
+ * Broadcasts that go to the whole room in one piece, not in slices: those that
+ * start a question's clock. Response times (and so points) count from the
  * server's opening time, and a phone in the last slice would see the question
  * later than the first, with less time to answer; slicing them also let the
  * first phones' answers be read between slices, which made the opening reach
- * the class more slowly. The reveal: the moment a class waits for, and in
- * slices its 10,000 copies reached the last phone about a quarter later
- * (docs/benchmarks.md, "On a quiet machine").
+ * the class more slowly.
  */
-const IN_ONE_PIECE = new Set<ServerEvent>(['question:open', 'game:resumed', 'question:reveal']);
+const IN_ONE_PIECE = new Set<ServerEvent>(['question:open', 'game:resumed']);
 
 /**
  * The runner's outbound port over socket.io rooms. The gateway hands it the server once it exists.

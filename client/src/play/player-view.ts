@@ -68,10 +68,13 @@ function onQuestionOpen(v: PlayerView, q: QuestionView): PlayerView {
   return { ...v, phase: 'question', question: q, answered: false, pending: null, lostAnswerFor: null, reveal: null, result: null, paused: q.paused };
 }
 
-/** A reveal while an answer was still unacknowledged: the server never counted it. */
-function onReveal(v: PlayerView, r: RevealView): PlayerView {
-  const lost = v.pending && v.pending.questionIndex === r.index && !v.answered ? r.index : v.lostAnswerFor;
-  return { ...v, phase: 'reveal', reveal: r, pending: null, lostAnswerFor: lost };
+/**
+ * The phone's result is its reveal (the whole reveal is the host's screen). An answer still on its way that the
+ * result says was not counted is lost: the phone says so plainly.
+ */
+export function onResult(v: PlayerView, r: PlayerResultView): PlayerView {
+  const lost = v.pending?.questionIndex === r.index && !r.answered ? r.index : v.lostAnswerFor;
+  return { ...v, phase: 'reveal', result: r, me: { ...v.me, score: r.score, rank: r.rank }, pending: null, lostAnswerFor: lost };
 }
 
 /**
@@ -94,8 +97,7 @@ export function usePlayerView(socket: GameSocket): [PlayerView | null, (next: Pl
       'question:open': (q) => on((v) => onQuestionOpen(v, q)),
       'game:paused': (p) => on((v) => ({ ...v, paused: true, question: v.question && { ...v.question, remainingMs: p.remainingMs } })),
       'game:resumed': (q) => on((v) => ({ ...v, paused: false, question: q })),
-      'question:reveal': (r) => on((v) => onReveal(v, r)),
-      'player:result': (r) => on((v) => ({ ...v, result: r, me: { ...v.me, score: r.score, rank: r.rank } })),
+      'player:result': (r) => on((v) => onResult(v, r)),
       // A phone's game:over is its own standing and the podium (docs/protocol.md).
       'game:over': (g) => on((v) => ({ ...v, phase: 'podium', gameOver: g as PlayerGameOverView })),
       'game:ended': () => on((v) => ({ ...v, phase: 'ended' })),
