@@ -1,8 +1,9 @@
 // The baseline: a bare socket.io server, run as its own process, speaking the
 // same message pattern as a game and doing nothing else: an ack per join and
 // answer, lobby counts to the host at most every 200 ms, one room broadcast per
-// phase change, one result per player per reveal, and at the podium each phone
-// its own rank with the top three. Started by the bench with PORT set.
+// phase change, at a reveal the reveal to the host and one result per player
+// (a phone's reveal), and at the podium each phone its own rank with the top
+// three. Started by the bench with PORT set.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 
@@ -41,7 +42,7 @@ function openQuestion(i) {
 
 function reveal() {
   phase = 'reveal';
-  io.to('game').emit('question:reveal', { index, correct: [0], distribution: { correct: 0, incorrect: 0, unanswered: 0 } });
+  host?.emit('question:reveal', { index, correct: [0], distribution: { correct: 0, incorrect: 0, unanswered: 0 } });
   const ranks = ranked();
   ranks.forEach((r) => {
     const p = players.get(r.playerId);

@@ -284,9 +284,8 @@ async function play(target, servers, urls, bots, stats) {
         openFanout: done.flatMap((d) => d.opens.map((t) => t - sent)),
         ackLatencies: done.flatMap((d) => d.ackLatencies),
         ackErrors: done.flatMap((d) => d.ackErrors),
-        revealFanout: done.flatMap((d) => d.reveals.map((t) => t - lastSent)),
-        // NaN (shown as –) when no phone got the reveal, rather than Infinity.
-        firstReveal: done.some((d) => d.reveals.length) ? Math.min(...done.flatMap((d) => d.reveals)) - lastSent : NaN,
+        // The close: from the last answer sent to the first phone's result. NaN (shown as –) when no phone got one.
+        firstResult: done.some((d) => d.results.length) ? Math.min(...done.flatMap((d) => d.results)) - lastSent : NaN,
         resultFanout: done.flatMap((d) => d.results.map((t) => t - lastSent)),
         missingResults: done.reduce((t, d) => t + d.missingResults, 0),
         lostInResults: done.reduce((t, d) => t + d.lostInResults, 0),
@@ -382,11 +381,10 @@ function summarize(s) {
     answerAckP50: percentile(all('ackLatencies'), 50),
     answerAckP99: percentile(all('ackLatencies'), 99),
     openFanoutP99: percentile(all('openFanout'), 99),
-    firstRevealMs: percentile(
-      s.questions.map((q) => q.firstReveal),
+    firstResultMs: percentile(
+      s.questions.map((q) => q.firstResult),
       50,
     ),
-    revealFanoutP99: percentile(all('revealFanout'), 99),
     resultFanoutP99: percentile(all('resultFanout'), 99),
     podiumP99: percentile(s.podium.fanout, 99),
     podiumBytes: percentile(s.podium.bytes, 50),

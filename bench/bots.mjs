@@ -45,7 +45,6 @@ async function joinAll({ urls, pin, offset, count, inFlight, ackTimeoutMs }) {
         playerId: null,
         acked: [],
         opened: new Map(),
-        reveals: new Map(),
         results: new Map(),
         over: null,
         overBytes: 0,
@@ -88,9 +87,6 @@ function watch(bot) {
     bot.opened.set(q.index, now());
     void answer(bot, q);
   });
-  socket.on('question:reveal', (r) => {
-    if (!bot.reveals.has(r.index)) bot.reveals.set(r.index, now());
-  });
   socket.on('player:result', (r) => {
     if (bot.results.has(r.index)) return;
     bot.results.set(r.index, now());
@@ -128,7 +124,6 @@ async function questionDone(q, deadlineMs) {
     ackLatencies: acks.filter((a) => a.latency !== undefined).map((a) => a.latency),
     ackErrors: acks.filter((a) => a.error).map((a) => a.error),
     lastSent: Math.max(0, ...acks.map((a) => a.sent)),
-    reveals: list.map((b) => b.reveals.get(q)).filter(Boolean),
     results: list.map((b) => b.results.get(q)).filter(Boolean),
     missingResults: list.filter((b) => !b.results.has(q)).length,
     // An acknowledged answer whose own result says "not answered" was lost.

@@ -24,16 +24,15 @@ function rows(s, players) {
     ['answer ack p50', percentile(all('ackLatencies'), 50), ms],
     ['answer ack p99', percentile(all('ackLatencies'), 99), ms],
     ['open fan-out p99 (from host command)', percentile(all('openFanout'), 99), ms],
-    // The result fan-out in its parts: the close (to the first phone's reveal), the reveal to everyone, the results.
+    // The close (to the first phone's result), then the results to every phone.
     [
-      'first reveal, median of questions (from last answer sent)',
+      'first result, median of questions (from last answer sent)',
       percentile(
-        s.questions.map((q) => q.firstReveal),
+        s.questions.map((q) => q.firstResult),
         50,
       ),
       ms,
     ],
-    ['reveal fan-out p99 (from last answer sent)', percentile(all('revealFanout'), 99), ms],
     ['result fan-out p99 (from last answer sent)', percentile(all('resultFanout'), 99), ms],
     ['podium fan-out p99 (from host command)', percentile(s.podium.fanout, 99), ms],
     ['podium bytes per phone', percentile(s.podium.bytes, 50), kb],
