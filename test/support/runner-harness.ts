@@ -23,6 +23,25 @@ export function runnerOver(store: GameStore, clock: ManualClock, history: Histor
 /** Lets queued runner work (promises) finish after the clock fires timers. */
 export const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Open until `close` is called; what waits at it while it is closed goes on once the returned function opens it. */
+class Gate {
+  private closed: Promise<void> | null = null;
+
+  close(): () => void {
+    let open!: () => void;
+    this.closed = new Promise((resolve) => (open = resolve));
+    return () => {
+      this.closed = null;
+      open();
+    };
+  }
+
+  /** While closed, resolves once it opens; null while open (nothing to wait for, not even a turn). */
+  get opening(): Promise<void> | null {
+    return this.closed;
+  }
+}
+
 /**
  * The memory store with a few knobs a unit test turns to play the store the
  * runner may meet in production: loads that hand out copies and commits
@@ -42,22 +61,18 @@ export class ControlledStore extends MemoryGameStore {
   failLoads = 0;
   /** This many listings of live games throw. */
   failListings = 0;
-  private gate: Promise<void> | null = null;
-  private answerGate: Promise<void> | null = null;
+  private readonly loadGate = new Gate();
+  private readonly answerGate = new Gate();
 
   /** Loads wait until the returned function is called. */
   hold(): () => void {
-    let release!: () => void;
-    this.gate = new Promise((resolve) => (release = resolve));
-    return () => {
-      this.gate = null;
-      release();
-    };
+    return this.loadGate.close();
   }
 
   override async load(gameId: string): Promise<LoadedGame | null> {
     this.loads += 1;
-    if (this.gate) await this.gate;
+    const opening = this.loadGate.opening;
+    if (opening) await opening;
     if (this.failLoads > 0) {
       this.failLoads -= 1;
       throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
@@ -83,18 +98,13 @@ export class ControlledStore extends MemoryGameStore {
    * called: a store whose disk is slow to confirm them, as the journal's is during a burst.
    */
   holdAnswerWrites(): () => void {
-    let release!: () => void;
-    this.answerGate = new Promise((resolve) => (release = resolve));
-    return () => {
-      this.answerGate = null;
-      release();
-    };
+    return this.answerGate.close();
   }
 
   override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
-    const gate = this.answerGate;
+    const opening = this.answerGate.opening;
     const write = await super.recordAnswer(gameId, questionIndex, key, record, onKept);
-    if (gate) await gate;
+    if (opening) await opening;
     return write;
   }
 
