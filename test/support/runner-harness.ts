@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import { ManualClock } from '../../src/common/clock/manual-clock.js';
 import { validateConfig } from '../../src/config/app-config.js';
 import { LocalCoordinator } from '../../src/game/coordination/game-coordinator.js';
-import type { AnswerRecord, GameEvent, GameState } from '../../src/game/engine/index.js';
+import type { GameEvent, GameState } from '../../src/game/engine/index.js';
 import { GamePublisher } from '../../src/game/game-publisher.js';
 import { GameRunner } from '../../src/game/game-runner.js';
-import type { AnswerKept, AnswerWrite, GameStore, LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
+import type { GameStore, LoadedGame, OpenAnswers } from '../../src/game/store/game-store.js';
 import { MemoryGameStore } from '../../src/game/store/memory-game-store.js';
 import { HistoryOutbox } from '../../src/history/history-outbox.js';
 import type { HistoryStore } from '../../src/history/history-store.js';
@@ -22,25 +22,6 @@ export function runnerOver(store: GameStore, clock: ManualClock, history: Histor
 
 /** Lets queued runner work (promises) finish after the clock fires timers. */
 export const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Open until `close` is called; what waits at it while it is closed goes on once the returned function opens it. */
-class Gate {
-  private closed: Promise<void> | null = null;
-
-  close(): () => void {
-    let open!: () => void;
-    this.closed = new Promise((resolve) => (open = resolve));
-    return () => {
-      this.closed = null;
-      open();
-    };
-  }
-
-  /** While closed, resolves once it opens; null while open (nothing to wait for, not even a turn). */
-  get opening(): Promise<void> | null {
-    return this.closed;
-  }
-}
 
 /**
  * The memory store with a few knobs a unit test turns to play the store the
@@ -61,18 +42,21 @@ export class ControlledStore extends MemoryGameStore {
   failLoads = 0;
   /** This many listings of live games throw. */
   failListings = 0;
-  private readonly loadGate = new Gate();
-  private readonly answerGate = new Gate();
+  private gate: Promise<void> | null = null;
 
   /** Loads wait until the returned function is called. */
   hold(): () => void {
-    return this.loadGate.close();
+    let release!: () => void;
+    this.gate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
   }
 
   override async load(gameId: string): Promise<LoadedGame | null> {
     this.loads += 1;
-    const opening = this.loadGate.opening;
-    if (opening) await opening;
+    if (this.gate) await this.gate;
     if (this.failLoads > 0) {
       this.failLoads -= 1;
       throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
@@ -91,21 +75,6 @@ export class ControlledStore extends MemoryGameStore {
     // With copies, an answer kept since the load would be lost by replacing the game: refuse, as Redis does.
     if (this.copies && open && (this.games.get(game.id)?.answered[open.index] ?? 0) !== open.count) return null;
     return super.commit(game, version, open, changes);
-  }
-
-  /**
-   * Answers are kept (and reported kept) at once, but their writes resolve only when the returned function is
-   * called: a store whose disk is slow to confirm them, as the journal's is during a burst.
-   */
-  holdAnswerWrites(): () => void {
-    return this.answerGate.close();
-  }
-
-  override async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
-    const opening = this.answerGate.opening;
-    const write = await super.recordAnswer(gameId, questionIndex, key, record, onKept);
-    if (opening) await opening;
-    return write;
   }
 
   override async liveGameIds(): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Clock } from '../../common/clock/clock.js';
 import type { AnswerRecord, GameEvent, GameState } from '../engine/index.js';
-import type { AnswerKept, AnswerWrite, OpenAnswers } from '../store/game-store.js';
+import type { AnswerWrite, OpenAnswers } from '../store/game-store.js';
 import { MemoryGameStore } from '../store/memory-game-store.js';
 import type { AppendJournal } from './append-journal.js';
 import { commitEntry, shapeOf, type JournaledShape } from './game-delta.js';
@@ -138,15 +138,12 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     );
   }
 
-  override recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
+  override recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
     // Kept and queued in one turn: a reveal committed later is always journaled after this answer.
     const write = this.storeAnswer(gameId, questionIndex, key, record);
     // Promise chains, not an async frame: thousands of answers wait on one fsync at once.
     if (write.status === 'stored') {
-      const written = this.write({ t: 'answer', at: this.clock.now(), gameId, index: questionIndex, record });
-      // Told once the line is queued: a close it triggers is journaled behind it, usually in the same batch.
-      onKept?.(write.answered);
-      return written.then(
+      return this.write({ t: 'answer', at: this.clock.now(), gameId, index: questionIndex, record }).then(
         () => write,
         (err: unknown) => {
           // Not on disk, so not kept: the phone is told to send it again, and the retry must not find it as a duplicate.
@@ -171,9 +168,6 @@ export class JournaledGameStore extends MemoryGameStore implements OnApplication
     const entry = this.games.get(gameId);
     const answers = entry?.game.answers[questionIndex];
     if (!entry || answers?.[record.playerId] !== record) return;
-    // The question may have closed with this answer counted (see `onKept`): the game's next commit is written
-    // whole, so the journal holds the scores memory holds, not a reveal replayed without the answer.
-    if (entry.game.phase !== 'question' || entry.game.index !== questionIndex) this.shapes.delete(gameId);
     delete answers[record.playerId];
     entry.answered[questionIndex] = Math.max(0, (entry.answered[questionIndex] ?? 1) - 1);
   }

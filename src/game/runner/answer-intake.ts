@@ -128,21 +128,17 @@ export class AnswerIntake {
     return this.deps.guard(() => this.deps.store.confirmKeptAnswer(gameId, questionIndex, playerId)).then(() => RECEIVED);
   }
 
-  /**
-   * Stores a scored answer; 'stale' when the question changed since it was scored (the known state is dropped).
-   * Whether it was the last one awaited is asked as soon as the store keeps it, not once it is durable: the close
-   * then shares the answer's wait for the disk instead of starting its own after it.
-   */
+  /** Stores a scored answer; 'stale' when the question changed since it was scored (the known state is dropped). */
   private record(gameId: string, questionIndex: number, scored: ScoredAnswer): Promise<{ received: true } | 'stale'> {
-    const kept = (answered: number) => this.afterAnswer(scored.game, answered, scored.now);
     return this.deps
-      .guard(() => this.deps.store.recordAnswer(gameId, questionIndex, scored.key, scored.record, kept))
+      .guard(() => this.deps.store.recordAnswer(gameId, questionIndex, scored.key, scored.record))
       .then((write) => {
         if (write.status === 'kicked') throw new GameError('KICKED');
         if (write.status === 'stale') {
           this.deps.known.forget(gameId);
           return 'stale';
         }
+        if (write.status === 'stored') this.afterAnswer(scored.game, write.answered, scored.now);
         return RECEIVED;
       });
   }

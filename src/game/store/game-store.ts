@@ -23,9 +23,6 @@ export type AnswerWrite =
   | { status: 'stale' }
   | { status: 'kicked' };
 
-/** Told that a stored answer is visible to the game's next change, and how many players have answered so far. */
-export type AnswerKept = (answered: number) => void;
-
 /**
  * Where live games are kept. Several server instances may share one store
  * (Redis), so changes are compare-and-set: `load` gives a version, `commit`
@@ -53,13 +50,8 @@ export abstract class GameStore {
    * them it must assume anything did.
    */
   abstract commit(game: GameState, version: number, open: OpenAnswers | null, changes?: readonly GameEvent[]): Promise<number | null>;
-  /**
-   * First answer wins, atomically, and only while `openKey` still names the open question and the player is not kicked.
-   * A stored answer is also reported to `onKept`, with how many have answered, as soon as the game's next change can
-   * see it: in the journal that is before its line is on disk (the promise still waits for the disk), so the change the
-   * last answer triggers, the close, is journaled right behind it and waits for the same sync, not for one more.
-   */
-  abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite>;
+  /** First answer wins, atomically, and only while `openKey` still names the open question and the player is not kicked. */
+  abstract recordAnswer(gameId: string, questionIndex: number, openKey: string, record: AnswerRecord): Promise<AnswerWrite>;
   abstract hasAnswered(gameId: string, questionIndex: number, playerId: string): Promise<boolean>;
   /**
    * A repeat of an answer the caller saw kept (in a state the store handed out) is acknowledged only once that

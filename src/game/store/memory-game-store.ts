@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { dict, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
-import { GameStore, type AnswerKept, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
+import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 
 export interface Entry {
   game: GameState;
@@ -62,10 +62,8 @@ export class MemoryGameStore extends GameStore {
     return entry.version;
   }
 
-  async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
-    const write = this.storeAnswer(gameId, questionIndex, key, record);
-    if (write.status === 'stored') onKept?.(write.answered);
-    return write;
+  async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
+    return this.storeAnswer(gameId, questionIndex, key, record);
   }
 
   /** Keeps the answer, synchronously (see `commitNow`). */

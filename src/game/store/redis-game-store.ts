@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { closeQuestion, dict, forgetKeptViews, openKey, type AnswerRecord, type GameEvent, type GameState } from '../engine/index.js';
 import { applyPlayer, playerChange, playersNamed, revealsSince, sameShape, shapeOf, topOf, type JournaledShape } from '../journal/game-delta.js';
 import type { GameTop, PlayerChange } from '../journal/journal-entry.js';
-import { GameStore, type AnswerKept, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
+import { GameStore, type AnswerWrite, type LoadedGame, type OpenAnswers } from './game-store.js';
 import { ANSWERS, ANSWERS_SINCE, COMMIT, JOIN, LOAD } from './redis-game-scripts.js';
 import { TurnBatcher } from './turn-batcher.js';
 
@@ -385,13 +385,12 @@ export class RedisGameStore extends GameStore {
     return version;
   }
 
-  async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord, onKept?: AnswerKept): Promise<AnswerWrite> {
+  async recordAnswer(gameId: string, questionIndex: number, key: string, record: AnswerRecord): Promise<AnswerWrite> {
     const result = await this.answerBatches.submit(`${gameId}\n${String(questionIndex)}\n${key}`, { gameId, index: questionIndex, key, record });
     if (result === 0) return { status: 'duplicate' };
     if (result === -1) return { status: 'stale' };
     if (result === -2) return { status: 'kicked' };
     this.keepAnswer(gameId, questionIndex, record);
-    onKept?.(result);
     return { status: 'stored', answered: result };
   }
 
