@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { subscribe, type GameSocket } from '../shared/connection.js';
-import type { PlayerGameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer, RevealView } from '../shared/types.js';
+import type { PlayerGameOverView, PlayerResultView, PlayerSnapshot, QuestionView, RankedPlayer } from '../shared/types.js';
 
 export type AnswerValue = number | number[] | string;
 
@@ -21,7 +21,6 @@ export interface PlayerView {
   pending: PendingAnswer | null;
   /** Index of a question whose answer never reached the server before it closed: the phone says so plainly. */
   lostAnswerFor: number | null;
-  reveal: RevealView | null;
   result: PlayerResultView | null;
   gameOver: PlayerGameOverView | null;
   paused: boolean;
@@ -36,7 +35,6 @@ export function viewFromSnapshot(s: PlayerSnapshot): PlayerView {
     answered: s.answered,
     pending: null,
     lostAnswerFor: null,
-    reveal: s.reveal,
     result: s.result,
     gameOver: s.gameOver,
     paused: s.paused,
@@ -65,7 +63,7 @@ type Update = (v: PlayerView) => PlayerView;
 function onQuestionOpen(v: PlayerView, q: QuestionView): PlayerView {
   // The same question again means its options just opened after "get ready": nothing else changes.
   if (v.phase === 'question' && v.question?.index === q.index) return { ...v, question: q, paused: q.paused };
-  return { ...v, phase: 'question', question: q, answered: false, pending: null, lostAnswerFor: null, reveal: null, result: null, paused: q.paused };
+  return { ...v, phase: 'question', question: q, answered: false, pending: null, lostAnswerFor: null, result: null, paused: q.paused };
 }
 
 /**
