@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { rightAnswer, wrongAnswer } from '../../../test/support/answers.js';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
+import { closedAfterEachTest } from '../../../test/support/journal-stores.js';
 import { runnerOver } from '../../../test/support/runner-harness.js';
 import { ManualClock } from '../../common/clock/manual-clock.js';
 import * as engine from '../engine/index.js';
@@ -16,15 +17,11 @@ function journalFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'journal-delta-')), 'games.jsonl');
 }
 
-/** Every store a test opened: closed after it, so no journal (and its sync thread) outlives its test. */
-const opened: JournaledGameStore[] = [];
-afterEach(async () => {
-  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
-});
+const closedAfterTest = closedAfterEachTest();
 
 async function serverOn(journal: AppendJournal, clock: ManualClock, policy: CompactionPolicy = DEFAULT_COMPACTION) {
   const store = new JournaledGameStore(journal, clock, policy);
-  opened.push(store);
+  closedAfterTest(store);
   await store.recover();
   const runner = runnerOver(store, clock);
   return { store, runner };

@@ -1,8 +1,9 @@
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { everyTypeRound, testSettings } from '../../../test/support/fixtures.js';
+import { closedAfterEachTest } from '../../../test/support/journal-stores.js';
 import { runnerOver } from '../../../test/support/runner-harness.js';
 import { ManualClock } from '../../common/clock/manual-clock.js';
 import { HistoryOutbox } from '../../history/history-outbox.js';
@@ -12,16 +13,12 @@ import { AppendJournal } from './append-journal.js';
 import { JournaledGameStore } from './journaled-game-store.js';
 import { RecoveredHistory } from './recovered-history.js';
 
-/** Every store a test opened: closed after it, so no journal (and its sync thread) outlives its test. */
-const opened: JournaledGameStore[] = [];
-afterEach(async () => {
-  await Promise.allSettled(opened.splice(0).map((store) => store.close()));
-});
+const closedAfterTest = closedAfterEachTest();
 
 /** A server process over a journal file: "crashing" is simply starting another one on the same file without closing this one. */
 async function serverOn(file: string, clock: ManualClock) {
   const store = new JournaledGameStore(new AppendJournal(file), clock);
-  opened.push(store);
+  closedAfterTest(store);
   await store.recover();
   const runner = runnerOver(store, clock);
   return { store, runner };
@@ -66,7 +63,7 @@ describe('JournaledGameStore', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'journal-')), 'games.jsonl');
     const clock = new ManualClock();
     const store = new JournaledGameStore(new AppendJournal(file), clock);
-    opened.push(store);
+    closedAfterTest(store);
     await store.recover();
     const unwritable = new (class extends MemoryHistoryStore {
       override async saveOnce(): Promise<boolean> {
@@ -121,7 +118,7 @@ describe('JournaledGameStore', () => {
     const clock = new ManualClock();
     const journal = new AppendJournal(file);
     const store = new JournaledGameStore(journal, clock);
-    opened.push(store);
+    closedAfterTest(store);
     await store.recover();
     const runner = runnerOver(store, clock);
     const { game } = await runner.create(testSettings(), everyTypeRound());
