@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
@@ -138,6 +138,20 @@ describe('AppendJournal.flush', () => {
     await expect(journal.append('{"during":true}')).rejects.toThrow(/closed/);
     await expect(before).resolves.toBeUndefined();
     await closed;
+  });
+
+  test('zeros between lines (a batch whose sync failed, read back as the disk had it) hide none of the lines after them', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
+    // The batch between "a" and "b" was refused; "b" and the batches after it were synced and acknowledged. A crash
+    // can also leave a line cut short just before a stretch of zeros.
+    const hole = '\0'.repeat(1024 * 1024);
+    writeFileSync(file, `{"a":1}\n${hole}{"b":2}\n{"cut${'\0'.repeat(300)}{"c":3}\n`);
+    const journal = new AppendJournal(file);
+    expect(journal.readExisting()).toEqual(['{"a":1}', '{"b":2}', '{"cut', '{"c":3}']);
+    journal.open();
+    await journal.append('{"d":4}');
+    expect(journal.readExisting()).toEqual(['{"a":1}', '{"b":2}', '{"cut', '{"c":3}', '{"d":4}']);
+    await journal.close();
   });
 
   test('a sync thread that dies is replaced: the next lines are synced by a new one', async () => {

@@ -85,7 +85,11 @@ export class AppendJournal {
     return `${this.file}.compact`;
   }
 
-  /** Every complete line already in the file (a line torn by a crash mid-write is dropped). */
+  /**
+   * Every complete line already in the file (a line torn by a crash mid-write is dropped). A run of zero bytes ends a
+   * line as a newline does: a batch whose sync failed can read back as zeros once a later sync made the file's new
+   * size durable, and the batches after it were acknowledged. Lines never hold a zero byte (JSON writes \u0000).
+   */
   readExisting(): string[] {
     let text: string;
     try {
@@ -94,7 +98,7 @@ export class AppendJournal {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
     }
-    const lines = text.split('\n');
+    const lines = text.replace(/\0+/g, '\n').split('\n');
     // The last element is '' after a complete final line, or a torn line: either way not a record.
     lines.pop();
     return lines.filter((line) => line.length > 0);
