@@ -302,6 +302,7 @@ async function play(target, servers, urls, bots, stats) {
     };
     const end = await sumProbe(servers);
     stats.gameCpuMs = end.reduce((t, s, i) => t + s.cpuMs - gameStart[i].cpuMs, 0);
+    stats.gameLoopCpuMs = end.reduce((t, s, i) => t + s.loopCpuMs - gameStart[i].loopCpuMs, 0);
     stats.gameLoop = end.map((s) => s.loop);
     stats.rssEndPerPlayer = end.reduce((t, s, i) => t + s.rss - idle[i].rss, 0) / PLAYERS;
     const acked = over.flatMap((o) => o.acked);
@@ -390,6 +391,8 @@ function summarize(s) {
     podiumBytes: percentile(s.podium.bytes, 50),
     rssPerPlayer: s.rssPerPlayer,
     heapPerPlayer: s.heapPerPlayer,
+    gameCpuMs: s.gameCpuMs,
+    gameLoopCpuMs: s.gameLoopCpuMs,
     dropped: s.droppedCount,
     loopMaxMs: Math.max(0, ...s.gameLoop.map((l) => l.maxMs), ...s.join.loop.map((l) => l.maxMs)),
     missingFromHistory: s.missingFromHistory,

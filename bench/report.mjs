@@ -41,6 +41,7 @@ function rows(s, players) {
     ['server RSS per player (after joins)', s.rssPerPlayer ?? NaN, kb],
     ['server heap per player (after joins)', s.heapPerPlayer ?? NaN, kb],
     ['game: server CPU', s.gameCpuMs ?? NaN, ms],
+    ['game: server CPU, event-loop thread only', s.gameLoopCpuMs ?? NaN, ms],
     ['longest event-loop stall: joins', maxLoop(s.join.loop), ms],
     ['longest event-loop stall: game', maxLoop(s.gameLoop), ms],
     ['stalls > 100 ms (joins + game)', stalls(s.join.loop) + stalls(s.gameLoop), n, true],
