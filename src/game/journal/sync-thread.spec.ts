@@ -1,14 +1,15 @@
-import { closeSync, existsSync, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { SYNC_SPACING_MS, SyncThread } from './sync-thread.js';
 
-const open: Array<{ thread: SyncThread; fd: number }> = [];
+const open: Array<{ thread: SyncThread; fd: number; dir: string }> = [];
 afterEach(async () => {
-  for (const { thread, fd } of open.splice(0)) {
+  for (const { thread, fd, dir } of open.splice(0)) {
     await thread.stop();
     closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -17,22 +18,31 @@ afterEach(async () => {
  * there a sync takes microseconds, so without the spacing syncs would start back to back (a disk's own latency would
  * space them anyway and hide a missing spacing).
  */
-function threadOverFile(): { thread: SyncThread; fd: number; messages: () => number } {
-  const dir = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  const fd = openSync(path.join(mkdtempSync(path.join(dir, 'sync-thread-')), 'file'), 'a');
+function threadOverFile(spacingMs = SYNC_SPACING_MS): { thread: SyncThread; fd: number; messages: () => number } {
+  const dir = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'sync-thread-'));
+  const fd = openSync(path.join(dir, 'file'), 'a');
   let messages = 0;
   const thread = new SyncThread(
     () => (messages += 1),
     (err) => {
       throw err;
     },
+    spacingMs,
   );
-  open.push({ thread, fd });
+  open.push({ thread, fd, dir });
   return { thread, fd, messages: () => messages };
 }
 
 async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/** Asks for a sync of one more line and waits (spinning, as a busy loop would go on with its work) until it ends. */
+function syncOneLine(thread: SyncThread, fd: number, seq: number): void {
+  writeSync(fd, 'line\n');
+  thread.request(fd, seq);
+  const deadline = performance.now() + 5000;
+  while (thread.busy) if (performance.now() > deadline) throw new Error(`sync ${seq} did not end`);
 }
 
 describe('SyncThread', () => {
@@ -55,25 +65,32 @@ describe('SyncThread', () => {
     expect(thread.syncCount).toBeLessThanOrEqual(allowed);
   });
 
-  test('a sync nobody asked past is told by message; one the loop asked past is not', async () => {
-    const { thread, fd, messages } = threadOverFile();
-    // A lone request: nothing follows it, so only the message can tell the loop it is done.
-    writeSync(fd, 'line\n');
-    thread.request(fd, 1);
-    await until(() => messages() === 1);
-    expect(thread.synced).toBe(1);
-
-    // Requests as a burst makes them (each as soon as the last one is done): every sync but the last is followed
-    // by a request, which says the loop has seen it.
-    let seq = 1;
-    const burstStart = messages();
-    while (seq < 20) {
+  test('the first line after a quiet spell is told at once, not after the spacing', async () => {
+    // Spaced a second apart: a message held back for the spacing would come long after the deadlines below.
+    const { thread, fd, messages } = threadOverFile(1000);
+    for (const seq of [1, 2]) {
+      // The first request finds the thread just started; the second finds it asleep, a spacing after the first sync.
+      if (seq === 2) await new Promise((resolve) => setTimeout(resolve, 1100));
+      const asked = performance.now();
       writeSync(fd, 'line\n');
-      thread.request(fd, ++seq);
-      while (thread.busy);
+      thread.request(fd, seq);
+      await until(() => messages() === seq);
+      expect(thread.synced).toBe(seq);
+      expect(performance.now() - asked).toBeLessThan(500);
     }
-    await until(() => messages() > burstStart);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(messages() - burstStart).toBeLessThan(19);
+  });
+
+  test('in a stream, a sync the loop asked past is not told by message; the last one is', async () => {
+    // 20 ms apart: each sync of the file ends well inside the spacing, so every next request finds the thread awake.
+    const { thread, fd, messages } = threadOverFile(20);
+    syncOneLine(thread, fd, 1);
+    await until(() => messages() === 1);
+
+    // The loop asks for the next sync as soon as it sees the last one done: it has seen every sync but the last.
+    for (let seq = 2; seq <= 20; seq++) syncOneLine(thread, fd, seq);
+    await until(() => messages() > 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(thread.synced).toBe(20);
+    expect(messages() - 1).toBeLessThan(19);
   });
 });

@@ -34,27 +34,33 @@ export const SYNC_SPACING_MS = 4;
  * with it, and publishes how far it got.
  *
  * After a sync it first waits out the spacing, and only then sleeps until the
- * next request. In a burst the loop asks again during the spacing, so its
- * `Atomics.notify` finds nobody asleep and costs next to nothing; waking a
- * sleeping thread took tens of microseconds of the loop's time, a thousand
- * times a question at 10,000 players. For the same reason the thread tells
- * the loop of a sync by message only when the loop has not asked for another
- * by the end of the spacing: asking means the loop read `synced` and settled
- * the batch itself. A failed sync is told at once.
+ * next request. In a stream of lines the loop asks again during the spacing,
+ * so its `Atomics.notify` finds nobody asleep and costs next to nothing;
+ * waking a sleeping thread took tens of microseconds of the loop's time, a
+ * thousand times a question at 10,000 players.
+ *
+ * Messages are spared the same way. A sync the loop asked for while the
+ * thread waited out the spacing (a stream) is told by message only if, once
+ * its own spacing is over, the loop has asked for nothing since: the loop reads `synced` after
+ * every callback that appends, and whatever it asks for next is synced after
+ * this batch and told in its turn, which settles this batch too (settling
+ * takes every batch up to `synced`). Any other sync (the first line after a
+ * quiet spell, which woke the thread) and a failed sync are told at once.
  */
 const THREAD_CODE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { fdatasyncSync } = require('node:fs');
-const state = new Int32Array(workerData);
+const state = new Int32Array(workerData.state);
+const spacingMs = workerData.spacingMs;
 let done = 0;
 let lastStart = -Infinity;
-let unreported = null;
+let held = null;
 for (;;) {
-  const early = lastStart + ${SYNC_SPACING_MS} - performance.now();
+  const early = lastStart + spacingMs - performance.now();
   if (early > 0) Atomics.wait(state, ${PACE}, 0, early);
-  if (unreported !== null && Atomics.load(state, ${REQUESTED}) === done) parentPort.postMessage(unreported);
-  unreported = null;
-  Atomics.wait(state, ${REQUESTED}, done);
+  if (held !== null && Atomics.load(state, ${REQUESTED}) === done) parentPort.postMessage(held);
+  held = null;
+  const streaming = Atomics.wait(state, ${REQUESTED}, done) === 'not-equal' && early > 0;
   lastStart = performance.now();
   const target = Atomics.load(state, ${REQUESTED});
   if (target === ${STOP}) break;
@@ -69,8 +75,8 @@ for (;;) {
   Atomics.store(state, ${SYNCED}, target);
   done = target;
   const report = { synced: target, failure };
-  if (failure !== null) parentPort.postMessage(report);
-  else unreported = report;
+  if (!streaming || failure !== null) parentPort.postMessage(report);
+  else held = report;
 }
 `;
 
@@ -86,7 +92,7 @@ for (;;) {
  * counter (`synced`), which the journal does after every callback that
  * appended, so during a burst an ack waits for the disk and nothing else. For
  * when nothing is appended after the last batch, the thread also posts a
- * message once the spacing after that batch's sync has passed.
+ * message (see THREAD_CODE for when).
  */
 export class SyncThread {
   private readonly state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -95,13 +101,14 @@ export class SyncThread {
   private stopping = false;
 
   /**
-   * `onProgress`: a sync ended (failed, or ended at least one spacing ago) and the loop has not asked for another.
+   * `onProgress`: a sync ended that the loop may not have seen (see THREAD_CODE).
    * `onDeath`: the thread is gone without being stopped (nothing it was asked will end).
+   * `spacingMs`: the least time between the starts of two syncs (tests space them wider to tell the two cases apart).
    */
-  constructor(onProgress: () => void, onDeath: (err: Error) => void) {
+  constructor(onProgress: () => void, onDeath: (err: Error) => void, spacingMs = SYNC_SPACING_MS) {
     // No flags of the process's own (`--input-type=module` would make the code a module, `--import` would load a
     // preload into the thread): it needs none.
-    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: this.state.buffer, execArgv: [] });
+    this.worker = new Worker(THREAD_CODE, { eval: true, workerData: { state: this.state.buffer, spacingMs }, execArgv: [] });
     this.worker.on('message', (msg: { synced: number; failure: string | null }) => {
       if (msg.failure !== null) this.failure = msg.failure;
       onProgress();
