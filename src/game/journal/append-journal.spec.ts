@@ -16,8 +16,13 @@ async function busyInThisTurn(ms: number, step: (elapsed: number) => void = () =
   }
 }
 
+/** Where a fresh journal goes, in a folder of its own. */
+function journalFile(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
+}
+
 function openJournal(): { journal: AppendJournal; file: string } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
+  const file = journalFile();
   const journal = new AppendJournal(file);
   journal.open();
   return { journal, file };
@@ -141,7 +146,7 @@ describe('AppendJournal.flush', () => {
   });
 
   test('zeros between lines (a batch whose sync failed, read back as the disk had it) hide none of the lines after them', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'append-journal-')), 'games.jsonl');
+    const file = journalFile();
     // The batch between "a" and "b" was refused; "b" and the batches after it were synced and acknowledged. A crash
     // can also leave a line cut short just before a stretch of zeros.
     const hole = '\0'.repeat(1024 * 1024);

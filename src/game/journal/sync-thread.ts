@@ -55,12 +55,12 @@ const state = new Int32Array(workerData.state);
 const spacingMs = workerData.spacingMs;
 let done = 0;
 let lastStart = -Infinity;
-let held = null;
+let unreported = false;
 for (;;) {
   const early = lastStart + spacingMs - performance.now();
   if (early > 0) Atomics.wait(state, ${PACE}, 0, early);
-  if (held !== null && Atomics.load(state, ${REQUESTED}) === done) parentPort.postMessage(held);
-  held = null;
+  if (unreported && Atomics.load(state, ${REQUESTED}) === done) parentPort.postMessage({ failure: null });
+  unreported = false;
   const streaming = Atomics.wait(state, ${REQUESTED}, done) === 'not-equal' && early > 0;
   lastStart = performance.now();
   const target = Atomics.load(state, ${REQUESTED});
@@ -75,9 +75,8 @@ for (;;) {
   Atomics.add(state, ${SYNCS}, 1);
   Atomics.store(state, ${SYNCED}, target);
   done = target;
-  const report = { synced: target, failure };
-  if (!streaming || failure !== null) parentPort.postMessage(report);
-  else held = report;
+  if (!streaming || failure !== null) parentPort.postMessage({ failure });
+  else unreported = true;
 }
 `;
 
@@ -110,7 +109,7 @@ export class SyncThread {
     // No flags of the process's own (`--input-type=module` would make the code a module, `--import` would load a
     // preload into the thread): it needs none.
     this.worker = new Worker(THREAD_CODE, { eval: true, workerData: { state: this.state.buffer, spacingMs }, execArgv: [] });
-    this.worker.on('message', (msg: { synced: number; failure: string | null }) => {
+    this.worker.on('message', (msg: { failure: string | null }) => {
       if (msg.failure !== null) this.failure = msg.failure;
       onProgress();
     });
